@@ -1,0 +1,128 @@
+import * as core from '@actions/core';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { check } from '../check.js';
+import { loaderEnvironment } from '../checks/loader.js';
+import { Outputs, Verdict } from '../constants.js';
+import { GateError, describeError } from '../errors.js';
+import type { Payload } from '../refs/base.js';
+import { octokitPullRequestApi } from '../refs/pull-request.js';
+import { annotationsFor } from '../reports/annotations.js';
+import { buildReport, type Report } from '../reports/report.js';
+import { renderSummary } from '../reports/summary.js';
+import { failsStep } from '../verdict/verdict.js';
+import { VERSION } from '../version.js';
+import { getInputs, type ActionSettings } from './inputs.js';
+
+/** The action: read inputs and the event, run the check, publish what it found. */
+export async function run(): Promise<void> {
+  const started = Date.now();
+  let report: Report;
+  try {
+    const settings = getInputs();
+    if (settings.token) core.setSecret(settings.token);
+    report = await checkPullRequest(settings);
+  } catch (error) {
+    report = buildReport({
+      toolVersion: VERSION,
+      verdict: Verdict.Error,
+      error: error instanceof GateError ? { message: error.message, ...(error.hint ? { hint: error.hint } : {}) } : { message: describeError(error) },
+      ackLabels: [],
+      notes: [],
+      durationMs: Date.now() - started,
+    });
+  }
+  await publish(report);
+}
+
+async function checkPullRequest(settings: ActionSettings): Promise<Report> {
+  const eventName = process.env.GITHUB_EVENT_NAME ?? '';
+  const payload = await readEvent(process.env.GITHUB_EVENT_PATH);
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
+  let api;
+  if (settings.token && owner && repo) {
+    // Loaded only when there is a token: most of the bundle's weight is the GitHub SDK.
+    const { getOctokit } = await import('@actions/github');
+    api = octokitPullRequestApi(getOctokit(settings.token), owner, repo);
+  }
+  return check({
+    gate: {
+      workingDirectory: settings.workingDirectory,
+      patterns: settings.patterns,
+      ...(settings.schema ? { schema: settings.schema } : {}),
+      refMap: settings.refMap,
+      checkFormats: settings.checkFormats,
+      ...(settings.loader ? { loader: settings.loader } : {}),
+      loaderTimeoutSeconds: settings.loaderTimeoutSeconds,
+      loaderEnv: loaderEnvironment(process.env, settings.token ? [settings.token] : []),
+      yamlVersion: settings.yamlVersion,
+    },
+    ...(settings.base ? { base: settings.base } : {}),
+    eventName,
+    payload,
+    ackLabels: settings.ackLabels,
+    allowPullRequestTarget: settings.allowPullRequestTarget,
+    ...(api ? { api } : {}),
+    ...(process.env.GITHUB_REPOSITORY
+      ? { repository: { name: process.env.GITHUB_REPOSITORY, serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com' } }
+      : {}),
+    tempRoot: process.env.RUNNER_TEMP || tmpdir(),
+    toolVersion: VERSION,
+  });
+}
+
+async function readEvent(path: string | undefined): Promise<Payload> {
+  if (!path) return {};
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new GateError(`The event file ${path} could not be read: ${describeError(error)}.`);
+  }
+}
+
+/** Outputs, report file, annotations, job summary, and the step's result. */
+async function publish(report: Report): Promise<void> {
+  const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'compat-gate');
+  await mkdir(dir, { recursive: true });
+  const reportPath = join(dir, `report-${process.env.GITHUB_ACTION || 'check'}.json`);
+  await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+
+  core.setOutput(Outputs.Verdict, report.verdict);
+  core.setOutput(Outputs.Broken, String(report.counts.broken));
+  core.setOutput(Outputs.Drift, '0');
+  core.setOutput(Outputs.Release, report.release?.ref ?? '');
+  core.setOutput(Outputs.Report, reportPath);
+  core.setOutput(Outputs.Sarif, '');
+
+  const { annotations, omitted } = annotationsFor(report);
+  for (const annotation of annotations) {
+    const properties = {
+      title: annotation.title,
+      ...(annotation.file ? { file: annotation.file } : {}),
+      ...(annotation.line ? { startLine: annotation.line } : {}),
+      ...(annotation.column ? { startColumn: annotation.column } : {}),
+    };
+    if (annotation.level === 'error') core.error(annotation.message, properties);
+    else if (annotation.level === 'warning') core.warning(annotation.message, properties);
+    else core.notice(annotation.message, properties);
+  }
+  if (omitted > 0) core.info(`${omitted} more annotations are in the job summary and the JSON report (GitHub shows 10 per level).`);
+
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    try {
+      await core.summary.addRaw(renderSummary(report)).write();
+    } catch (error) {
+      core.warning(`The job summary could not be written: ${describeError(error)}`);
+    }
+  }
+  core.info(`compat-gate: ${report.verdict} (${report.counts.broken} broken of ${report.counts.configs} configs). Report: ${reportPath}`);
+
+  if (failsStep(report.verdict)) {
+    core.setFailed(
+      report.verdict === Verdict.Error
+        ? `compat-gate could not decide: ${report.error?.message ?? 'unknown error'}${report.error?.hint ? ` ${report.error.hint}` : ''}`
+        : `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: …\`) or the label \`${report.acknowledgement.labels[0] ?? 'breaking-change'}\`.`,
+    );
+  }
+}

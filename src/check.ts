@@ -1,0 +1,155 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Verdict } from './constants.js';
+import { GateError } from './errors.js';
+import { judge, type GateOptions, type GateRun } from './gate.js';
+import { createGitCommandManager, type GitCommandManager } from './git/git.js';
+import { baseCandidate, resolveBase, type Payload, type RefTarget } from './refs/base.js';
+import { pullRequestNumber, readPullRequest, type PullRequestApi, type PullRequestContext } from './refs/pull-request.js';
+import { buildReport, type Report } from './reports/report.js';
+import { acknowledge, type Acknowledgement, type PullRequestCommit } from './verdict/acknowledgement.js';
+import { decideVerdict } from './verdict/verdict.js';
+
+/** A whole check, as the action and the CLI ask for it. */
+export interface CheckRequest {
+  gate: Omit<GateOptions, 'repositoryRoot' | 'tempDir'>;
+  /** The `base` input, when given. */
+  base?: string;
+  eventName: string;
+  /** The webhook payload (empty for the CLI). */
+  payload: Payload;
+  ackLabels: string[];
+  /** Run the PR's loader even under pull_request_target. */
+  allowPullRequestTarget: boolean;
+  /** The CLI's stand-in for a PR: a title and labels from flags, commits from git (base..HEAD). */
+  localPullRequest?: { title?: string; labels: string[] };
+  /** GitHub's API, when there is a token; without it the payload and git decide. */
+  api?: PullRequestApi;
+  repository?: { name: string; serverUrl: string };
+  /** Where temporary files go (the runner's temp folder). */
+  tempRoot: string;
+  toolVersion: string;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+/**
+ * Runs the gate end to end: resolve the base, read the PR, judge the configs, decide.
+ * Never throws: a failure of the gate itself becomes a report with verdict `error`.
+ */
+export async function check(request: CheckRequest): Promise<Report> {
+  const now = request.now ?? Date.now;
+  const started = now();
+  const known: {
+    base?: RefTarget;
+    head?: { sha: string };
+    pullRequest?: PullRequestContext;
+    acknowledgement?: Acknowledgement;
+    run?: GateRun;
+    notes: string[];
+  } = { notes: [] };
+  const finish = (verdict: Verdict, error?: { message: string; hint?: string }) =>
+    buildReport({
+      toolVersion: request.toolVersion,
+      verdict,
+      ...(error ? { error } : {}),
+      ...(request.repository ? { repository: request.repository } : {}),
+      event: request.eventName,
+      ackLabels: request.ackLabels,
+      ...known,
+      durationMs: now() - started,
+    });
+
+  try {
+    const git = await createGitCommandManager(request.gate.workingDirectory);
+    const head = await git.tryResolveCommit('HEAD');
+    if (head) known.head = { sha: head };
+    refuseUntrustedLoader(request);
+
+    const candidate = baseCandidate({ ...(request.base ? { input: request.base } : {}), eventName: request.eventName, payload: request.payload });
+    if ('none' in candidate) {
+      known.notes.push(`Nothing to compare: ${candidate.none}.`);
+      return finish(Verdict.Pass);
+    }
+    const base = await resolveBase(git, candidate);
+    known.base = base;
+
+    const pullRequest = request.localPullRequest
+      ? await localPullRequest(git, base, request.localPullRequest)
+      : await readPullRequest({
+          number: pullRequestNumber(request.eventName, request.payload),
+          payload: request.payload,
+          eventName: request.eventName,
+          ...(request.api ? { api: request.api } : {}),
+          gitCommits: () => pullRequestCommitsFromGit(git, base, request.payload),
+        });
+    known.pullRequest = pullRequest;
+    known.acknowledgement = acknowledge({
+      ...(pullRequest.title !== undefined ? { title: pullRequest.title } : {}),
+      labels: pullRequest.labels,
+      commits: pullRequest.commits,
+      ackLabels: request.ackLabels,
+    });
+
+    const tempDir = await mkdtemp(join(request.tempRoot, 'compat-gate-'));
+    try {
+      known.run = await judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base);
+    } finally {
+      await rm(tempDir, { recursive: true, force: true });
+    }
+    return finish(decideVerdict(known.run.base.configs, known.acknowledgement));
+  } catch (error) {
+    if (error instanceof GateError) {
+      return finish(Verdict.Error, { message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
+    }
+    // An unexpected failure is still the gate's, never the PR's; keep the message, not the stack.
+    const message = error instanceof Error ? error.message : String(error);
+    return finish(Verdict.Error, { message: `compat-gate failed unexpectedly: ${message}`, hint: 'Re-run the check; if it fails again, report it with this message.' });
+  }
+}
+
+/**
+ * Under pull_request_target the workflow runs with the base repository's secrets and a
+ * write token; the PR's loader is code from the fork (SPEC, "Loader protocol").
+ */
+function refuseUntrustedLoader(request: CheckRequest): void {
+  if (request.eventName !== 'pull_request_target' || !request.gate.loader || request.allowPullRequestTarget) return;
+  throw new GateError(
+    'compat-gate does not start the PR\'s loader under `pull_request_target`: the loader is code from the pull request, and this event runs it next to the base repository\'s secrets and a write token.',
+    'Run compat-gate on `pull_request` instead (it needs no secrets), or set `allow-pull-request-target: true` if every PR author is trusted.',
+  );
+}
+
+async function localPullRequest(
+  git: GitCommandManager,
+  base: RefTarget,
+  local: { title?: string; labels: string[] },
+): Promise<PullRequestContext> {
+  return {
+    ...(local.title !== undefined ? { title: local.title } : {}),
+    labels: local.labels,
+    commits: await git.log(base.sha, 'HEAD'),
+    sources: { title: local.title !== undefined ? 'cli' : 'none', labels: 'cli', commits: 'git' },
+    notes: [],
+  };
+}
+
+/** The PR's commits from git alone: fetch the head's history down to the base, then log it. */
+async function pullRequestCommitsFromGit(
+  git: GitCommandManager,
+  base: RefTarget,
+  payload: Payload,
+): Promise<PullRequestCommit[]> {
+  const headSha: string | undefined = payload.pull_request?.head?.sha;
+  if (!headSha) return [];
+  const count: number = Number(payload.pull_request?.commits) || 50;
+  if (!(await git.hasCommit(headSha)) || (await git.isShallow())) {
+    // Enough history to reach the branch point, not the whole repository.
+    await git.tryFetch([headSha], { depth: Math.min(count, 250) + 1 });
+    await git.tryFetch([base.sha], { depth: Math.min(count, 250) + 1 });
+  }
+  if (!(await git.hasCommit(headSha))) throw new GateError(`The PR head ${headSha.slice(0, 12)} could not be fetched.`);
+  const commits = await git.log(base.sha, headSha);
+  // A shallow history can show commits of the base branch too; the PR's own are the newest.
+  return commits.slice(-count);
+}

@@ -1,0 +1,96 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { OldConfig } from '../configs/collect.js';
+import { runLoader, writeConfigs } from './loader.js';
+import type { CompiledSchema, SchemaIssue } from './schema.js';
+
+/** Why one config does not load: a parse error, a schema violation or the loader's refusal. */
+export interface Finding {
+  layer: 'parse' | 'schema' | 'loader';
+  message: string;
+  /** JSON pointer into the document (schema findings). */
+  pointer?: string;
+  /** Which document of a multi-document YAML file, 0-based. */
+  document?: number;
+  /** Whether the pointer names a property's key (e.g. "not allowed") or its value. */
+  target?: 'key' | 'value';
+  keyword?: string;
+  /** 1-based position in the old file, when known. */
+  line?: number;
+  column?: number;
+  timedOut?: boolean;
+}
+
+/** How one side's code is run: a compiled schema, a loader command, or both. */
+export interface EvaluatorSetup {
+  /** Names the side in messages and in COMPAT_GATE_REF's companion text, e.g. "the PR". */
+  label: string;
+  schema?: CompiledSchema;
+  loader?: { command: string; cwd: string; env: Record<string, string>; timeoutSeconds: number };
+  /** A folder this evaluator may write the loader's copies of the configs into. */
+  tempDir: string;
+}
+
+/** The result of running one side's code on a set of configs. */
+export interface Evaluation {
+  /** Per config path: what failed; an empty list means it loads. */
+  findings: Map<string, Finding[]>;
+  loaderProcesses: number;
+}
+
+/** Runs one side's schema and loader over readable configs. */
+export class Evaluator {
+  private runs = 0;
+
+  constructor(readonly setup: EvaluatorSetup) {}
+
+  /** Checks every config; `refLabel` tells the loader (COMPAT_GATE_REF) where they came from. */
+  async evaluate(configs: OldConfig[], refLabel: string): Promise<Evaluation> {
+    const findings = new Map<string, Finding[]>();
+    const readable = configs.filter((config) => config.read.ok);
+    for (const config of readable) findings.set(config.path, this.schemaFindings(config));
+    let loaderProcesses = 0;
+    const { loader } = this.setup;
+    if (loader && readable.length > 0) {
+      const dir = join(this.setup.tempDir, `run-${++this.runs}`);
+      await mkdir(dir, { recursive: true });
+      const targets = await writeConfigs(
+        dir,
+        readable.map((config) => ({ path: config.path, content: config.content })),
+      );
+      const run = await runLoader(targets, { ...loader, refLabel });
+      loaderProcesses = run.processes;
+      for (const [path, result] of run.results) {
+        if (result.ok) continue;
+        findings.get(path)?.push({
+          layer: 'loader',
+          message: result.message ?? 'the loader did not load it',
+          ...(result.timedOut ? { timedOut: true } : {}),
+        });
+      }
+    }
+    return { findings, loaderProcesses };
+  }
+
+  private schemaFindings(config: OldConfig): Finding[] {
+    const { schema } = this.setup;
+    if (!schema || !config.read.ok) return [];
+    const found: Finding[] = [];
+    const multi = config.read.documents.length > 1;
+    config.read.documents.forEach((document, index) => {
+      for (const issue of schema.validate(document)) found.push(schemaFinding(issue, multi ? index : undefined));
+    });
+    return found;
+  }
+}
+
+function schemaFinding(issue: SchemaIssue, document: number | undefined): Finding {
+  return {
+    layer: 'schema',
+    message: issue.message,
+    pointer: issue.pointer,
+    keyword: issue.keyword,
+    target: issue.target,
+    ...(document === undefined ? {} : { document }),
+  };
+}

@@ -1,0 +1,129 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { check } from '../check.js';
+import { loaderEnvironment } from '../checks/loader.js';
+import { parseRefMap } from '../checks/schema.js';
+import { parsePatterns } from '../configs/select.js';
+import { Verdict } from '../constants.js';
+import { GateError, describeError } from '../errors.js';
+import { createGitCommandManager } from '../git/git.js';
+import { parseLabelList } from '../verdict/acknowledgement.js';
+import { VERSION } from '../version.js';
+import { renderTerminal, stylesFor } from './terminal.js';
+
+const USAGE = `Usage: compat-gate check --configs GLOBS (--schema FILE | --loader CMD) [options]
+
+Loads the configs of an old ref (default: the default branch) with this checkout's
+schema and loader, and fails when a config that loaded there no longer loads.
+
+Options:
+  --configs GLOBS          config files, comma-separated or repeated; !glob excludes (required)
+  --schema FILE            JSON Schema (JSON or YAML), relative to --working-directory
+  --schema-ref-map MAP     URL-prefix=local/dir/ for absolute $refs (repeatable)
+  --no-check-formats       do not assert formats
+  --loader CMD             shell command; config paths are appended as arguments
+  --loader-timeout SECS    seconds one loader process may run (default 120)
+  --base REF               the ref whose configs gate the change (default: origin's default branch)
+  --title TEXT             the PR title, to judge an acknowledgement (e.g. "feat!: …")
+  --label NAME             a PR label (repeatable)
+  --ack-labels LABELS      labels that acknowledge a break (default: breaking-change)
+  --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default 1.2)
+  -C, --working-directory DIR   where the loader runs (default: .)
+  --json                   print the JSON report instead of text
+  --report FILE            also write the JSON report to FILE
+  -h, --help               this help
+  -v, --version            the version
+
+Exit codes: 0 pass or acknowledged, 1 breaking, 2 error.`;
+
+/** Exit codes of the CLI (SPEC, "CLI"). */
+export const ExitCode = { Pass: 0, Breaking: 1, Error: 2 } as const;
+
+/** Runs the CLI with arguments; returns the exit code. Output goes to the given streams. */
+export async function main(
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream & { isTTY?: boolean }; stderr: NodeJS.WritableStream; env: NodeJS.ProcessEnv; cwd: string },
+): Promise<number> {
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        configs: { type: 'string', multiple: true },
+        schema: { type: 'string' },
+        'schema-ref-map': { type: 'string', multiple: true },
+        'check-formats': { type: 'boolean', default: true },
+        'no-check-formats': { type: 'boolean' },
+        loader: { type: 'string' },
+        'loader-timeout': { type: 'string', default: '120' },
+        base: { type: 'string' },
+        release: { type: 'string', default: 'latest' },
+        title: { type: 'string' },
+        label: { type: 'string', multiple: true },
+        'ack-labels': { type: 'string', default: 'breaking-change' },
+        'yaml-version': { type: 'string', default: '1.2' },
+        'working-directory': { type: 'string', short: 'C', default: '.' },
+        json: { type: 'boolean', default: false },
+        report: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    }));
+  } catch (error) {
+    io.stderr.write(`compat-gate: ${describeError(error)}\n\n${USAGE}\n`);
+    return ExitCode.Error;
+  }
+  if (values.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return ExitCode.Pass;
+  }
+  if (values.help || positionals[0] !== 'check') {
+    (values.help ? io.stdout : io.stderr).write(`${USAGE}\n`);
+    return values.help ? ExitCode.Pass : ExitCode.Error;
+  }
+
+  try {
+    const yamlVersion = values['yaml-version'];
+    if (yamlVersion !== '1.1' && yamlVersion !== '1.2') throw new GateError(`--yaml-version is ${yamlVersion}.`, 'Use 1.1 or 1.2.');
+    const timeout = Number(values['loader-timeout']);
+    if (!(timeout > 0)) throw new GateError(`--loader-timeout is ${values['loader-timeout']}.`, 'Give a positive number of seconds.');
+    if (!values.configs?.length) throw new GateError('--configs is missing.', 'Give glob patterns of the config files users have, e.g. --configs "distributions/*/run.yaml".');
+    const workingDirectory = resolve(io.cwd, values['working-directory']);
+    const base = values.base ?? (await (await createGitCommandManager(workingDirectory)).defaultBranch());
+    if (!base) throw new GateError('There is no origin/HEAD, main or master to compare with.', 'Name the old ref with --base.');
+
+    const report = await check({
+      gate: {
+        workingDirectory,
+        patterns: parsePatterns(values.configs.join('\n')),
+        ...(values.schema ? { schema: values.schema } : {}),
+        refMap: parseRefMap((values['schema-ref-map'] ?? []).join('\n')),
+        checkFormats: values['check-formats'] && !values['no-check-formats'],
+        ...(values.loader ? { loader: values.loader } : {}),
+        loaderTimeoutSeconds: timeout,
+        loaderEnv: loaderEnvironment(io.env, []),
+        yamlVersion,
+      },
+      base,
+      eventName: 'cli',
+      payload: {},
+      ackLabels: parseLabelList(values['ack-labels']),
+      allowPullRequestTarget: false,
+      localPullRequest: { ...(values.title !== undefined ? { title: values.title } : {}), labels: values.label ?? [] },
+      tempRoot: tmpdir(),
+      toolVersion: VERSION,
+    });
+    const json = JSON.stringify(report, null, 2) + '\n';
+    if (values.report) await writeFile(resolve(io.cwd, values.report), json);
+    io.stdout.write(values.json ? json : renderTerminal(report, stylesFor(io.stdout, io.env)));
+    if (report.verdict === Verdict.Error) return ExitCode.Error;
+    return report.verdict === Verdict.Breaking ? ExitCode.Breaking : ExitCode.Pass;
+  } catch (error) {
+    io.stderr.write(`compat-gate: ${describeError(error)}\n`);
+    return ExitCode.Error;
+  }
+}

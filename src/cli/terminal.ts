@@ -1,0 +1,67 @@
+import { ConfigStatus, Verdict } from '../constants.js';
+import type { Report, ReportConfig } from '../reports/report.js';
+import { findingText, headline } from '../reports/summary.js';
+
+/** ANSI styles, or none when the output is not a terminal. */
+export interface Styles {
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+/** Colour on a TTY only; NO_COLOR turns it off and FORCE_COLOR on (no-color.org). */
+export function stylesFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Styles {
+  const on = env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : !env.NO_COLOR && Boolean(stream.isTTY) && env.TERM !== 'dumb';
+  const wrap = (open: number, close: number) => (text: string) => (on ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  return { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+}
+
+/** The report for a person at a terminal. */
+export function renderTerminal(report: Report, styles: Styles): string {
+  const lines: string[] = [];
+  const title = headline(report).replace(/`/g, '').replace(/^\S+\s/, '');
+  const colour = report.verdict === Verdict.Pass ? styles.green : report.verdict === Verdict.Acknowledged ? styles.yellow : styles.red;
+  lines.push(styles.bold(colour(title)));
+  if (report.error) {
+    lines.push('', `  ${report.error.message}`);
+    if (report.error.hint) lines.push(`  ${styles.dim('→')} ${report.error.hint}`);
+  }
+  const section = (status: ConfigStatus, mark: string, label: string, paint: (text: string) => string) => {
+    const configs = report.configs.filter((config) => config.status === status);
+    if (!configs.length) return;
+    lines.push('', styles.bold(label));
+    for (const config of configs) lines.push(...configLines(config, mark, paint, styles));
+  };
+  section(ConfigStatus.Broken, '✗', report.verdict === Verdict.Acknowledged ? 'Broken (acknowledged):' : 'Broken by this change:', report.verdict === Verdict.Acknowledged ? styles.yellow : styles.red);
+  section(ConfigStatus.FailingOnBase, '·', 'Already failing on the base (not blamed on this change):', styles.dim);
+  section(ConfigStatus.Unreadable, '?', 'Unreadable on every side:', styles.dim);
+
+  if (report.verdict === Verdict.Breaking) {
+    const label = report.acknowledgement.labels[0];
+    lines.push(
+      '',
+      `If the break is intended, acknowledge it: a title like ${styles.bold('feat!: …')}${label ? `, the label ${styles.bold(label)}` : ''}, or a ${styles.bold('BREAKING CHANGE:')} footer in a commit.`,
+    );
+  }
+  for (const note of report.notes) lines.push(`${styles.yellow('note:')} ${note}`);
+  const c = report.counts;
+  const checked = [
+    report.base ? `${c.configs} configs from ${report.base.ref} (${report.base.sha.slice(0, 7)})` : undefined,
+    report.schema ? `schema ${report.schema.file} (${report.schema.draft})` : undefined,
+    report.loader ? `loader \`${report.loader.command}\` (${report.loader.processes} processes)` : undefined,
+    `${(report.durationMs / 1000).toFixed(1)} s`,
+  ].filter(Boolean);
+  lines.push('', styles.dim(`Checked ${checked.join(', ')}.`));
+  return lines.join('\n') + '\n';
+}
+
+function configLines(config: ReportConfig, mark: string, paint: (text: string) => string, styles: Styles): string[] {
+  const first = config.errors[0];
+  const where = first?.line ? `:${first.line}${first.column ? `:${first.column}` : ''}` : '';
+  const out = [`  ${paint(mark)} ${config.path}${styles.dim(where)}`];
+  for (const finding of config.errors.slice(0, 3)) out.push(`      ${findingText(finding)}`);
+  if (config.errors.length > 3) out.push(styles.dim(`      …and ${config.errors.length - 3} more`));
+  return out;
+}

@@ -1,0 +1,52 @@
+import type { GitCommandManager } from '../git/git.js';
+import { readConfig, type ReadOptions, type ReadResult } from './read.js';
+
+/** A config file as it is in an old commit, read straight from git objects. */
+export interface OldConfig {
+  path: string;
+  /** The blob's sha: equal blobs in two refs are the same file. */
+  blob: string;
+  content: Buffer;
+  read: ReadResult;
+}
+
+/** A path that matched the globs but is not a regular file, and so is not judged. */
+export interface SkippedPath {
+  path: string;
+  reason: string;
+}
+
+/** The configs of one commit. */
+export interface CollectedConfigs {
+  configs: OldConfig[];
+  skipped: SkippedPath[];
+}
+
+const SYMLINK_MODE = '120000';
+
+/**
+ * Lists the commit's tree once, keeps the paths the matcher accepts, and reads all their
+ * blobs in one `git cat-file --batch`. Symlinks and submodules are reported, not followed.
+ */
+export async function collectConfigs(
+  git: GitCommandManager,
+  commit: string,
+  matches: (path: string) => boolean,
+  options: ReadOptions,
+): Promise<CollectedConfigs> {
+  const skipped: SkippedPath[] = [];
+  const files: Array<{ path: string; blob: string }> = [];
+  for (const entry of await git.lsTree(commit)) {
+    if (!matches(entry.path)) continue;
+    if (entry.type === 'commit') skipped.push({ path: entry.path, reason: 'a submodule (not followed)' });
+    else if (entry.mode === SYMLINK_MODE) skipped.push({ path: entry.path, reason: 'a symbolic link (not followed)' });
+    else if (entry.type === 'blob') files.push({ path: entry.path, blob: entry.sha });
+  }
+  const blobs = await git.readBlobs(files.map((file) => file.blob));
+  const configs = files.map(({ path, blob }) => {
+    const content = blobs.get(blob) ?? Buffer.alloc(0);
+    return { path, blob, content, read: readConfig(path, content, options) };
+  });
+  configs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { configs, skipped };
+}

@@ -1,0 +1,39 @@
+/** Names the outside world sees: verdicts, outputs, statuses, the comment marker. */
+
+/** The gate's answer for a pull request. */
+export const Verdict = {
+  Pass: 'pass',
+  Acknowledged: 'acknowledged',
+  Breaking: 'breaking',
+  Error: 'error',
+} as const;
+export type Verdict = (typeof Verdict)[keyof typeof Verdict];
+
+/** What became of one old config under the PR's code. */
+export const ConfigStatus = {
+  /** Loads on the PR. */
+  Ok: 'ok',
+  /** Loaded on the base, does not load on the PR: this PR breaks it. */
+  Broken: 'broken',
+  /** Does not load on the PR, and did not load on the base either. */
+  FailingOnBase: 'failing-on-base',
+  /** Cannot be parsed at all (on any side): never blamed on the PR. */
+  Unreadable: 'unreadable',
+} as const;
+export type ConfigStatus = (typeof ConfigStatus)[keyof typeof ConfigStatus];
+
+/** Action outputs, as named in action.yml. */
+export const Outputs = {
+  Verdict: 'verdict',
+  Broken: 'broken',
+  Drift: 'drift',
+  Release: 'release',
+  Report: 'report',
+  Sarif: 'sarif',
+} as const;
+
+/** Version of the JSON report format (schemas/report.schema.json). */
+export const REPORT_VERSION = 1;
+
+/** The tool's name as it appears in reports, summaries and comments. */
+export const TOOL_NAME = 'compat-gate';

@@ -1,0 +1,231 @@
+import { spawn } from 'node:child_process';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { GateError } from '../errors.js';
+
+/** One entry of a commit's tree, as `git ls-tree -r` lists it. */
+export interface TreeEntry {
+  mode: string;
+  type: 'blob' | 'tree' | 'commit';
+  sha: string;
+  path: string;
+}
+
+/** A commit as `git log` shows it. */
+export interface CommitMessage {
+  sha: string;
+  message: string;
+}
+
+/**
+ * Every git operation compat-gate performs goes through here. Reads come from git objects;
+ * nothing here checks out, switches or writes the work tree, HEAD, the index or the config.
+ */
+export interface GitCommandManager {
+  /** The repository's top-level folder. */
+  readonly root: string;
+  /** The commit sha a ref names, or undefined when git does not know it. */
+  tryResolveCommit(ref: string): Promise<string | undefined>;
+  /** Whether the object database holds this commit. */
+  hasCommit(sha: string): Promise<boolean>;
+  /** Whether the checkout is shallow (actions/checkout's default depth 1). */
+  isShallow(): Promise<boolean>;
+  /** Fetch from origin without tags; returns false instead of throwing when the fetch fails. */
+  tryFetch(refspecs: string[], options?: { depth?: number }): Promise<boolean>;
+  /** Every entry of a commit's tree, recursively. */
+  lsTree(commit: string): Promise<TreeEntry[]>;
+  /** The contents of many blobs through one `git cat-file --batch` process. */
+  readBlobs(shas: string[]): Promise<Map<string, Buffer>>;
+  /** One file of a commit, or undefined when the commit has no such file. */
+  readFile(commit: string, path: string): Promise<Buffer | undefined>;
+  /** The commits reachable from `head` and not from `base`, oldest first. */
+  log(base: string, head: string): Promise<CommitMessage[]>;
+  /** Every tag name with the commit it points at. */
+  tags(): Promise<Array<{ name: string; sha: string }>>;
+  /** The remote's default branch (origin/HEAD), else `main` or `master` when they exist. */
+  defaultBranch(): Promise<string | undefined>;
+  /** Write the tree of a commit into a folder (a throw-away copy, not a worktree of this repository). */
+  exportTree(commit: string, dir: string): Promise<void>;
+}
+
+/** Git must never stop to ask for credentials or open an editor in CI. */
+const GIT_ENV = {
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_ASKPASS: 'echo',
+  GCM_INTERACTIVE: 'never',
+  GIT_OPTIONAL_LOCKS: '0',
+};
+
+const FETCH_TIMEOUT_MS = 5 * 60_000;
+
+/** Opens the repository that contains `dir`; throws a GateError when there is none. */
+export async function createGitCommandManager(dir: string): Promise<GitCommandManager> {
+  const probe = simpleGit({ baseDir: dir }).env({ ...process.env, ...GIT_ENV });
+  let root: string;
+  try {
+    root = (await probe.raw(['rev-parse', '--show-toplevel'])).trim();
+  } catch {
+    throw new GateError(
+      `${dir} is not inside a git repository.`,
+      'Run actions/checkout before compat-gate, or run the CLI inside a clone.',
+    );
+  }
+  return new GitCli(root);
+}
+
+class GitCli implements GitCommandManager {
+  private readonly git: SimpleGit;
+
+  constructor(readonly root: string) {
+    this.git = simpleGit({ baseDir: root, timeout: { block: FETCH_TIMEOUT_MS } }).env({
+      ...process.env,
+      ...GIT_ENV,
+    });
+  }
+
+  private async execGit(args: string[]): Promise<string> {
+    return this.git.raw(args);
+  }
+
+  private async tryExecGit(args: string[]): Promise<string | undefined> {
+    try {
+      return await this.execGit(args);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async tryResolveCommit(ref: string): Promise<string | undefined> {
+    // `--end-of-options` keeps a ref that starts with '-' from being read as an option.
+    const out = await this.tryExecGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    const sha = out?.trim();
+    return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+  }
+
+  async hasCommit(sha: string): Promise<boolean> {
+    return (await this.tryExecGit(['cat-file', '-e', `${sha}^{commit}`])) !== undefined;
+  }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.execGit(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  }
+
+  async tryFetch(refspecs: string[], options: { depth?: number } = {}): Promise<boolean> {
+    const args = ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', '--quiet'];
+    if (options.depth) args.push(`--depth=${options.depth}`);
+    args.push('origin', ...refspecs);
+    return (await this.tryExecGit(args)) !== undefined;
+  }
+
+  async lsTree(commit: string): Promise<TreeEntry[]> {
+    const out = await this.execGit(['ls-tree', '-r', '-z', '--full-tree', commit]);
+    const entries: TreeEntry[] = [];
+    for (const record of out.split('\0')) {
+      if (!record) continue;
+      // "<mode> SP <type> SP <object> TAB <path>"; -z keeps paths unquoted.
+      const tab = record.indexOf('\t');
+      const [mode, type, sha] = record.slice(0, tab).split(' ');
+      entries.push({ mode: mode!, type: type as TreeEntry['type'], sha: sha!, path: record.slice(tab + 1) });
+    }
+    return entries;
+  }
+
+  readBlobs(shas: string[]): Promise<Map<string, Buffer>> {
+    const wanted = [...new Set(shas)];
+    const blobs = new Map<string, Buffer>();
+    if (wanted.length === 0) return Promise.resolve(blobs);
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', ['cat-file', '--batch'], {
+        cwd: this.root,
+        env: { ...process.env, ...GIT_ENV },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let pending: Buffer = Buffer.alloc(0);
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.on('data', (chunk: Buffer) => {
+        pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+        // Each answer: "<sha> <type> <size>\n<content>\n", or "<name> missing\n".
+        for (;;) {
+          const eol = pending.indexOf(10);
+          if (eol < 0) return;
+          const header = pending.subarray(0, eol).toString();
+          const parts = header.split(' ');
+          if (parts[1] === 'missing') {
+            pending = pending.subarray(eol + 1);
+            continue;
+          }
+          const size = Number(parts[2]);
+          if (pending.length < eol + 1 + size + 1) return;
+          blobs.set(parts[0]!, Buffer.from(pending.subarray(eol + 1, eol + 1 + size)));
+          pending = pending.subarray(eol + 1 + size + 1);
+        }
+      });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code === 0) resolve(blobs);
+        else reject(new GateError(`git cat-file failed (exit ${code}): ${stderr.trim()}`));
+      });
+      child.stdin.end(wanted.join('\n') + '\n');
+    });
+  }
+
+  async readFile(commit: string, path: string): Promise<Buffer | undefined> {
+    const out = await this.tryExecGit(['ls-tree', '-z', '--full-tree', commit, '--', path]);
+    const record = out?.split('\0')[0];
+    if (!record) return undefined;
+    const [, type, sha] = record.slice(0, record.indexOf('\t')).split(' ');
+    if (type !== 'blob' || !sha) return undefined;
+    return (await this.readBlobs([sha])).get(sha);
+  }
+
+  async log(base: string, head: string): Promise<CommitMessage[]> {
+    // NUL-separated records of "<sha>\n<raw message>", oldest first.
+    const out = await this.execGit(['log', '--reverse', '-z', '--format=%H%n%B', `${base}..${head}`]);
+    return out
+      .split('\0')
+      .filter((record) => record.trim())
+      .map((record) => {
+        const eol = record.indexOf('\n');
+        return { sha: record.slice(0, eol).trim(), message: record.slice(eol + 1).trimEnd() };
+      });
+  }
+
+  async defaultBranch(): Promise<string | undefined> {
+    const remoteHead = (await this.tryExecGit(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']))?.trim();
+    if (remoteHead) return remoteHead.replace(/^origin\//, '');
+    for (const name of ['main', 'master']) {
+      if (await this.tryResolveCommit(name)) return name;
+    }
+    return undefined;
+  }
+
+  async tags(): Promise<Array<{ name: string; sha: string }>> {
+    const out = await this.execGit(['for-each-ref', '--format=%(refname:strip=2) %(*objectname) %(objectname)', 'refs/tags']);
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [name, peeled, sha] = line.split(' ');
+        // Annotated tags peel to their commit; lightweight ones point at it directly.
+        return { name: name!, sha: peeled || sha! };
+      });
+  }
+
+  async exportTree(commit: string, dir: string): Promise<void> {
+    const archive = spawn('git', ['archive', '--format=tar', commit], { cwd: this.root, env: { ...process.env, ...GIT_ENV } });
+    const tar = spawn('tar', ['-x', '-f', '-', '-C', dir]);
+    let stderr = '';
+    archive.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    tar.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    archive.stdout.pipe(tar.stdin);
+    const exited = (child: ReturnType<typeof spawn>) =>
+      new Promise<number | null>((resolve) => {
+        child.on('error', () => resolve(-1));
+        child.on('close', (code) => resolve(code));
+      });
+    const [archiveCode, tarCode] = await Promise.all([exited(archive), exited(tar)]);
+    if (archiveCode !== 0 || tarCode !== 0) {
+      throw new GateError(`Could not export the tree of ${commit}: ${stderr.trim() || 'git archive or tar failed'}.`);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/** Markdown pieces that stay intact whatever the text inside them. */
+
+/** Text inside a table cell: no pipe, no newline, no HTML, no stray markup. */
+export function cell(text: string): string {
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|');
+}
+
+/**
+ * Inline code that survives any content: a path may hold backticks, pipes or newlines.
+ * The fence is one backtick longer than the longest run inside (CommonMark 6.1).
+ */
+export function code(text: string): string {
+  const flat = text.replace(/\r?\n|\r/g, '␤');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`.replace(/\|/g, '\\|');
+}
+
+/** A link whose text is inline code, or just the code when there is no URL. */
+export function codeLink(text: string, url: string | undefined): string {
+  return url ? `[${code(text)}](${url})` : code(text);
+}
+
+/** Shortens a message to a length, on a character boundary, with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** A GitHub-flavoured table; cells must already be escaped. */
+export function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Plural-aware count: `1 config`, `2 configs`. */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}

@@ -1,0 +1,122 @@
+import { ConfigStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
+import type { Finding } from '../checks/evaluate.js';
+import type { GateRun } from '../gate.js';
+import type { RefTarget } from '../refs/base.js';
+import type { PullRequestContext } from '../refs/pull-request.js';
+import type { Acknowledgement } from '../verdict/acknowledgement.js';
+
+/** One config in the report. */
+export interface ReportConfig {
+  path: string;
+  /** Which old ref it was read from: `base` (later also `release`). */
+  ref: 'base';
+  blob: string;
+  status: ConfigStatus;
+  errors: Finding[];
+  baseErrors?: Finding[];
+}
+
+/**
+ * The JSON report: everything the summary, the comment, the annotations and the CLI
+ * show, in one versioned document (schemas/report.schema.json).
+ */
+export interface Report {
+  version: typeof REPORT_VERSION;
+  tool: { name: string; version: string };
+  verdict: Verdict;
+  /** Set when verdict is `error`: what the gate could not do, and what to do about it. */
+  error?: { message: string; hint?: string };
+  repository?: { name: string; serverUrl: string };
+  event?: string;
+  pullRequest?: { number?: number; title?: string };
+  base?: RefTarget;
+  head?: { sha: string };
+  release?: RefTarget;
+  acknowledgement: Acknowledgement & {
+    labels: string[];
+    sources: PullRequestContext['sources'];
+  };
+  counts: { configs: number; ok: number; broken: number; failingOnBase: number; unreadable: number; skipped: number };
+  configs: ReportConfig[];
+  skipped: Array<{ path: string; reason: string }>;
+  schema?: { file: string; draft: string; files: string[] };
+  loader?: { command: string; processes: number };
+  notes: string[];
+  durationMs: number;
+}
+
+/** What a check knows when it ends, successfully or not. */
+export interface ReportInput {
+  toolVersion: string;
+  verdict: Verdict;
+  error?: { message: string; hint?: string };
+  repository?: { name: string; serverUrl: string };
+  event?: string;
+  pullRequest?: PullRequestContext;
+  ackLabels: string[];
+  acknowledgement?: Acknowledgement;
+  base?: RefTarget;
+  head?: { sha: string };
+  run?: GateRun;
+  notes: string[];
+  durationMs: number;
+}
+
+/** Assembles the report; pure, so the action, the CLI and tests build it the same way. */
+export function buildReport(input: ReportInput): Report {
+  const configs: ReportConfig[] = (input.run?.base.configs ?? []).map((config) => ({
+    path: config.path,
+    ref: 'base',
+    blob: config.blob,
+    status: config.status,
+    errors: config.findings,
+    ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}),
+  }));
+  const count = (status: ConfigStatus) => configs.filter((config) => config.status === status).length;
+  const skipped = input.run?.base.skipped ?? [];
+  const pr = input.pullRequest;
+  return {
+    version: REPORT_VERSION,
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    verdict: input.verdict,
+    ...(input.error ? { error: input.error } : {}),
+    ...(input.repository ? { repository: input.repository } : {}),
+    ...(input.event ? { event: input.event } : {}),
+    ...(pr?.number !== undefined || pr?.title !== undefined
+      ? { pullRequest: { ...(pr.number !== undefined ? { number: pr.number } : {}), ...(pr.title !== undefined ? { title: pr.title } : {}) } }
+      : {}),
+    ...(input.base ? { base: input.base } : {}),
+    ...(input.head ? { head: input.head } : {}),
+    acknowledgement: {
+      ...(input.acknowledgement ?? { acknowledged: false, reasons: [] }),
+      labels: input.ackLabels,
+      sources: pr?.sources ?? { title: 'none', labels: 'none', commits: 'none' },
+    },
+    counts: {
+      configs: configs.length,
+      ok: count(ConfigStatus.Ok),
+      broken: count(ConfigStatus.Broken),
+      failingOnBase: count(ConfigStatus.FailingOnBase),
+      unreadable: count(ConfigStatus.Unreadable),
+      skipped: skipped.length,
+    },
+    configs,
+    skipped,
+    ...(input.run?.schema ? { schema: input.run.schema } : {}),
+    ...(input.run?.loader ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses } } : {}),
+    notes: [...(pr?.notes ?? []), ...(input.run?.notes ?? []), ...input.notes],
+    durationMs: input.durationMs,
+  };
+}
+
+/** The configs this PR breaks. */
+export function brokenConfigs(report: Report): ReportConfig[] {
+  return report.configs.filter((config) => config.status === ConfigStatus.Broken);
+}
+
+/** A link to a file at a commit (and line) on the GitHub server, when the report knows the repository. */
+export function fileLink(report: Report, sha: string, path: string, line?: number): string | undefined {
+  if (!report.repository) return undefined;
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return `${report.repository.serverUrl}/${report.repository.name}/blob/${sha}/${encoded}${line ? `#L${line}` : ''}`;
+}

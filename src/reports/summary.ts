@@ -1,0 +1,192 @@
+import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
+import type { Finding } from '../checks/evaluate.js';
+import { cell, clip, code, codeLink, count, table } from './markdown.js';
+import { fileLink, type Report, type ReportConfig } from './report.js';
+
+/**
+ * GitHub refuses a step summary over 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted, supports
+ * content up to a size of 1024k"). Keep a margin for other steps' summaries in the job.
+ */
+export const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
+
+const MESSAGE_CHARS = 300;
+
+const HEADLINE_ICON: Record<Report['verdict'], string> = {
+  [Verdict.Pass]: '✅',
+  [Verdict.Acknowledged]: '⚠️',
+  [Verdict.Breaking]: '❌',
+  [Verdict.Error]: '🛑',
+};
+
+/** The verdict in one line: the first line of the summary and of the comment. */
+export function headline(report: Report): string {
+  const icon = HEADLINE_ICON[report.verdict];
+  const { broken, configs } = report.counts;
+  const base = report.base ? ` from ${code(report.base.ref)}` : '';
+  switch (report.verdict) {
+    case Verdict.Pass:
+      return `${icon} ${TOOL_NAME}: pass — ${configs === 0 ? 'no config to check' : `all ${count(configs, 'config')}${base} that loaded still load`}`;
+    case Verdict.Acknowledged:
+      return `${icon} ${TOOL_NAME}: acknowledged — this PR breaks ${count(broken, 'config')}${base}, and says so`;
+    case Verdict.Breaking:
+      return `${icon} ${TOOL_NAME}: breaking — ${count(broken, 'config')}${base} no longer ${broken === 1 ? 'loads' : 'load'} with this PR`;
+    case Verdict.Error:
+      return `${icon} ${TOOL_NAME}: error — the gate could not decide`;
+  }
+}
+
+/** How to acknowledge an intended break: the exact title form, the label, the footer. */
+export function acknowledgeHelp(report: Report): string {
+  const title = report.pullRequest?.title?.trim();
+  const example = title ? suggestedTitle(title) : 'feat!: describe the change';
+  const labels = report.acknowledgement.labels;
+  return [
+    'If the break is intended, acknowledge it in one of these ways and the check passes with a warning:',
+    `- mark the PR title as breaking: ${code(example)} (any type or scope, \`!\` right before \`:\`);`,
+    labels.length ? `- add the label ${labels.map((label) => code(label)).join(' or ')};` : undefined,
+    '- or add a `BREAKING CHANGE: <what users must change>` footer to one of the PR\'s commits.',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The PR's own title with the breaking marker added: `feat(api): x` → `feat(api)!: x`. */
+export function suggestedTitle(title: string): string {
+  const header = /^([A-Za-z][\w-]*)(\([^()\r\n]*\))?:\s*(.*)$/.exec(title);
+  if (header) return `${header[1]}${header[2] ?? ''}!: ${header[3]}`;
+  return `feat!: ${title}`;
+}
+
+/** One finding as markdown: layer, where, and the message. */
+export function describeFinding(finding: Finding): string {
+  return findingWords(finding, code, (message) => cell(clip(message, MESSAGE_CHARS)));
+}
+
+/** One finding as plain text, for annotations and terminals. */
+export function findingText(finding: Finding): string {
+  return findingWords(finding, (pointer) => pointer, (message) => clip(message, MESSAGE_CHARS));
+}
+
+function findingWords(finding: Finding, pointer: (text: string) => string, message: (text: string) => string): string {
+  const where = [
+    finding.document !== undefined ? `document ${finding.document + 1}` : undefined,
+    finding.pointer ? pointer(finding.pointer) : undefined,
+  ].filter(Boolean);
+  return `${finding.layer}${where.length ? ` at ${where.join(' ')}` : ''}: ${message(finding.message)}`;
+}
+
+function configRow(report: Report, config: ReportConfig, findings: Finding[]): string[] {
+  const first = findings[0];
+  const sha = report.base?.sha;
+  const link = sha ? fileLink(report, sha, config.path, first?.line) : undefined;
+  const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : '';
+  return [codeLink(config.path, link), first?.line ? `${first.line}` : '', first ? describeFinding(first) + more : ''];
+}
+
+interface Section {
+  /** Markdown of the section, given how many rows it may show (Infinity: all). */
+  render(rows: number): string;
+  rows: number;
+}
+
+function configSection(report: Report, heading: string, intro: string | undefined, configs: ReportConfig[], pick: (c: ReportConfig) => Finding[]): Section {
+  return {
+    rows: configs.length,
+    render(limit) {
+      const shown = configs.slice(0, limit);
+      const rows = shown.map((config) => configRow(report, config, pick(config)));
+      const cut = configs.length - shown.length;
+      return [
+        `### ${heading}`,
+        intro,
+        table(['Config', 'Line', 'First error'], rows),
+        cut > 0 ? `\n_…and ${count(cut, 'more config')} (not shown: the summary is limited in size; the JSON report lists all)._` : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join('\n\n');
+    },
+  };
+}
+
+/**
+ * The job summary. Degrades in steps to fit `limit`: fewer rows per table, with a visible
+ * note, never cutting through markup.
+ */
+export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
+  const byStatus = (status: ConfigStatus) => report.configs.filter((config) => config.status === status);
+  const head: string[] = [`## ${headline(report)}`];
+  if (report.error) {
+    head.push(`**What went wrong:** ${report.error.message}${report.error.hint ? `\n\n**What to do:** ${report.error.hint}` : ''}`);
+    head.push('This is a failure of the gate itself, not a judgement of the PR: fix the cause and re-run the check.');
+  }
+  if (report.verdict === Verdict.Breaking) {
+    head.push('This pull request changes how configs are loaded so that configs users already have stop loading.');
+    head.push(acknowledgeHelp(report));
+  }
+  if (report.verdict === Verdict.Acknowledged) {
+    head.push(`The break is acknowledged by ${describeReasons(report)}. Users of these configs must change them: say how in the release notes.`);
+  }
+
+  const sections: Section[] = [];
+  const broken = byStatus(ConfigStatus.Broken);
+  if (broken.length) {
+    sections.push(configSection(report, report.verdict === Verdict.Acknowledged ? 'Broken configs (acknowledged)' : 'Broken configs', undefined, broken, (c) => c.errors));
+  }
+  const failingOnBase = byStatus(ConfigStatus.FailingOnBase);
+  if (failingOnBase.length) {
+    sections.push(configSection(report, 'Already failing on the base', 'These did not load before this PR either, so they are not blamed on it.', failingOnBase, (c) => c.errors));
+  }
+  const unreadable = byStatus(ConfigStatus.Unreadable);
+  if (unreadable.length) {
+    sections.push(configSection(report, 'Unreadable configs', 'These cannot be parsed at all; they fail on every side and are not blamed on this PR.', unreadable, (c) => c.errors));
+  }
+
+  const tail = [checkedSection(report), notesSection(report)].filter(Boolean).join('\n\n');
+  const compose = (rows: number) => [...head, ...sections.map((section) => section.render(rows)), tail].join('\n\n') + '\n';
+
+  // Degrade: all rows, then fewer and fewer, then headings only.
+  for (const rows of [Infinity, 1000, 300, 100, 30, 10, 0]) {
+    const text = compose(rows);
+    if (Buffer.byteLength(text) <= limit) return text;
+  }
+  const minimal = [...head, '_The details do not fit in a job summary; the JSON report lists them._'].join('\n\n') + '\n';
+  return Buffer.byteLength(minimal) <= limit ? minimal : `## ${headline(report)}\n`;
+}
+
+function describeReasons(report: Report): string {
+  const reasons = report.acknowledgement.reasons.map((reason) => {
+    switch (reason.kind) {
+      case 'title':
+        return `the PR title ${code(reason.title)}`;
+      case 'label':
+        return `the label ${code(reason.label)}`;
+      case 'commit':
+        return `commit ${reason.sha.slice(0, 7)} (${code(clip(reason.text, 80))})`;
+    }
+  });
+  return reasons.length ? reasons.join(', ') : 'the PR';
+}
+
+function checkedSection(report: Report): string {
+  const rows: string[][] = [];
+  if (report.base) rows.push(['Base', `${code(report.base.ref)} at ${report.base.sha.slice(0, 12)}`]);
+  if (report.head) rows.push(['Pull request', `${report.pullRequest?.number ? `#${report.pullRequest.number} ` : ''}at ${report.head.sha.slice(0, 12)}`]);
+  const c = report.counts;
+  if (report.base) {
+    rows.push([
+      'Configs',
+      `${c.configs} checked: ${c.ok} load, ${c.broken} broken, ${c.failingOnBase} already failing, ${c.unreadable} unreadable${c.skipped ? `; ${c.skipped} skipped (links or submodules)` : ''}`,
+    ]);
+  }
+  if (report.schema) rows.push(['Schema', `${code(report.schema.file)} (${report.schema.draft}${report.schema.files.length > 1 ? `, ${count(report.schema.files.length, 'file')}` : ''})`]);
+  if (report.loader) rows.push(['Loader', `${code(report.loader.command)} (${count(report.loader.processes, 'process', 'processes')})`]);
+  const s = report.acknowledgement.sources;
+  if (report.pullRequest) rows.push(['PR data', `title from ${s.title}, labels from ${s.labels}, commits from ${s.commits}`]);
+  rows.push(['Time', `${(report.durationMs / 1000).toFixed(1)} s`]);
+  return ['### What was checked', table(['', ''], rows)].join('\n\n');
+}
+
+function notesSection(report: Report): string | undefined {
+  if (!report.notes.length) return undefined;
+  return ['### Notes', ...report.notes.map((note) => `- ${note.replace(/\r?\n/g, ' ')}`)].join('\n');
+}
