@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // The examples' Node loaders are CommonJS scripts, as a user's might be.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/action/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

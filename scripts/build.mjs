@@ -11,6 +11,8 @@ const common = {
   target: 'node20',
   format: 'esm',
   legalComments: 'none',
+  // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
   // Some dependencies are CommonJS and call require() for Node built-ins.
   banner: {

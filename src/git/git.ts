@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { execFile, spawn } from 'node:child_process';
 import { GateError } from '../errors.js';
 
 /** One entry of a commit's tree, as `git ls-tree -r` lists it. */
@@ -55,14 +54,30 @@ const GIT_ENV = {
   GIT_OPTIONAL_LOCKS: '0',
 };
 
-const FETCH_TIMEOUT_MS = 5 * 60_000;
+/** A fetch of one commit over a slow network still ends well inside this. */
+const GIT_TIMEOUT_MS = 5 * 60_000;
+/** `ls-tree -r` of a monorepo with 100k files is ~10 MB of output. */
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+function execGit(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      args,
+      { cwd, env: { ...process.env, ...GIT_ENV }, maxBuffer: MAX_OUTPUT_BYTES, timeout: GIT_TIMEOUT_MS, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error) reject(new GateError(`git ${args[0]} failed: ${stderr.trim() || error.message}`));
+        else resolve(stdout);
+      },
+    );
+  });
+}
 
 /** Opens the repository that contains `dir`; throws a GateError when there is none. */
 export async function createGitCommandManager(dir: string): Promise<GitCommandManager> {
-  const probe = simpleGit({ baseDir: dir }).env({ ...process.env, ...GIT_ENV });
   let root: string;
   try {
-    root = (await probe.raw(['rev-parse', '--show-toplevel'])).trim();
+    root = (await execGit(dir, ['rev-parse', '--show-toplevel'])).trim();
   } catch {
     throw new GateError(
       `${dir} is not inside a git repository.`,
@@ -73,17 +88,10 @@ export async function createGitCommandManager(dir: string): Promise<GitCommandMa
 }
 
 class GitCli implements GitCommandManager {
-  private readonly git: SimpleGit;
+  constructor(readonly root: string) {}
 
-  constructor(readonly root: string) {
-    this.git = simpleGit({ baseDir: root, timeout: { block: FETCH_TIMEOUT_MS } }).env({
-      ...process.env,
-      ...GIT_ENV,
-    });
-  }
-
-  private async execGit(args: string[]): Promise<string> {
-    return this.git.raw(args);
+  private execGit(args: string[]): Promise<string> {
+    return execGit(this.root, args);
   }
 
   private async tryExecGit(args: string[]): Promise<string | undefined> {

@@ -53,10 +53,13 @@ def main(paths: list[str]) -> int:
         try:
             load(path)
             print(json.dumps({"file": path, "ok": True}))
-        except (ValidationError, yaml.YAMLError, OSError) as error:
+        except ValidationError as error:
             failed += 1
-            message = str(error).replace("\n", " ")
-            print(json.dumps({"file": path, "ok": False, "message": message}))
+            problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
+            print(json.dumps({"file": path, "ok": False, "message": "; ".join(problems)}))
+        except (yaml.YAMLError, OSError) as error:
+            failed += 1
+            print(json.dumps({"file": path, "ok": False, "message": str(error)}))
     return 1 if failed else 0
 
 

@@ -1,0 +1,376 @@
+import { describeError } from '../errors.js';
+import type { PullRequestCommit } from '../verdict/acknowledgement.js';
+
+/** A pull request as one source (the API or the event payload) describes it. */
+export interface PullRequestData {
+  number: number;
+  title?: string;
+  labels: string[];
+  headSha?: string;
+  baseSha?: string;
+  baseRef?: string;
+  commits?: PullRequestCommit[];
+}
+
+/** What the gate reads about a pull request from the GitHub API; tests pass a hand-written fake. */
+export interface PullRequestApi {
+  /** `commitCount` is the PR's total number of commits, when the API says it. */
+  getPull(number: number): Promise<{
+    title: string;
+    labels: string[];
+    headSha: string;
+    baseSha: string;
+    baseRef: string;
+    commitCount?: number;
+  }>;
+  /** Every commit of the PR, all pages (GitHub stops at 250, see LIST_COMMITS_LIMIT). */
+  listCommits(number: number): Promise<PullRequestCommit[]>;
+}
+
+/**
+ * GitHub's "List commits on a pull request" endpoint returns at most 250 commits, whatever the
+ * paging ("Lists a maximum of 250 commits for a pull request"). Longer PRs need git.
+ */
+export const LIST_COMMITS_LIMIT = 250;
+
+const PER_PAGE = 100;
+
+// A type alias, not an interface: Octokit's parameter type has an index signature, which only
+// type literals satisfy.
+type PullsParams = {
+  owner: string;
+  repo: string;
+  pull_number: number;
+};
+
+interface ApiPull {
+  title: string;
+  labels: Array<{ name?: string } | string>;
+  head: { sha: string };
+  base: { sha: string; ref: string };
+  commits?: number;
+}
+
+interface ApiCommit {
+  sha: string;
+  commit: { message: string };
+}
+
+/** The part of `@actions/github`'s `getOctokit()` client that `octokitPullRequestApi` uses. */
+export interface OctokitLike {
+  rest: {
+    pulls: {
+      get(params: PullsParams): Promise<{ data: ApiPull }>;
+      listCommits(params: PullsParams & { per_page?: number; page?: number }): Promise<{ data: ApiCommit[] }>;
+    };
+  };
+  paginate(
+    method: OctokitLike['rest']['pulls']['listCommits'],
+    params: PullsParams & { per_page: number },
+  ): Promise<ApiCommit[]>;
+}
+
+/** How long to wait before each retry of a failed API call; one retry per entry. */
+export const DEFAULT_RETRY_DELAYS_MS = [1_000, 3_000];
+
+/**
+ * The PullRequestApi of a repository, backed by an Octokit client. `@actions/github` does not
+ * retry, so a network error or a 5xx is retried after each of `retryDelaysMs`.
+ */
+export function octokitPullRequestApi(
+  octokit: OctokitLike,
+  owner: string,
+  repo: string,
+  options: { retryDelaysMs?: readonly number[] } = {},
+): PullRequestApi {
+  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  return {
+    async getPull(number) {
+      const { data } = await withRetries(delays, () => octokit.rest.pulls.get({ owner, repo, pull_number: number }));
+      return {
+        title: data.title,
+        labels: labelNames(data.labels),
+        headSha: data.head.sha,
+        baseSha: data.base.sha,
+        baseRef: data.base.ref,
+        ...(typeof data.commits === 'number' ? { commitCount: data.commits } : {}),
+      };
+    },
+    async listCommits(number) {
+      const commits = await withRetries(delays, () =>
+        octokit.paginate(octokit.rest.pulls.listCommits, { owner, repo, pull_number: number, per_page: PER_PAGE }),
+      );
+      return commits.map((commit) => ({ sha: commit.sha, message: commit.commit.message }));
+    },
+  };
+}
+
+async function withRetries<T>(delays: readonly number[], call: () => Promise<T>): Promise<T> {
+  for (const delay of delays) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  return call();
+}
+
+function isTransient(error: unknown): boolean {
+  const status = httpStatus(error);
+  return status === undefined || status >= 500 || status === 429;
+}
+
+/**
+ * The HTTP status of a failed call, undefined when no response came back. Octokit's RequestError
+ * reports a network failure as status 500 without a `response`, so that one is not a status.
+ */
+function httpStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status } = error as { status?: unknown };
+  if (typeof status !== 'number') return undefined;
+  if ('request' in error && !(error as { response?: unknown }).response) return undefined;
+  return status;
+}
+
+const PULL_REQUEST_EVENTS = new Set([
+  'pull_request',
+  'pull_request_target',
+  'pull_request_review',
+  'pull_request_review_comment',
+]);
+
+// GitHub names a merge queue branch `gh-readonly-queue/<base>/pr-<N>-<head sha>`; the base may
+// hold slashes, so the PR part is matched from the end.
+const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-fA-F]+$/;
+
+/**
+ * The number of the PR an event is about: the PR of a `pull_request*` event, the queued PR of a
+ * `merge_group` event (from its queue ref), the PR commented on by `issue_comment`; else undefined.
+ */
+export function pullRequestNumber(eventName: string, payload: unknown): number | undefined {
+  if (PULL_REQUEST_EVENTS.has(eventName)) return positiveInteger(field(payload, 'pull_request', 'number'));
+  if (eventName === 'merge_group') {
+    const headRef = field(payload, 'merge_group', 'head_ref');
+    const match = typeof headRef === 'string' ? MERGE_QUEUE_REF.exec(headRef) : null;
+    return match ? positiveInteger(Number(match[1])) : undefined;
+  }
+  if (eventName === 'issue_comment' && field(payload, 'issue', 'pull_request')) {
+    return positiveInteger(field(payload, 'issue', 'number'));
+  }
+  return undefined;
+}
+
+/**
+ * The PR as the event payload describes it, as of when the event fired: `pull_request*` events
+ * carry it whole, `issue_comment` on a PR carries its title and labels, `merge_group` nothing.
+ */
+export function pullRequestFromEvent(eventName: string, payload: unknown): PullRequestData | undefined {
+  if (PULL_REQUEST_EVENTS.has(eventName)) {
+    const pull = field(payload, 'pull_request');
+    const number = positiveInteger(field(pull, 'number'));
+    if (number === undefined) return undefined;
+    return {
+      number,
+      ...optionalString('title', field(pull, 'title')),
+      labels: labelNames(field(pull, 'labels')),
+      ...optionalString('headSha', field(pull, 'head', 'sha')),
+      ...optionalString('baseSha', field(pull, 'base', 'sha')),
+      ...optionalString('baseRef', field(pull, 'base', 'ref')),
+    };
+  }
+  const issue = field(payload, 'issue');
+  if (eventName === 'issue_comment' && field(issue, 'pull_request')) {
+    const number = positiveInteger(field(issue, 'number'));
+    if (number === undefined) return undefined;
+    return { number, ...optionalString('title', field(issue, 'title')), labels: labelNames(field(issue, 'labels')) };
+  }
+  return undefined;
+}
+
+/** Title, labels and commits of the PR the gate judges, where each came from, and what fell back. */
+/** Where a piece of PR data came from: the live API, the event payload, git, the CLI's flags, or nowhere. */
+export type PullRequestSource = 'api' | 'event' | 'git' | 'cli' | 'none';
+
+export interface PullRequestContext {
+  title?: string;
+  labels: string[];
+  commits: PullRequestCommit[];
+  number?: number;
+  headSha?: string;
+  baseSha?: string;
+  baseRef?: string;
+  sources: { title: PullRequestSource; labels: PullRequestSource; commits: PullRequestSource };
+  /** One line per fallback: what could not be read and what was used instead. */
+  notes: string[];
+}
+
+/**
+ * Reads the PR's title, labels and commits live from the API, so that a re-run sees an edited
+ * title or a new label (SPEC "The job"). When the API is missing or fails, title and labels come
+ * from the event payload and commits from `gitCommits`, each fallback noted.
+ */
+export async function readPullRequest(params: {
+  number: number | undefined;
+  payload: unknown;
+  eventName: string;
+  /** Undefined when there is no token. */
+  api?: PullRequestApi;
+  /** The engine's git fallback: the commits base..head. */
+  gitCommits?: () => Promise<PullRequestCommit[]>;
+}): Promise<PullRequestContext> {
+  const { number, payload, eventName, api, gitCommits } = params;
+  if (number === undefined) {
+    return { labels: [], commits: [], sources: { title: 'none', labels: 'none', commits: 'none' }, notes: [] };
+  }
+  const notes: string[] = [];
+  const [pull, listed] = api
+    ? await Promise.all([settle(() => api.getPull(number)), settle(() => api.listCommits(number))])
+    : [undefined, undefined];
+  const details = pullDetails(number, eventName, payload, pull, notes);
+  const commits = await pullCommits(number, listed, pull?.ok ? pull.value.commitCount : undefined, gitCommits, notes);
+  return {
+    number,
+    ...details.data,
+    commits: commits.commits,
+    sources: { title: details.titleSource, labels: details.labelsSource, commits: commits.source },
+    notes,
+  };
+}
+
+type Source<T> = Settled<T> | undefined;
+
+function pullDetails(
+  number: number,
+  eventName: string,
+  payload: unknown,
+  pull: Source<Awaited<ReturnType<PullRequestApi['getPull']>>>,
+  notes: string[],
+): {
+  data: Pick<PullRequestContext, 'title' | 'labels' | 'headSha' | 'baseSha' | 'baseRef'>;
+  titleSource: PullRequestContext['sources']['title'];
+  labelsSource: PullRequestContext['sources']['labels'];
+} {
+  if (pull?.ok) {
+    const { title, labels, headSha, baseSha, baseRef } = pull.value;
+    return { data: { title, labels, headSha, baseSha, baseRef }, titleSource: 'api', labelsSource: 'api' };
+  }
+  const failure = pull ? `the GitHub API failed (${describeApiFailure(pull.error)})` : 'no github-token was given';
+  const fromEvent = pullRequestFromEvent(eventName, payload);
+  if (!fromEvent || fromEvent.number !== number) {
+    notes.push(
+      `PR #${number} has no title or labels to judge: ${failure}, and the ${eventName} event payload does not carry them; ` +
+        'only its commits can acknowledge a break.',
+    );
+    return { data: { labels: [] }, titleSource: 'none', labelsSource: 'none' };
+  }
+  notes.push(
+    `Title and labels of PR #${number} come from the ${eventName} event payload because ${failure}; ` +
+      'a re-run will not see a title edited or a label added since the event.',
+  );
+  const { title, labels, headSha, baseSha, baseRef } = fromEvent;
+  return {
+    data: { title, labels, headSha, baseSha, baseRef },
+    titleSource: title === undefined ? 'none' : 'event',
+    labelsSource: 'event',
+  };
+}
+
+async function pullCommits(
+  number: number,
+  listed: Source<PullRequestCommit[]>,
+  total: number | undefined,
+  gitCommits: (() => Promise<PullRequestCommit[]>) | undefined,
+  notes: string[],
+): Promise<{ commits: PullRequestCommit[]; source: PullRequestContext['sources']['commits'] }> {
+  if (listed?.ok && (total === undefined || listed.value.length >= total)) {
+    return { commits: listed.value, source: 'api' };
+  }
+  const cause = listed?.ok
+    ? `the GitHub API lists ${listed.value.length} of its ${total} commits (it stops at ${LIST_COMMITS_LIMIT})`
+    : listed
+      ? `the GitHub API failed (${describeApiFailure(listed.error)})`
+      : 'no github-token was given';
+  const fromGit = gitCommits ? await settle(gitCommits) : undefined;
+  if (fromGit?.ok) {
+    notes.push(`Commits of PR #${number} come from git because ${cause}.`);
+    return { commits: fromGit.value, source: 'git' };
+  }
+  const gitFailure = fromGit ? `git failed (${oneLine(describeError(fromGit.error))})` : 'git is not available';
+  if (listed?.ok) {
+    notes.push(
+      `Only ${listed.value.length} commits of PR #${number} were checked for a breaking change: ${cause}, and ${gitFailure}.`,
+    );
+    return { commits: listed.value, source: 'api' };
+  }
+  notes.push(`No commits of PR #${number} were read: ${cause}, and ${gitFailure}; commits cannot acknowledge a break.`);
+  return { commits: [], source: 'none' };
+}
+
+/**
+ * One line saying why a GitHub API call failed: the HTTP status when there is one and the first
+ * line of the message, with anything that looks like a credential masked. Never a stack.
+ */
+export function describeApiFailure(error: unknown): string {
+  const status = httpStatus(error);
+  const raw = error instanceof Error ? error.message : String(error);
+  const message = truncate(redact(raw.split(/\r?\n/)[0] ?? '').trim(), 300);
+  const text = [status, message].filter((part) => part !== undefined && part !== '').join(' ') || 'unknown error';
+  const refused = (status === 401 || status === 403 || status === 404) && !/rate limit/i.test(message);
+  return refused ? `${text}; the github-token needs \`pull-requests: read\` on this repository` : text;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+async function settle<T>(read: () => Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await read() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+function field(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function labelNames(labels: unknown): string[] {
+  if (!Array.isArray(labels)) return [];
+  const names: string[] = [];
+  for (const label of labels) {
+    const name = typeof label === 'string' ? label : field(label, 'name');
+    if (typeof name === 'string' && name !== '') names.push(name);
+  }
+  return names;
+}
+
+function positiveInteger(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+
+function optionalString<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
+  return typeof value === 'string' ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+// Token shapes from GitHub's docs ("About authentication": ghp_, gho_, ghu_, ghs_, ghr_ and
+// fine-grained github_pat_), and credentials embedded in URLs (https://user:token@host).
+const TOKEN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
+const URL_CREDENTIALS = /(?<=:\/\/)[^\s/@]+@/g;
+
+function redact(text: string): string {
+  return text.replace(TOKEN, '***').replace(URL_CREDENTIALS, '***@');
+}
+
+function oneLine(text: string): string {
+  return truncate(redact(text.replace(/\s*\r?\n\s*/g, ' ').trim()), 300);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigStatus, Verdict } from '../../src/constants.js';
+import type { GateRun, JudgedConfig } from '../../src/gate.js';
+import { annotationsFor, ANNOTATIONS_PER_LEVEL } from '../../src/reports/annotations.js';
+import { code } from '../../src/reports/markdown.js';
+import { buildReport, type Report } from '../../src/reports/report.js';
+import { renderSummary, suggestedTitle } from '../../src/reports/summary.js';
+import type { Acknowledgement } from '../../src/verdict/acknowledgement.js';
+
+const BASE = { ref: 'main', sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d' };
+const HEAD = { sha: 'ffeeddccbbaa99887766554433221100ffeeddcc' };
+
+function broken(path: string, line = 4): JudgedConfig {
+  return {
+    path,
+    blob: 'b'.repeat(40),
+    status: ConfigStatus.Broken,
+    findings: [{ layer: 'schema', pointer: '/apis/2', keyword: 'enum', message: 'must be one of `inference`, `safety`', line, column: 5 }],
+  };
+}
+
+function reportOf(configs: JudgedConfig[], verdict: Verdict, acknowledgement: Acknowledgement = { acknowledged: false, reasons: [] }): Report {
+  const run: GateRun = {
+    base: { ref: BASE, configs, skipped: [] },
+    schema: { file: 'schema/run.schema.json', draft: 'draft-07', files: ['schema/run.schema.json'] },
+    loader: { command: 'python3 loader/load_config.py' },
+    loaderProcesses: 3,
+    notes: [],
+  };
+  return buildReport({
+    toolVersion: '0.0.0-test',
+    verdict,
+    repository: { name: 'acme/stack', serverUrl: 'https://github.com' },
+    event: 'pull_request',
+    pullRequest: { number: 42, title: 'refactor(api): drop telemetry', labels: [], commits: [], sources: { title: 'api', labels: 'api', commits: 'api' }, notes: [] },
+    ackLabels: ['breaking-change'],
+    acknowledgement,
+    base: BASE,
+    head: HEAD,
+    run,
+    notes: [],
+    durationMs: 1234,
+  });
+}
+
+const mixed: JudgedConfig[] = [
+  broken('distributions/ollama/run.yaml'),
+  {
+    path: 'distributions/starter/run.yaml',
+    blob: 'c'.repeat(40),
+    status: ConfigStatus.Broken,
+    findings: [{ layer: 'loader', message: "providers.inference.0.provider_type: unknown inline provider 'meta-reference'" }],
+  },
+  { path: 'distributions/vllm/run.yaml', blob: 'd'.repeat(40), status: ConfigStatus.Ok, findings: [] },
+  {
+    path: 'distributions/experimental/run.yaml',
+    blob: 'e'.repeat(40),
+    status: ConfigStatus.FailingOnBase,
+    findings: [{ layer: 'schema', pointer: '/server/port', message: 'must be an integer, found a string', line: 11 }],
+    baseFindings: [{ layer: 'schema', pointer: '/server/port', message: 'must be an integer, found a string', line: 11 }],
+  },
+];
+
+describe('job summary', () => {
+  it('renders a breaking PR: verdict first, how to acknowledge, broken table with links', async () => {
+    const summary = renderSummary(reportOf(mixed, Verdict.Breaking));
+    expect(summary.split('\n')[0]).toBe('## ❌ compat-gate: breaking — 2 configs from `main` no longer load with this PR');
+    expect(summary).toContain('`refactor(api)!: drop telemetry`');
+    expect(summary).toContain('`breaking-change`');
+    expect(summary).toContain('[`distributions/ollama/run.yaml`](https://github.com/acme/stack/blob/1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d/distributions/ollama/run.yaml#L4)');
+    expect(summary).toContain('### Already failing on the base');
+    await expect(summary).toMatchFileSnapshot('../__outputs__/summary-breaking.md');
+  });
+
+  it('renders an acknowledged PR with the reason', async () => {
+    const summary = renderSummary(reportOf(mixed, Verdict.Acknowledged, { acknowledged: true, reasons: [{ kind: 'label', label: 'breaking-change' }] }));
+    expect(summary.split('\n')[0]).toContain('acknowledged');
+    expect(summary).toContain('the label `breaking-change`');
+    expect(summary).not.toContain('If the break is intended');
+    await expect(summary).toMatchFileSnapshot('../__outputs__/summary-acknowledged.md');
+  });
+
+  it('renders a passing PR without tables of broken configs', () => {
+    const summary = renderSummary(reportOf([mixed[2]!], Verdict.Pass));
+    expect(summary.split('\n')[0]).toBe('## ✅ compat-gate: pass — all 1 config from `main` that loaded still load');
+    expect(summary).not.toContain('### Broken');
+  });
+
+  it('stays inside the size limit by cutting rows, with a visible note and whole table rows', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => broken(`distributions/d${i}/run.yaml`));
+    const limit = 60_000;
+    const summary = renderSummary(reportOf(many, Verdict.Breaking), limit);
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(limit);
+    expect(summary).toMatch(/…and \d+ more configs \(not shown/);
+    for (const line of summary.split('\n').filter((l) => l.startsWith('|'))) expect(line.endsWith('|')).toBe(true);
+  });
+
+  it('keeps table markup intact for paths with pipes, backticks and newlines', () => {
+    const summary = renderSummary(reportOf([broken('odd/a|b`c\nd.yaml')], Verdict.Breaking));
+    const row = summary.split('\n').find((line) => line.includes('odd/'))!;
+    expect(row.startsWith('| ') && row.endsWith(' |')).toBe(true);
+    expect(row).toContain('\\|');
+  });
+});
+
+describe('markdown pieces', () => {
+  it('fences inline code longer than any backtick run inside', () => {
+    expect(code('a`b')).toBe('``a`b``');
+    expect(code('plain')).toBe('`plain`');
+  });
+
+  it('suggests the PR title with the breaking marker', () => {
+    expect(suggestedTitle('feat(api): drop x')).toBe('feat(api)!: drop x');
+    expect(suggestedTitle('Drop the telemetry API')).toBe('feat!: Drop the telemetry API');
+  });
+});
+
+describe('annotations', () => {
+  it('gives one error per broken config at its line, within GitHub limits', () => {
+    const many = Array.from({ length: 25 }, (_, i) => broken(`c${i}.yaml`, i + 1));
+    const { annotations, omitted } = annotationsFor(reportOf(many, Verdict.Breaking));
+    expect(annotations.filter((a) => a.level === 'error')).toHaveLength(ANNOTATIONS_PER_LEVEL);
+    expect(omitted).toBe(15);
+    expect(annotations[0]).toMatchObject({ level: 'error', file: 'c0.yaml', line: 1 });
+    expect(annotations[0]!.title).toContain('main');
+  });
+
+  it('turns broken configs into warnings when the break is acknowledged', () => {
+    const { annotations } = annotationsFor(reportOf([broken('a.yaml')], Verdict.Acknowledged, { acknowledged: true, reasons: [] }));
+    expect(annotations).toEqual([expect.objectContaining({ level: 'warning', file: 'a.yaml' })]);
+  });
+});
