@@ -5,6 +5,7 @@ import { GateError } from './errors.js';
 import { judge, type GateOptions, type GateRun } from './gate.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
 import { baseCandidate, resolveBase, type Payload, type RefTarget } from './refs/base.js';
+import { resolveRelease, type ReleaseApi } from './refs/release.js';
 import { pullRequestNumber, readPullRequest, type PullRequestApi, type PullRequestContext } from './refs/pull-request.js';
 import { buildReport, type Report } from './reports/report.js';
 import { acknowledge, type Acknowledgement, type PullRequestCommit } from './verdict/acknowledgement.js';
@@ -15,6 +16,12 @@ export interface CheckRequest {
   gate: Omit<GateOptions, 'repositoryRoot' | 'tempDir'>;
   /** The `base` input, when given. */
   base?: string;
+  /** The `release` input: `latest`, a tag, or `none`. */
+  release: string;
+  /** Fail on new release drift too (`fail-on-drift`). */
+  failOnDrift: boolean;
+  /** GitHub's latest release, when there is a token; without it the highest semver tag. */
+  releaseApi?: ReleaseApi;
   eventName: string;
   /** The webhook payload (empty for the CLI). */
   payload: Payload;
@@ -42,6 +49,7 @@ export async function check(request: CheckRequest): Promise<Report> {
   const started = now();
   const known: {
     base?: RefTarget;
+    release?: RefTarget;
     head?: { sha: string };
     pullRequest?: PullRequestContext;
     acknowledgement?: Acknowledgement;
@@ -56,6 +64,7 @@ export async function check(request: CheckRequest): Promise<Report> {
       ...(request.repository ? { repository: request.repository } : {}),
       event: request.eventName,
       ackLabels: request.ackLabels,
+      failOnDrift: request.failOnDrift,
       ...known,
       durationMs: now() - started,
     });
@@ -91,13 +100,17 @@ export async function check(request: CheckRequest): Promise<Report> {
       ackLabels: request.ackLabels,
     });
 
+    const releaseChoice = await resolveRelease(git, request.release, request.releaseApi);
+    known.notes.push(...releaseChoice.notes);
+    if (releaseChoice.release) known.release = releaseChoice.release;
+
     const tempDir = await mkdtemp(join(request.tempRoot, 'compat-gate-'));
     try {
-      known.run = await judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base);
+      known.run = await judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releaseChoice.release);
     } finally {
       await rm(tempDir, { recursive: true, force: true });
     }
-    return finish(decideVerdict(known.run.base.configs, known.acknowledgement));
+    return finish(decideVerdict(known.run, known.acknowledgement, { failOnDrift: request.failOnDrift }));
   } catch (error) {
     if (error instanceof GateError) {
       return finish(Verdict.Error, { message: error.message, ...(error.hint ? { hint: error.hint } : {}) });

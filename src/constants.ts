@@ -22,6 +22,21 @@ export const ConfigStatus = {
 } as const;
 export type ConfigStatus = (typeof ConfigStatus)[keyof typeof ConfigStatus];
 
+/** What the PR does to one config of the latest release, compared with the base. */
+export const DriftStatus = {
+  /** Loads on the PR (and on the base). */
+  Ok: 'ok',
+  /** Loads on the base, fails on the PR: this PR breaks it. */
+  New: 'new',
+  /** Fails on the base and on the PR: already broken on the base branch. */
+  Existing: 'existing',
+  /** Fails on the base, loads on the PR: this PR fixes it. */
+  Fixed: 'fixed',
+  /** Cannot be parsed at all. */
+  Unreadable: 'unreadable',
+} as const;
+export type DriftStatus = (typeof DriftStatus)[keyof typeof DriftStatus];
+
 /** Action outputs, as named in action.yml. */
 export const Outputs = {
   Verdict: 'verdict',

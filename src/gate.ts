@@ -1,12 +1,12 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { Evaluator, type Finding } from './checks/evaluate.js';
+import { Evaluator, type Evaluation, type Finding } from './checks/evaluate.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './checks/schema.js';
 import { collectConfigs, type OldConfig, type SkippedPath } from './configs/collect.js';
 import { locate } from './configs/positions.js';
 import type { YamlVersion } from './configs/read.js';
 import { createMatcher, type ConfigPatterns } from './configs/select.js';
-import { ConfigStatus } from './constants.js';
+import { ConfigStatus, DriftStatus } from './constants.js';
 import { GateError, describeError } from './errors.js';
 import type { GitCommandManager } from './git/git.js';
 import type { RefTarget } from './refs/base.js';
@@ -50,9 +50,28 @@ export interface JudgedRef {
   skipped: SkippedPath[];
 }
 
+/** One release config and what the PR does to it, compared with the base. */
+export interface DriftConfig {
+  path: string;
+  blob: string;
+  status: DriftStatus;
+  /** Why it does not load on the PR. */
+  findings: Finding[];
+  /** Why it did not load on the base (existing and fixed drift). */
+  baseFindings?: Finding[];
+}
+
+/** The latest release's configs, judged on the PR and on the base. */
+export interface JudgedRelease {
+  ref: RefTarget;
+  configs: DriftConfig[];
+  skipped: SkippedPath[];
+}
+
 /** What the engine found, before acknowledgement turns it into a verdict. */
 export interface GateRun {
   base: JudgedRef;
+  release?: JudgedRelease;
   schema?: { file: string; draft: string; files: string[] };
   loader?: { command: string };
   loaderProcesses: number;
@@ -64,11 +83,40 @@ export interface GateRun {
 const MAX_FINDINGS_PER_CONFIG = 20;
 
 /**
- * Judges the base's configs with the PR's schema and loader. A config that fails on the
- * PR is judged again with the base's own schema and loader, so that a config that was
- * already failing is never blamed on the PR; that work is done only for failing configs.
+ * Runs one side's code over configs, once per distinct file: a config with the same path and
+ * blob in the base and in the release is evaluated once.
  */
-export async function judge(git: GitCommandManager, options: GateOptions, base: RefTarget): Promise<GateRun> {
+class CachedSide {
+  private readonly findings = new Map<string, Finding[]>();
+  processes = 0;
+
+  constructor(private readonly evaluate: (configs: OldConfig[], refLabel: string) => Promise<Evaluation>) {}
+
+  async run(configs: OldConfig[], refLabel: string): Promise<void> {
+    const missing = configs.filter((config) => config.read.ok && !this.findings.has(cacheKey(config)));
+    if (missing.length === 0) return;
+    const evaluation = await this.evaluate(missing, refLabel);
+    this.processes += evaluation.loaderProcesses;
+    for (const config of missing) this.findings.set(cacheKey(config), evaluation.findings.get(config.path) ?? []);
+  }
+
+  get(config: OldConfig): Finding[] | undefined {
+    return this.findings.get(cacheKey(config));
+  }
+}
+
+function cacheKey(config: OldConfig): string {
+  return `${config.blob}\0${config.path}`;
+}
+
+/**
+ * Judges the base's configs (the gate) and the release's (drift) with the PR's schema and
+ * loader. A base config that fails on the PR is judged again with the base's own schema and
+ * loader, so that a config that was already failing is never blamed on the PR: that work is
+ * done only for failing configs. Release configs are judged on both sides, to tell new drift
+ * from existing and fixed.
+ */
+export async function judge(git: GitCommandManager, options: GateOptions, base: RefTarget, release?: RefTarget): Promise<GateRun> {
   if (!options.schema && !options.loader) {
     throw new GateError('Neither `schema` nor `loader` is set: there is nothing to load the configs with.', 'Set at least one of them.');
   }
@@ -79,12 +127,17 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     : undefined;
   const matcher = createMatcher(options.patterns);
   const readOptions = { yamlVersion: options.yamlVersion };
-  const collected = await collectConfigs(git, base.sha, matcher, readOptions);
-  if (collected.configs.length === 0) {
-    notes.push(
-      `No file in the base \`${base.ref}\` (${base.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)}): nothing was checked.`,
-    );
-  }
+  const collect = async (ref: RefTarget, role: string) => {
+    const collected = await collectConfigs(git, ref.sha, matcher, readOptions);
+    if (collected.configs.length === 0) {
+      notes.push(
+        `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)}): nothing was checked there.`,
+      );
+    }
+    return collected;
+  };
+  const onBaseRef = await collect(base, 'base');
+  const onReleaseRef = release ? await collect(release, 'release') : undefined;
 
   await mkdir(options.tempDir, { recursive: true });
   const prEvaluator = new Evaluator({
@@ -93,26 +146,73 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     ...(options.loader ? { loader: loaderSetup(options, options.workingDirectory) } : {}),
     tempDir: join(options.tempDir, 'pr'),
   });
-  const onPr = await prEvaluator.evaluate(collected.configs, base.ref);
-  let loaderProcesses = onPr.loaderProcesses;
+  const onPr = new CachedSide((configs, refLabel) => prEvaluator.evaluate(configs, refLabel));
+  let baseEvaluator: Evaluator | undefined;
+  const onBase = new CachedSide(async (configs, refLabel) => {
+    baseEvaluator ??= await createBaseEvaluator(git, options, base, schemaPath, notes);
+    try {
+      return await baseEvaluator.evaluate(configs, refLabel);
+    } catch (error) {
+      // A loader that cannot start on the base (say, the PR added it) leaves the base to the schema.
+      if (!(error instanceof GateError) || !baseEvaluator.setup.loader) throw error;
+      notes.push(`The loader could not run on ${baseEvaluator.setup.label} (${error.message}); on the base, configs are judged by the schema alone.`);
+      const { loader: _dropped, ...schemaOnly } = baseEvaluator.setup;
+      baseEvaluator = new Evaluator(schemaOnly);
+      return baseEvaluator.evaluate(configs, refLabel);
+    }
+  });
 
-  const failing = collected.configs.filter((config) => (onPr.findings.get(config.path)?.length ?? 0) > 0);
-  let onBase = new Map<string, Finding[]>();
-  if (failing.length > 0) {
-    const baseEvaluator = await createBaseEvaluator(git, options, base, schemaPath, notes);
-    const evaluation = await evaluateWithFallback(baseEvaluator, failing, base.ref, notes);
-    onBase = evaluation.findings;
-    loaderProcesses += evaluation.loaderProcesses;
+  await onPr.run(onBaseRef.configs, base.ref);
+  await onBase.run(
+    onBaseRef.configs.filter((config) => (onPr.get(config)?.length ?? 0) > 0),
+    base.ref,
+  );
+  if (release && onReleaseRef) {
+    await onPr.run(onReleaseRef.configs, release.ref);
+    await onBase.run(onReleaseRef.configs, release.ref);
   }
 
-  const configs = collected.configs.map((config) => judgeConfig(config, onPr.findings.get(config.path) ?? [], onBase.get(config.path), readOptions));
+  const configs = onBaseRef.configs.map((config) => judgeConfig(config, onPr.get(config) ?? [], onBase.get(config), readOptions));
   return {
-    base: { ref: base, configs, skipped: collected.skipped },
+    base: { ref: base, configs, skipped: onBaseRef.skipped },
+    ...(release && onReleaseRef
+      ? {
+          release: {
+            ref: release,
+            configs: onReleaseRef.configs.map((config) => judgeDrift(config, onPr.get(config) ?? [], onBase.get(config) ?? [], readOptions)),
+            skipped: onReleaseRef.skipped,
+          },
+        }
+      : {}),
     ...(prSchema ? { schema: { file: prSchema.file, draft: prSchema.draft, files: prSchema.files } } : {}),
     ...(options.loader ? { loader: { command: options.loader } } : {}),
-    loaderProcesses,
+    loaderProcesses: onPr.processes + onBase.processes,
     notes,
   };
+}
+
+/**
+ * A release config's drift: *new* (loads on the base, not on the PR: this PR breaks it),
+ * *existing* (fails on both), *fixed* (fails on the base, loads on the PR), or ok.
+ */
+function judgeDrift(config: OldConfig, onPr: Finding[], onBase: Finding[], readOptions: { yamlVersion: YamlVersion }): DriftConfig {
+  const { path, blob } = config;
+  if (!config.read.ok) return { path, blob, status: DriftStatus.Unreadable, findings: parseFindings(config) };
+  if (onPr.length === 0) {
+    return onBase.length === 0
+      ? { path, blob, status: DriftStatus.Ok, findings: [] }
+      : { path, blob, status: DriftStatus.Fixed, findings: [], baseFindings: withPositions(config, onBase.slice(0, MAX_FINDINGS_PER_CONFIG), readOptions) };
+  }
+  const findings = withPositions(config, onPr.slice(0, MAX_FINDINGS_PER_CONFIG), readOptions);
+  return onBase.length === 0
+    ? { path, blob, status: DriftStatus.New, findings }
+    : { path, blob, status: DriftStatus.Existing, findings, baseFindings: withPositions(config, onBase.slice(0, MAX_FINDINGS_PER_CONFIG), readOptions) };
+}
+
+function parseFindings(config: OldConfig): Finding[] {
+  if (config.read.ok) return [];
+  const { message, position } = config.read;
+  return [{ layer: 'parse', message, ...(position ? { line: position.line, column: position.column } : {}) }];
 }
 
 function judgeConfig(
@@ -122,15 +222,7 @@ function judgeConfig(
   readOptions: { yamlVersion: YamlVersion },
 ): JudgedConfig {
   const { path, blob } = config;
-  if (!config.read.ok) {
-    const { message, position } = config.read;
-    return {
-      path,
-      blob,
-      status: ConfigStatus.Unreadable,
-      findings: [{ layer: 'parse', message, ...(position ? { line: position.line, column: position.column } : {}) }],
-    };
-  }
+  if (!config.read.ok) return { path, blob, status: ConfigStatus.Unreadable, findings: parseFindings(config) };
   if (onPr.length === 0) return { path, blob, status: ConfigStatus.Ok, findings: [] };
   const findings = withPositions(config, onPr.slice(0, MAX_FINDINGS_PER_CONFIG), readOptions);
   if (onBase && onBase.length > 0) {
@@ -187,18 +279,6 @@ async function createBaseEvaluator(
     ...(loader ? { loader } : {}),
     tempDir: join(options.tempDir, 'base'),
   });
-}
-
-/** A loader that cannot start on the base (say, the PR added it) leaves the base to the schema. */
-async function evaluateWithFallback(evaluator: Evaluator, configs: OldConfig[], refLabel: string, notes: string[]) {
-  try {
-    return await evaluator.evaluate(configs, refLabel);
-  } catch (error) {
-    if (!(error instanceof GateError) || !evaluator.setup.loader) throw error;
-    notes.push(`The loader could not run on ${evaluator.setup.label} (${error.message}); on the base, configs are judged by the schema alone.`);
-    const { loader: _dropped, ...schemaOnly } = evaluator.setup;
-    return new Evaluator(schemaOnly).evaluate(configs, refLabel);
-  }
 }
 
 function loaderSetup(options: GateOptions, cwd: string) {

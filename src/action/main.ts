@@ -7,9 +7,10 @@ import { loaderEnvironment } from '../checks/loader.js';
 import { Outputs, Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import type { Payload } from '../refs/base.js';
-import { octokitPullRequestApi } from '../refs/pull-request.js';
+import { octokitPullRequestApi, type PullRequestApi } from '../refs/pull-request.js';
+import { octokitReleaseApi, type ReleaseApi } from '../refs/release.js';
 import { annotationsFor } from '../reports/annotations.js';
-import { buildReport, type Report } from '../reports/report.js';
+import { brokenConfigs, buildReport, driftCount, type Report } from '../reports/report.js';
 import { renderSummary } from '../reports/summary.js';
 import { failsStep } from '../verdict/verdict.js';
 import { VERSION } from '../version.js';
@@ -40,11 +41,12 @@ async function checkPullRequest(settings: ActionSettings): Promise<Report> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   const payload = await readEvent(process.env.GITHUB_EVENT_PATH);
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
-  let api;
+  let apis: { api: PullRequestApi; releaseApi: ReleaseApi } | undefined;
   if (settings.token && owner && repo) {
     // Loaded only when there is a token: most of the bundle's weight is the GitHub SDK.
-    const { getOctokit } = await import('@actions/github');
-    api = octokitPullRequestApi(getOctokit(settings.token), owner, repo);
+    const { createGitHubClient } = await import('../github/client.js');
+    const client = createGitHubClient(settings.token, { onNotice: (message) => core.info(message) });
+    apis = { api: octokitPullRequestApi(client, owner, repo), releaseApi: octokitReleaseApi(client, owner, repo) };
   }
   return check({
     gate: {
@@ -59,11 +61,13 @@ async function checkPullRequest(settings: ActionSettings): Promise<Report> {
       yamlVersion: settings.yamlVersion,
     },
     ...(settings.base ? { base: settings.base } : {}),
+    release: settings.release,
+    failOnDrift: settings.failOnDrift,
     eventName,
     payload,
     ackLabels: settings.ackLabels,
     allowPullRequestTarget: settings.allowPullRequestTarget,
-    ...(api ? { api } : {}),
+    ...(apis ?? {}),
     ...(process.env.GITHUB_REPOSITORY
       ? { repository: { name: process.env.GITHUB_REPOSITORY, serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com' } }
       : {}),
@@ -90,7 +94,7 @@ async function publish(report: Report): Promise<void> {
 
   core.setOutput(Outputs.Verdict, report.verdict);
   core.setOutput(Outputs.Broken, String(report.counts.broken));
-  core.setOutput(Outputs.Drift, '0');
+  core.setOutput(Outputs.Drift, String(driftCount(report)));
   core.setOutput(Outputs.Release, report.release?.ref ?? '');
   core.setOutput(Outputs.Report, reportPath);
   core.setOutput(Outputs.Sarif, '');
@@ -106,6 +110,10 @@ async function publish(report: Report): Promise<void> {
     if (annotation.level === 'error') core.error(annotation.message, properties);
     else if (annotation.level === 'warning') core.warning(annotation.message, properties);
     else core.notice(annotation.message, properties);
+  }
+  if (report.verdict === Verdict.Acknowledged) {
+    const names = brokenConfigs(report).map((config) => config.path);
+    core.warning(`Acknowledged breaking change: ${names.length} config(s) that load on the base no longer load: ${names.join(', ')}`, { title: 'compat-gate: acknowledged break' });
   }
   if (omitted > 0) core.info(`${omitted} more annotations are in the job summary and the JSON report (GitHub shows 10 per level).`);
 

@@ -26,6 +26,8 @@ Options:
   --loader CMD             shell command; config paths are appended as arguments
   --loader-timeout SECS    seconds one loader process may run (default 120)
   --base REF               the ref whose configs gate the change (default: origin's default branch)
+  --release TAG            latest (highest semver tag), a tag, or none (default: latest)
+  --fail-on-drift          also fail when the change breaks configs of the release
   --title TEXT             the PR title, to judge an acknowledgement (e.g. "feat!: …")
   --label NAME             a PR label (repeatable)
   --ack-labels LABELS      labels that acknowledge a break (default: breaking-change)
@@ -62,6 +64,7 @@ export async function main(
         'loader-timeout': { type: 'string', default: '120' },
         base: { type: 'string' },
         release: { type: 'string', default: 'latest' },
+        'fail-on-drift': { type: 'boolean', default: false },
         title: { type: 'string' },
         label: { type: 'string', multiple: true },
         'ack-labels': { type: 'string', default: 'breaking-change' },
@@ -109,6 +112,8 @@ export async function main(
         yamlVersion,
       },
       base,
+      release: values.release,
+      failOnDrift: values['fail-on-drift'],
       eventName: 'cli',
       payload: {},
       ackLabels: parseLabelList(values['ack-labels']),

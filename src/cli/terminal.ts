@@ -38,6 +38,13 @@ export function renderTerminal(report: Report, styles: Styles): string {
   section(ConfigStatus.FailingOnBase, '·', 'Already failing on the base (not blamed on this change):', styles.dim);
   section(ConfigStatus.Unreadable, '?', 'Unreadable on every side:', styles.dim);
 
+  if (report.drift && report.release) {
+    const { counts } = report.drift;
+    lines.push('', styles.bold(`Release ${report.release.ref}: ${counts.new} new, ${counts.existing} existing, ${counts.fixed} fixed drift (of ${counts.configs} configs).`));
+    for (const config of report.drift.configs.filter((c) => c.status === 'new')) {
+      lines.push(`  ${styles.red('+')} ${config.path}${config.errors[0] ? styles.dim(`  ${findingText(config.errors[0])}`) : ''}`);
+    }
+  }
   if (report.verdict === Verdict.Breaking) {
     const label = report.acknowledgement.labels[0];
     lines.push(

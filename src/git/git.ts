@@ -40,6 +40,8 @@ export interface GitCommandManager {
   log(base: string, head: string): Promise<CommitMessage[]>;
   /** Every tag name with the commit it points at. */
   tags(): Promise<Array<{ name: string; sha: string }>>;
+  /** Origin's tags with the commits they point at (`git ls-remote`), or undefined when origin cannot be reached. */
+  tryRemoteTags(): Promise<Array<{ name: string; sha: string }> | undefined>;
   /** The remote's default branch (origin/HEAD), else `main` or `master` when they exist. */
   defaultBranch(): Promise<string | undefined>;
   /** Write the tree of a commit into a folder (a throw-away copy, not a worktree of this repository). */
@@ -196,6 +198,21 @@ class GitCli implements GitCommandManager {
         const eol = record.indexOf('\n');
         return { sha: record.slice(0, eol).trim(), message: record.slice(eol + 1).trimEnd() };
       });
+  }
+
+  async tryRemoteTags(): Promise<Array<{ name: string; sha: string }> | undefined> {
+    const out = await this.tryExecGit(['ls-remote', '--tags', 'origin']);
+    if (out === undefined) return undefined;
+    const tags = new Map<string, string>();
+    for (const line of out.split('\n')) {
+      const [sha, ref] = line.split('\t');
+      if (!sha || !ref?.startsWith('refs/tags/')) continue;
+      const name = ref.slice('refs/tags/'.length);
+      // "v1.0^{}" is the commit an annotated tag "v1.0" peels to; it wins over the tag object.
+      if (name.endsWith('^{}')) tags.set(name.slice(0, -3), sha);
+      else if (!tags.has(name)) tags.set(name, sha);
+    }
+    return [...tags].map(([name, sha]) => ({ name, sha }));
   }
 
   async defaultBranch(): Promise<string | undefined> {

@@ -70,23 +70,14 @@ export interface OctokitLike {
   ): Promise<ApiCommit[]>;
 }
 
-/** How long to wait before each retry of a failed API call; one retry per entry. */
-export const DEFAULT_RETRY_DELAYS_MS = [1_000, 3_000];
-
 /**
- * The PullRequestApi of a repository, backed by an Octokit client. `@actions/github` does not
- * retry, so a network error or a 5xx is retried after each of `retryDelaysMs`.
+ * The PullRequestApi of a repository, backed by an Octokit client (src/github/client.ts,
+ * which retries 5xx answers and waits out short rate limits).
  */
-export function octokitPullRequestApi(
-  octokit: OctokitLike,
-  owner: string,
-  repo: string,
-  options: { retryDelaysMs?: readonly number[] } = {},
-): PullRequestApi {
-  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+export function octokitPullRequestApi(octokit: OctokitLike, owner: string, repo: string): PullRequestApi {
   return {
     async getPull(number) {
-      const { data } = await withRetries(delays, () => octokit.rest.pulls.get({ owner, repo, pull_number: number }));
+      const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
       return {
         title: data.title,
         labels: labelNames(data.labels),
@@ -97,29 +88,10 @@ export function octokitPullRequestApi(
       };
     },
     async listCommits(number) {
-      const commits = await withRetries(delays, () =>
-        octokit.paginate(octokit.rest.pulls.listCommits, { owner, repo, pull_number: number, per_page: PER_PAGE }),
-      );
+      const commits = await octokit.paginate(octokit.rest.pulls.listCommits, { owner, repo, pull_number: number, per_page: PER_PAGE });
       return commits.map((commit) => ({ sha: commit.sha, message: commit.commit.message }));
     },
   };
-}
-
-async function withRetries<T>(delays: readonly number[], call: () => Promise<T>): Promise<T> {
-  for (const delay of delays) {
-    try {
-      return await call();
-    } catch (error) {
-      if (!isTransient(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-  return call();
-}
-
-function isTransient(error: unknown): boolean {
-  const status = httpStatus(error);
-  return status === undefined || status >= 500 || status === 429;
 }
 
 /**

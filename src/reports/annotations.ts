@@ -38,6 +38,17 @@ export function annotationsFor(report: Report): { annotations: Annotation[]; omi
       ...(first?.column ? { column: first.column } : {}),
     });
   }
+  for (const config of report.drift?.configs ?? []) {
+    if (config.status !== 'new' || !report.release) continue;
+    const first = config.errors[0];
+    all.push({
+      level: report.drift?.failOnDrift && !acknowledged ? 'error' : 'warning',
+      title: `Release drift: this config of ${report.release.ref} no longer loads with this PR`,
+      message: first ? findingText(first) : 'does not load',
+      file: config.path,
+      ...(first?.line ? { line: first.line } : {}),
+    });
+  }
   for (const note of report.notes) all.push({ level: 'notice', title: 'compat-gate', message: note });
 
   const kept: Annotation[] = [];

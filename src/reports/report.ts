@@ -1,6 +1,6 @@
-import { ConfigStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
+import { ConfigStatus, DriftStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
-import type { GateRun } from '../gate.js';
+import type { GateRun, JudgedRelease } from '../gate.js';
 import type { RefTarget } from '../refs/base.js';
 import type { PullRequestContext } from '../refs/pull-request.js';
 import type { Acknowledgement } from '../verdict/acknowledgement.js';
@@ -12,6 +12,15 @@ export interface ReportConfig {
   ref: 'base';
   blob: string;
   status: ConfigStatus;
+  errors: Finding[];
+  baseErrors?: Finding[];
+}
+
+/** One config of the latest release that does not simply load: new, existing or fixed drift. */
+export interface ReportDrift {
+  path: string;
+  blob: string;
+  status: Exclude<DriftStatus, 'ok'>;
   errors: Finding[];
   baseErrors?: Finding[];
 }
@@ -32,6 +41,14 @@ export interface Report {
   base?: RefTarget;
   head?: { sha: string };
   release?: RefTarget;
+  /** The release's configs judged on the PR and the base; absent when there is no release. */
+  drift?: {
+    counts: { configs: number; ok: number; new: number; existing: number; fixed: number; unreadable: number };
+    /** Every release config that does not simply load (ok ones are only counted). */
+    configs: ReportDrift[];
+    /** With fail-on-drift, new drift fails the check. */
+    failOnDrift: boolean;
+  };
   acknowledgement: Acknowledgement & {
     labels: string[];
     sources: PullRequestContext['sources'];
@@ -56,7 +73,9 @@ export interface ReportInput {
   ackLabels: string[];
   acknowledgement?: Acknowledgement;
   base?: RefTarget;
+  release?: RefTarget;
   head?: { sha: string };
+  failOnDrift?: boolean;
   run?: GateRun;
   notes: string[];
   durationMs: number;
@@ -87,6 +106,8 @@ export function buildReport(input: ReportInput): Report {
       : {}),
     ...(input.base ? { base: input.base } : {}),
     ...(input.head ? { head: input.head } : {}),
+    ...(input.release ? { release: input.release } : {}),
+    ...(input.run?.release ? { drift: driftOf(input.run.release, input.failOnDrift ?? false) } : {}),
     acknowledgement: {
       ...(input.acknowledgement ?? { acknowledged: false, reasons: [] }),
       labels: input.ackLabels,
@@ -107,6 +128,31 @@ export function buildReport(input: ReportInput): Report {
     notes: [...(pr?.notes ?? []), ...(input.run?.notes ?? []), ...input.notes],
     durationMs: input.durationMs,
   };
+}
+
+function driftOf(release: JudgedRelease, failOnDrift: boolean): NonNullable<Report['drift']> {
+  const count = (status: DriftStatus) => release.configs.filter((config) => config.status === status).length;
+  return {
+    counts: {
+      configs: release.configs.length,
+      ok: count(DriftStatus.Ok),
+      new: count(DriftStatus.New),
+      existing: count(DriftStatus.Existing),
+      fixed: count(DriftStatus.Fixed),
+      unreadable: count(DriftStatus.Unreadable),
+    },
+    configs: release.configs.flatMap((config) =>
+      config.status === DriftStatus.Ok
+        ? []
+        : [{ path: config.path, blob: config.blob, status: config.status, errors: config.findings, ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}) }],
+    ),
+    failOnDrift,
+  };
+}
+
+/** Configs of the release that fail on the PR: new and existing drift (the `drift` output). */
+export function driftCount(report: Report): number {
+  return report.drift ? report.drift.counts.new + report.drift.counts.existing : 0;
 }
 
 /** The configs this PR breaks. */

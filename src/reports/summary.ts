@@ -1,7 +1,7 @@
 import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { cell, clip, code, codeLink, count, table } from './markdown.js';
-import { fileLink, type Report, type ReportConfig } from './report.js';
+import { fileLink, type Report, type ReportConfig, type ReportDrift } from './report.js';
 
 /**
  * GitHub refuses a step summary over 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted, supports
@@ -83,13 +83,34 @@ function configRow(report: Report, config: ReportConfig, findings: Finding[]): s
   return [codeLink(config.path, link), first?.line ? `${first.line}` : '', first ? describeFinding(first) + more : ''];
 }
 
-interface Section {
+/** A part of a rendered report that can show fewer rows to fit a size limit. */
+export interface Section {
   /** Markdown of the section, given how many rows it may show (Infinity: all). */
   render(rows: number): string;
   rows: number;
 }
 
-function configSection(report: Report, heading: string, intro: string | undefined, configs: ReportConfig[], pick: (c: ReportConfig) => Finding[]): Section {
+/** Where a config table is shown: its heading level, and what the note says when rows are cut. */
+export interface SectionStyle {
+  heading: string;
+  /** Ends the cut note: why rows are missing and where to see them all. */
+  cutReason: string;
+}
+
+const SUMMARY_STYLE: SectionStyle = {
+  heading: '###',
+  cutReason: 'the summary is limited in size; the JSON report lists all',
+};
+
+/** A table of configs with their first errors, which shows fewer rows on demand with a note. */
+export function configSection(
+  report: Report,
+  heading: string,
+  intro: string | undefined,
+  configs: ReportConfig[],
+  pick: (c: ReportConfig) => Finding[],
+  style: SectionStyle = SUMMARY_STYLE,
+): Section {
   return {
     rows: configs.length,
     render(limit) {
@@ -97,15 +118,40 @@ function configSection(report: Report, heading: string, intro: string | undefine
       const rows = shown.map((config) => configRow(report, config, pick(config)));
       const cut = configs.length - shown.length;
       return [
-        `### ${heading}`,
+        `${style.heading} ${heading}`,
         intro,
         table(['Config', 'Line', 'First error'], rows),
-        cut > 0 ? `\n_…and ${count(cut, 'more config')} (not shown: the summary is limited in size; the JSON report lists all)._` : undefined,
+        cut > 0 ? `\n_…and ${count(cut, 'more config')} (not shown: ${style.cutReason})._` : undefined,
       ]
         .filter((part) => part !== undefined)
         .join('\n\n');
     },
   };
+}
+
+/** The table of configs this PR breaks, or undefined when it breaks none. */
+export function brokenSection(report: Report, style: SectionStyle = SUMMARY_STYLE): Section | undefined {
+  const broken = report.configs.filter((config) => config.status === ConfigStatus.Broken);
+  if (!broken.length) return undefined;
+  const heading = report.verdict === Verdict.Acknowledged ? 'Broken configs (acknowledged)' : 'Broken configs';
+  return configSection(report, heading, undefined, broken, (c) => c.errors, style);
+}
+
+/** The paragraphs under the headline that say what the verdict means and what to do next. */
+export function verdictParagraphs(report: Report): string[] {
+  const paragraphs: string[] = [];
+  if (report.error) {
+    paragraphs.push(`**What went wrong:** ${report.error.message}${report.error.hint ? `\n\n**What to do:** ${report.error.hint}` : ''}`);
+    paragraphs.push('This is a failure of the gate itself, not a judgement of the PR: fix the cause and re-run the check.');
+  }
+  if (report.verdict === Verdict.Breaking) {
+    paragraphs.push('This pull request changes how configs are loaded so that configs users already have stop loading.');
+    paragraphs.push(acknowledgeHelp(report));
+  }
+  if (report.verdict === Verdict.Acknowledged) {
+    paragraphs.push(`The break is acknowledged by ${describeReasons(report)}. Users of these configs must change them: say how in the release notes.`);
+  }
+  return paragraphs;
 }
 
 /**
@@ -114,24 +160,11 @@ function configSection(report: Report, heading: string, intro: string | undefine
  */
 export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
   const byStatus = (status: ConfigStatus) => report.configs.filter((config) => config.status === status);
-  const head: string[] = [`## ${headline(report)}`];
-  if (report.error) {
-    head.push(`**What went wrong:** ${report.error.message}${report.error.hint ? `\n\n**What to do:** ${report.error.hint}` : ''}`);
-    head.push('This is a failure of the gate itself, not a judgement of the PR: fix the cause and re-run the check.');
-  }
-  if (report.verdict === Verdict.Breaking) {
-    head.push('This pull request changes how configs are loaded so that configs users already have stop loading.');
-    head.push(acknowledgeHelp(report));
-  }
-  if (report.verdict === Verdict.Acknowledged) {
-    head.push(`The break is acknowledged by ${describeReasons(report)}. Users of these configs must change them: say how in the release notes.`);
-  }
+  const head: string[] = [`## ${headline(report)}`, ...verdictParagraphs(report)];
 
   const sections: Section[] = [];
-  const broken = byStatus(ConfigStatus.Broken);
-  if (broken.length) {
-    sections.push(configSection(report, report.verdict === Verdict.Acknowledged ? 'Broken configs (acknowledged)' : 'Broken configs', undefined, broken, (c) => c.errors));
-  }
+  const broken = brokenSection(report);
+  if (broken) sections.push(broken);
   const failingOnBase = byStatus(ConfigStatus.FailingOnBase);
   if (failingOnBase.length) {
     sections.push(configSection(report, 'Already failing on the base', 'These did not load before this PR either, so they are not blamed on it.', failingOnBase, (c) => c.errors));
@@ -140,6 +173,9 @@ export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
   if (unreadable.length) {
     sections.push(configSection(report, 'Unreadable configs', 'These cannot be parsed at all; they fail on every side and are not blamed on this PR.', unreadable, (c) => c.errors));
   }
+
+  const drift = driftSection(report);
+  if (drift) sections.push(drift);
 
   const tail = [checkedSection(report), notesSection(report)].filter(Boolean).join('\n\n');
   const compose = (rows: number) => [...head, ...sections.map((section) => section.render(rows)), tail].join('\n\n') + '\n';
@@ -151,6 +187,57 @@ export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
   }
   const minimal = [...head, '_The details do not fit in a job summary; the JSON report lists them._'].join('\n\n') + '\n';
   return Buffer.byteLength(minimal) <= limit ? minimal : `## ${headline(report)}\n`;
+}
+
+const DRIFT_WORDS: Record<ReportDrift['status'], string> = {
+  new: '🆕 new: this PR breaks it',
+  existing: 'existing: already failing on the base',
+  fixed: '✅ fixed by this PR',
+  unreadable: 'unreadable',
+};
+
+/** Release drift: which configs of the latest release fail on the PR, and whose doing it is. */
+function driftSection(report: Report): Section | undefined {
+  if (!report.drift || !report.release) return undefined;
+  const { counts, configs } = report.drift;
+  const release = report.release;
+  const order: Record<ReportDrift['status'], number> = { new: 0, existing: 1, fixed: 2, unreadable: 3 };
+  const sorted = [...configs].sort((a, b) => order[a.status] - order[b.status] || (a.path < b.path ? -1 : 1));
+  const intro = [
+    `Configs of the release ${code(release.ref)} (${release.sha.slice(0, 12)}): ${counts.configs} checked, ${counts.ok} load, **${counts.new} new**, ${counts.existing} existing, ${counts.fixed} fixed${counts.unreadable ? `, ${counts.unreadable} unreadable` : ''}.`,
+    counts.new > 0
+      ? report.drift.failOnDrift
+        ? 'Users of this release lose configs with this PR, and `fail-on-drift` is set: new drift fails the check.'
+        : 'Users of this release lose configs with this PR (informational: set `fail-on-drift: true` to fail on it).'
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    rows: sorted.length,
+    render(limit) {
+      if (sorted.length === 0) return [`### Release drift`, intro].join('\n\n');
+      const shown = sorted.slice(0, limit);
+      const rows = shown.map((config) => {
+        const findings = config.status === 'fixed' ? config.baseErrors ?? [] : config.errors;
+        const first = findings[0];
+        return [
+          codeLink(config.path, fileLink(report, release.sha, config.path, first?.line)),
+          DRIFT_WORDS[config.status],
+          first ? `${config.status === 'fixed' ? 'was: ' : ''}${describeFinding(first)}` : '',
+        ];
+      });
+      const cut = sorted.length - shown.length;
+      return [
+        '### Release drift',
+        intro,
+        table(['Config', 'Drift', 'First error'], rows),
+        cut > 0 ? `_…and ${count(cut, 'more config')} (not shown: the summary is limited in size; the JSON report lists all)._` : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join('\n\n');
+    },
+  };
 }
 
 function describeReasons(report: Report): string {
@@ -170,6 +257,7 @@ function describeReasons(report: Report): string {
 function checkedSection(report: Report): string {
   const rows: string[][] = [];
   if (report.base) rows.push(['Base', `${code(report.base.ref)} at ${report.base.sha.slice(0, 12)}`]);
+  if (report.release) rows.push(['Release', `${code(report.release.ref)} at ${report.release.sha.slice(0, 12)}`]);
   if (report.head) rows.push(['Pull request', `${report.pullRequest?.number ? `#${report.pullRequest.number} ` : ''}at ${report.head.sha.slice(0, 12)}`]);
   const c = report.counts;
   if (report.base) {

@@ -58,6 +58,8 @@ describe.skipIf(commits.length === 0)('the gate on compose-go schema history', (
         yamlVersion: '1.2',
       },
       base: baseSha,
+      release: 'none',
+      failOnDrift: false,
       eventName: 'cli',
       payload: {},
       ackLabels: ['breaking-change'],

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { getOctokit } from '@actions/github';
+import { createGitHubClient } from '../../src/github/client.js';
 import {
   describeApiFailure,
   octokitPullRequestApi,
@@ -343,7 +343,7 @@ describe('octokitPullRequestApi', () => {
   type Route = (url: URL, attempt: number) => { status: number; body: unknown; link?: string };
 
   /** A GitHub client from @actions/github whose HTTP goes to `route` instead of the network. */
-  function fakeGitHub(route: Route, retryDelaysMs: number[] = []) {
+  function fakeGitHub(route: Route) {
     const requests: URL[] = [];
     const fetch = async (input: string | URL | Request) => {
       const url = new URL(input instanceof Request ? input.url : input);
@@ -354,8 +354,8 @@ describe('octokitPullRequestApi', () => {
         headers: { 'content-type': 'application/json; charset=utf-8', ...(link ? { link } : {}) },
       });
     };
-    const octokit = getOctokit(TOKEN, { baseUrl: 'https://api.github.test', request: { fetch } });
-    return { api: octokitPullRequestApi(octokit, 'acme', 'gate', { retryDelaysMs }), requests };
+    const octokit = createGitHubClient(TOKEN, { baseUrl: 'https://api.github.test', fetch, retryBaseMs: 1 });
+    return { api: octokitPullRequestApi(octokit, 'acme', 'gate'), requests };
   }
 
   it('reads a pull request: title, label names, shas, commit count', async () => {
@@ -416,20 +416,19 @@ describe('octokitPullRequestApi', () => {
     const pull = { title: 'feat!: x', labels: [], head: { sha: 'h' }, base: { sha: 'b', ref: 'main' } };
     const { api, requests } = fakeGitHub(
       (_url, attempt) => (attempt === 1 ? { status: 502, body: { message: 'Bad Gateway' } } : { status: 200, body: pull }),
-      [0, 0],
     );
     await expect(api.getPull(3)).resolves.toMatchObject({ title: 'feat!: x' });
     expect(requests).toHaveLength(2);
   });
 
   it('gives up on a 5xx after the last retry', async () => {
-    const { api, requests } = fakeGitHub(() => ({ status: 503, body: { message: 'Service Unavailable' } }), [0, 0]);
+    const { api, requests } = fakeGitHub(() => ({ status: 503, body: { message: 'Service Unavailable' } }));
     await expect(api.listCommits(3)).rejects.toMatchObject({ status: 503 });
     expect(requests).toHaveLength(3);
   });
 
   it('does not retry a 404', async () => {
-    const { api, requests } = fakeGitHub(() => ({ status: 404, body: { message: 'Not Found' } }), [0, 0]);
+    const { api, requests } = fakeGitHub(() => ({ status: 404, body: { message: 'Not Found' } }));
     await expect(api.getPull(3)).rejects.toMatchObject({ status: 404 });
     expect(requests).toHaveLength(1);
   });
@@ -438,8 +437,8 @@ describe('octokitPullRequestApi', () => {
     const fetch = async () => {
       throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND api.github.test') });
     };
-    const octokit = getOctokit(TOKEN, { baseUrl: 'https://api.github.test', request: { fetch } });
-    const api = octokitPullRequestApi(octokit, 'acme', 'gate', { retryDelaysMs: [0] });
+    const octokit = createGitHubClient(TOKEN, { baseUrl: 'https://api.github.test', fetch, retryBaseMs: 1 });
+    const api = octokitPullRequestApi(octokit, 'acme', 'gate');
     const error = await api.getPull(3).catch((caught: unknown) => caught);
     expect(describeApiFailure(error)).toBe('getaddrinfo ENOTFOUND api.github.test');
   });

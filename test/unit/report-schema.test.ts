@@ -1,0 +1,72 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigStatus, DriftStatus, Verdict } from '../../src/constants.js';
+import type { GateRun } from '../../src/gate.js';
+import { buildReport } from '../../src/reports/report.js';
+import { VERSION } from '../../src/version.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8'));
+const validate = new Ajv2020({ allErrors: true }).compile(schema);
+const sha = (c: string) => c.repeat(40);
+
+const run: GateRun = {
+  base: {
+    ref: { ref: 'main', sha: sha('a') },
+    configs: [
+      { path: 'a.yaml', blob: sha('1'), status: ConfigStatus.Broken, findings: [{ layer: 'schema', pointer: '/x', keyword: 'required', target: 'value', message: 'missing required property `x`', line: 1, column: 1 }] },
+      { path: 'b.yaml', blob: sha('2'), status: ConfigStatus.Ok, findings: [] },
+      { path: 'c.yaml', blob: sha('3'), status: ConfigStatus.Unreadable, findings: [{ layer: 'parse', message: 'not valid YAML', line: 2, column: 3 }] },
+      { path: 'd.yaml', blob: sha('4'), status: ConfigStatus.FailingOnBase, findings: [{ layer: 'loader', message: 'timed out after 1s', timedOut: true }], baseFindings: [{ layer: 'loader', message: 'boom' }] },
+    ],
+    skipped: [{ path: 'link.yaml', reason: 'a symbolic link (not followed)' }],
+  },
+  release: {
+    ref: { ref: 'v1.0.0', sha: sha('b') },
+    configs: [
+      { path: 'a.yaml', blob: sha('5'), status: DriftStatus.New, findings: [{ layer: 'schema', message: 'x', pointer: '' }] },
+      { path: 'b.yaml', blob: sha('2'), status: DriftStatus.Ok, findings: [] },
+      { path: 'e.yaml', blob: sha('6'), status: DriftStatus.Fixed, findings: [], baseFindings: [{ layer: 'schema', message: 'y' }] },
+    ],
+    skipped: [],
+  },
+  schema: { file: 's.json', draft: '2020-12', files: ['s.json', 'defs.json'] },
+  loader: { command: 'python3 load.py' },
+  loaderProcesses: 4,
+  notes: ['a note'],
+};
+
+describe('the JSON report', () => {
+  it('validates against schemas/report.schema.json with drift, every status and the PR data', () => {
+    const report = buildReport({
+      toolVersion: VERSION,
+      verdict: Verdict.Breaking,
+      repository: { name: 'acme/stack', serverUrl: 'https://github.com' },
+      event: 'pull_request',
+      pullRequest: { number: 7, title: 'feat: x', labels: [], commits: [], sources: { title: 'api', labels: 'event', commits: 'git' }, notes: ['fell back'] },
+      ackLabels: ['breaking-change'],
+      acknowledgement: { acknowledged: false, reasons: [] },
+      base: run.base.ref,
+      release: run.release!.ref,
+      head: { sha: sha('c') },
+      failOnDrift: true,
+      run,
+      notes: [],
+      durationMs: 12,
+    });
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.drift?.counts).toEqual({ configs: 3, ok: 1, new: 1, existing: 0, fixed: 1, unreadable: 0 });
+    expect(report.drift?.configs.map((config) => config.status)).toEqual(['new', 'fixed']);
+    expect(report.notes).toEqual(['fell back', 'a note']);
+  });
+
+  it('validates for a gate error that knows nothing yet', () => {
+    const report = buildReport({ toolVersion: VERSION, verdict: Verdict.Error, error: { message: 'no schema', hint: 'add it' }, ackLabels: [], notes: [], durationMs: 0 });
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('keeps the version in src/version.ts equal to package.json', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(VERSION).toBe(pkg.version);
+  });
+});
