@@ -23040,50 +23040,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse6(serialize(base, options), options);
-        relative2 = parse6(serialize(relative2, options), options);
+        relative3 = parse6(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23091,7 +23091,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -46602,7 +46602,7 @@ function info(message) {
 // src/action/main.ts
 import { mkdir as mkdir5, readFile, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join4, relative as relative2 } from "node:path";
 
 // src/check.ts
 import { mkdtemp, rm as rm3 } from "node:fs/promises";
@@ -46715,8 +46715,8 @@ function configCopyPath(root, repoPath) {
   const segments = repoPath.split(path.sep === "\\" ? /[\\/]/ : "/");
   const escapes = repoPath.length === 0 || repoPath.includes("\0") || path.posix.isAbsolute(repoPath) || path.isAbsolute(repoPath) || segments.some((segment) => segment === "" || segment === "." || segment === "..");
   const file = path.join(root, ...segments);
-  const relative2 = path.relative(root, file);
-  if (escapes || relative2 === "" || relative2.split(path.sep)[0] === ".." || path.isAbsolute(relative2)) {
+  const relative3 = path.relative(root, file);
+  if (escapes || relative3 === "" || relative3.split(path.sep)[0] === ".." || path.isAbsolute(relative3)) {
     throw new GateError(
       `Refusing to write config ${JSON.stringify(repoPath)}: it is not a relative repository path and would leave ${root}.`,
       "Config paths come from the `configs` globs and must be relative paths without `.` or `..` segments."
@@ -48808,8 +48808,8 @@ function workspaceSource(rootDir, label = "the PR checkout") {
   };
 }
 function isInside(root, full) {
-  const relative2 = path2.relative(root, full);
-  return relative2 !== "" && relative2 !== ".." && !relative2.startsWith(`..${path2.sep}`) && !path2.isAbsolute(relative2);
+  const relative3 = path2.relative(root, full);
+  return relative3 !== "" && relative3 !== ".." && !relative3.startsWith(`..${path2.sep}`) && !path2.isAbsolute(relative3);
 }
 var lenientRegExp = Object.assign(
   (pattern, flags) => {
@@ -50291,16 +50291,16 @@ function pullDetails(number, eventName, payload, pull, notes) {
     const { title: title2, labels: labels2, headSha: headSha2, baseSha: baseSha2, baseRef: baseRef2 } = pull.value;
     return { data: { title: title2, labels: labels2, headSha: headSha2, baseSha: baseSha2, baseRef: baseRef2 }, titleSource: "api", labelsSource: "api" };
   }
-  const failure = pull ? `the GitHub API failed (${describeApiFailure(pull.error)})` : "no github-token was given";
+  const failure2 = pull ? `the GitHub API failed (${describeApiFailure(pull.error)})` : "no github-token was given";
   const fromEvent = pullRequestFromEvent(eventName, payload);
   if (!fromEvent || fromEvent.number !== number) {
     notes.push(
-      `PR #${number} has no title or labels to judge: ${failure}, and the ${eventName} event payload does not carry them; only its commits can acknowledge a break.`
+      `PR #${number} has no title or labels to judge: ${failure2}, and the ${eventName} event payload does not carry them; only its commits can acknowledge a break.`
     );
     return { data: { labels: [] }, titleSource: "none", labelsSource: "none" };
   }
   notes.push(
-    `Title and labels of PR #${number} come from the ${eventName} event payload because ${failure}; a re-run will not see a title edited or a label added since the event.`
+    `Title and labels of PR #${number} come from the ${eventName} event payload because ${failure2}; a re-run will not see a title edited or a label added since the event.`
   );
   const { title, labels, headSha, baseSha, baseRef } = fromEvent;
   return {
@@ -50466,8 +50466,8 @@ function isBreakingHeader(header) {
 function breakingChange(message) {
   const [subject = "", ...rest] = message.split(/\r?\n/);
   if (isBreakingHeader(subject)) return subject.trim();
-  const footer = rest.find((line) => BREAKING_FOOTER.test(line));
-  return footer?.trimEnd();
+  const footer2 = rest.find((line) => BREAKING_FOOTER.test(line));
+  return footer2?.trimEnd();
 }
 function parseLabelList(input) {
   const labels = [];
@@ -50500,8 +50500,8 @@ function acknowledge(input) {
 // src/verdict/verdict.ts
 function decideVerdict(run2, acknowledgement, options) {
   const broken = run2.base.configs.some((config) => config.status === ConfigStatus.Broken);
-  const newDrift = options.failOnDrift && (run2.release?.configs.some((config) => config.status === DriftStatus.New) ?? false);
-  if (!broken && !newDrift) return Verdict.Pass;
+  const newDrift2 = options.failOnDrift && (run2.release?.configs.some((config) => config.status === DriftStatus.New) ?? false);
+  if (!broken && !newDrift2) return Verdict.Pass;
   return acknowledgement.acknowledged ? Verdict.Acknowledged : Verdict.Breaking;
 }
 function failsStep(verdict) {
@@ -50596,6 +50596,9 @@ async function pullRequestCommitsFromGit(git, base, payload) {
   const commits = await git.log(base.sha, headSha);
   return commits.slice(-count2);
 }
+
+// src/reports/comment.ts
+import { createHash } from "node:crypto";
 
 // src/reports/markdown.ts
 function cell(text) {
@@ -50830,6 +50833,203 @@ function notesSection(report) {
   return ["### Notes", ...report.notes.map((note) => `- ${note.replace(/\r?\n/g, " ")}`)].join("\n");
 }
 
+// src/reports/comment.ts
+var COMMENT_LIMIT = 65536;
+var COMMENT_MARGIN = 256;
+var COMMENT_MARKER_PREFIX = `<!-- ${TOOL_NAME}:comment key=`;
+var RESOLVED_MARK = `<!-- ${TOOL_NAME}:resolved -->`;
+var COMMENT_STYLE = {
+  heading: "####",
+  cutReason: "the comment is limited in size; the job summary lists all"
+};
+function commentMarker(key) {
+  return `${COMMENT_MARKER_PREFIX}${key} -->`;
+}
+function commentKey(parts) {
+  const configs = parts.configs.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).join("\n");
+  const directory = parts.workingDirectory.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
+  const canonical = JSON.stringify([configs, parts.schema?.trim() ?? "", parts.loader?.trim() ?? "", directory]);
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 12);
+}
+function hasSomethingToSay(report) {
+  return report.verdict === Verdict.Breaking || report.verdict === Verdict.Acknowledged || newDrift(report) > 0;
+}
+function stickyCommentBodies(report, key) {
+  if (report.verdict === Verdict.Error) return void 0;
+  return {
+    body: hasSomethingToSay(report) ? renderComment(report, key) : void 0,
+    resolvedBody: (previous) => renderResolvedComment(report, key, previous)
+  };
+}
+function renderComment(report, key, limit = COMMENT_LIMIT) {
+  const budget = limit - COMMENT_MARGIN;
+  const head = [commentMarker(key), `### ${headline(report)}`].join("\n");
+  const paragraphs = verdictParagraphs(report);
+  const drift = newDrift(report);
+  if (drift > 0) {
+    const release = report.release ? ` of the release ${code2(report.release.ref)}` : " of the latest release";
+    paragraphs.push(`**Release drift:** ${count(drift, "config")}${release} that ${drift === 1 ? "loads" : "load"} on the base no longer ${drift === 1 ? "loads" : "load"} with this PR; the job summary lists them.`);
+  }
+  const broken = brokenSection(report, COMMENT_STYLE);
+  const foot = footer(report);
+  const compose = (parts) => parts.filter((part) => part !== void 0).join("\n\n") + "\n";
+  for (const rows of [Infinity, 100, 30, 10, 3, 1]) {
+    const text = compose([head, ...paragraphs, broken?.render(rows), foot]);
+    if (text.length <= budget) return text;
+  }
+  const note = "_The details do not fit in a comment; the job summary lists them._";
+  for (const text of [compose([head, ...paragraphs, note, foot]), compose([head, note, foot]), compose([head])]) {
+    if (text.length <= budget) return text;
+  }
+  return `${commentMarker(key)}
+`;
+}
+function renderResolvedComment(report, key, previous) {
+  const at = report.head ? ` (at ${code2(report.head.sha.slice(0, 7))})` : "";
+  const lines = [commentMarker(key), RESOLVED_MARK, `### \u2705 ${TOOL_NAME}: resolved \u2014 the configs this comment reported load again${at}`];
+  const before = previous ? previousHeadline(previous) : void 0;
+  const parts = [lines.join("\n")];
+  if (before) parts.push(`It said: ~~${before}~~`);
+  parts.push(footer(report));
+  return parts.join("\n\n") + "\n";
+}
+function isResolvedComment(body) {
+  return body.split(/\r?\n/, 2)[1] === RESOLVED_MARK;
+}
+function footer(report) {
+  const checked = [
+    report.head ? `checked ${code2(report.head.sha.slice(0, 7))}` : "checked",
+    report.base ? `against ${code2(report.base.ref)} at ${code2(report.base.sha.slice(0, 7))}` : void 0
+  ].filter(Boolean).join(" ");
+  const run2 = report.runUrl && /^https?:\/\//.test(report.runUrl) ? ` \xB7 [details in the run](${report.runUrl})` : "";
+  return `<sub>${TOOL_NAME} ${report.tool.version} ${checked}${run2} \xB7 this comment is updated on every push</sub>`;
+}
+function previousHeadline(previous) {
+  const line = previous.split(/\r?\n/).find((text) => text.startsWith("### "));
+  const words = line?.slice(4).trim();
+  return words && !words.includes("~") && words.length <= 300 ? words : void 0;
+}
+function newDrift(report) {
+  const loose = report;
+  const value = loose.drift?.counts?.new ?? loose.newDrift;
+  return typeof value === "number" && Number.isFinite(value) ? value : 0;
+}
+
+// src/github/comments.ts
+var COMMENTS_PER_PAGE = 100;
+function octokitCommentsClient(octokit, owner, repo) {
+  let login;
+  return {
+    async list(issue2, page) {
+      const { data } = await octokit.rest.issues.listComments({ owner, repo, issue_number: issue2, per_page: COMMENTS_PER_PAGE, page });
+      return data.map((comment) => ({
+        id: comment.id,
+        body: comment.body ?? "",
+        ...comment.user ? { user: { login: comment.user.login, type: comment.user.type } } : {}
+      }));
+    },
+    async create(issue2, body) {
+      const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issue2, body });
+      return { id: data.id };
+    },
+    async update(id, body) {
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
+    },
+    login() {
+      login ??= octokit.rest.users.getAuthenticated().then(
+        ({ data }) => data.login,
+        () => void 0
+      );
+      return login;
+    }
+  };
+}
+async function syncStickyComment(params) {
+  const { client, issue: issue2, key } = params;
+  const marker = commentMarker(key);
+  let existing;
+  try {
+    existing = await findStickyComment(client, issue2, marker);
+  } catch (error2) {
+    return failure(error2, issue2, "read");
+  }
+  try {
+    if (params.body !== void 0) {
+      const body = withMarker(params.body, marker);
+      if (!existing) return { action: "created", id: (await client.create(issue2, body)).id };
+      if (sameBody(existing.body, body)) return { action: "unchanged", id: existing.id };
+      await client.update(existing.id, body);
+      return { action: "updated", id: existing.id };
+    }
+    if (!existing) return { action: "skipped", reason: "nothing to say, and no comment to resolve" };
+    if (isResolvedComment(existing.body)) return { action: "unchanged", id: existing.id, reason: "already resolved" };
+    const resolved = typeof params.resolvedBody === "function" ? params.resolvedBody(existing.body) : params.resolvedBody;
+    await client.update(existing.id, withMarker(resolved, marker));
+    return { action: "resolved", id: existing.id };
+  } catch (error2) {
+    return failure(error2, issue2, "write");
+  }
+}
+async function findStickyComment(client, issue2, marker) {
+  for (let page = 1; ; page++) {
+    const comments = await client.list(issue2, page);
+    for (const comment of comments) {
+      if (firstLine(comment.body) !== marker) continue;
+      if (await writtenByGate(client, comment)) return comment;
+    }
+    if (comments.length < COMMENTS_PER_PAGE) return void 0;
+  }
+}
+async function writtenByGate(client, comment) {
+  if (!comment.user || comment.user.type === "Bot") return true;
+  const login = await client.login?.();
+  return login !== void 0 && login.toLowerCase() === comment.user.login.toLowerCase();
+}
+function firstLine(body) {
+  return (body.split("\n", 1)[0] ?? "").trimEnd();
+}
+function withMarker(body, marker) {
+  return firstLine(body) === marker ? body : `${marker}
+${body}`;
+}
+function sameBody(stored, body) {
+  const normal = (text) => text.replace(/\r\n/g, "\n").trimEnd();
+  return normal(stored) === normal(body);
+}
+function failure(error2, issue2, step) {
+  const status = httpStatus2(error2);
+  const message = errorLine(error2);
+  const rateLimited = /rate limit/i.test(message) || rateLimitHeader(error2) === "0";
+  const what = [status, message].filter((part) => part !== void 0 && part !== "").join(" ") || "unknown error";
+  const readOnly = !rateLimited && (status === 403 || status === 404 && step === "write");
+  if (readOnly) {
+    return {
+      action: "failed",
+      readOnly: true,
+      reason: `The github-token cannot ${step === "read" ? "read the comments of" : "comment on"} PR #${issue2} (${what}): a pull request from a fork gets a read-only token; elsewhere, give the job \`pull-requests: write\`.`
+    };
+  }
+  return { action: "failed", readOnly: false, reason: `The PR comment on #${issue2} could not be ${step === "read" ? "found" : "written"}: ${what}.` };
+}
+function httpStatus2(error2) {
+  if (typeof error2 !== "object" || error2 === null) return void 0;
+  const { status } = error2;
+  if (typeof status !== "number") return void 0;
+  if ("request" in error2 && !error2.response) return void 0;
+  return status;
+}
+function rateLimitHeader(error2) {
+  const response = error2?.response;
+  return response?.headers?.["x-ratelimit-remaining"];
+}
+var TOKEN2 = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
+var URL_CREDENTIALS2 = /(?<=:\/\/)[^\s/@]+@/g;
+function errorLine(error2) {
+  const raw = error2 instanceof Error ? error2.message : String(error2);
+  const line = (raw.split(/\r?\n/)[0] ?? "").replace(/ - https?:\/\/\S+$/, "").replace(TOKEN2, "***").replace(URL_CREDENTIALS2, "***@").trim();
+  return line.length <= 200 ? line : `${line.slice(0, 199)}\u2026`;
+}
+
 // src/reports/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
 function annotationsFor(report) {
@@ -50942,10 +51142,16 @@ function positiveNumber(name, fallback) {
 async function run() {
   const started = Date.now();
   let report;
+  let settings;
+  let client;
   try {
-    const settings = getInputs();
-    if (settings.token) setSecret(settings.token);
-    report = await checkPullRequest(settings);
+    settings = getInputs();
+    if (settings.token) {
+      setSecret(settings.token);
+      const { createGitHubClient: createGitHubClient2 } = await Promise.resolve().then(() => (init_client(), client_exports));
+      client = createGitHubClient2(settings.token, { onNotice: (message) => info(message) });
+    }
+    report = await checkPullRequest(settings, client);
   } catch (error2) {
     report = buildReport({
       toolVersion: VERSION,
@@ -50956,18 +51162,14 @@ async function run() {
       durationMs: Date.now() - started
     });
   }
+  if (settings && client) await syncComment(report, settings, client);
   await publish(report);
 }
-async function checkPullRequest(settings) {
+async function checkPullRequest(settings, client) {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const payload = await readEvent(process.env.GITHUB_EVENT_PATH);
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "/").split("/");
-  let apis;
-  if (settings.token && owner && repo) {
-    const { createGitHubClient: createGitHubClient2 } = await Promise.resolve().then(() => (init_client(), client_exports));
-    const client = createGitHubClient2(settings.token, { onNotice: (message) => info(message) });
-    apis = { api: octokitPullRequestApi(client, owner, repo), releaseApi: octokitReleaseApi(client, owner, repo) };
-  }
+  const apis = client && owner && repo ? { api: octokitPullRequestApi(client, owner, repo), releaseApi: octokitReleaseApi(client, owner, repo) } : void 0;
   return check({
     gate: {
       workingDirectory: settings.workingDirectory,
@@ -50999,6 +51201,30 @@ async function readEvent(path3) {
     return JSON.parse(await readFile(path3, "utf8"));
   } catch (error2) {
     throw new GateError(`The event file ${path3} could not be read: ${describeError(error2)}.`);
+  }
+}
+var COMMENT_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+async function syncComment(report, settings, client) {
+  const number = report.pullRequest?.number;
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "/").split("/");
+  if (settings.comment !== "auto" || !number || !owner || !repo || !COMMENT_EVENTS.has(report.event ?? "")) return;
+  const key = commentKey({
+    configs: JSON.stringify(settings.patterns),
+    ...settings.schema ? { schema: settings.schema } : {},
+    ...settings.loader ? { loader: settings.loader } : {},
+    workingDirectory: relative2(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory) || "."
+  });
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT } = process.env;
+  const runUrl = GITHUB_RUN_ID ? `${GITHUB_SERVER_URL ?? "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${GITHUB_RUN_ATTEMPT ? `/attempts/${GITHUB_RUN_ATTEMPT}` : ""}` : void 0;
+  const bodies = stickyCommentBodies({ ...report, ...runUrl ? { runUrl } : {} }, key);
+  if (!bodies) return;
+  const outcome = await syncStickyComment({ client: octokitCommentsClient(client, owner, repo), issue: number, key, ...bodies });
+  if (outcome.action === "failed") {
+    const why = outcome.readOnly ? "the token cannot write to this pull request (a fork PR?)" : outcome.reason;
+    warning(`The PR comment could not be written: ${why}. The job summary says everything it would have said.`);
+    report.notes.push(`The PR comment could not be written (${outcome.reason}); this summary carries it.`);
+  } else {
+    info(`PR comment: ${outcome.action}.`);
   }
 }
 async function publish(report) {

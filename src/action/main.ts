@@ -1,14 +1,17 @@
 import * as core from '@actions/core';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { check } from '../check.js';
 import { loaderEnvironment } from '../checks/loader.js';
 import { Outputs, Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import type { Payload } from '../refs/base.js';
-import { octokitPullRequestApi, type PullRequestApi } from '../refs/pull-request.js';
-import { octokitReleaseApi, type ReleaseApi } from '../refs/release.js';
+import type { GitHubClient } from '../github/client.js';
+import { octokitCommentsClient, syncStickyComment } from '../github/comments.js';
+import { octokitPullRequestApi } from '../refs/pull-request.js';
+import { octokitReleaseApi } from '../refs/release.js';
+import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor } from '../reports/annotations.js';
 import { brokenConfigs, buildReport, driftCount, type Report } from '../reports/report.js';
 import { renderSummary } from '../reports/summary.js';
@@ -20,10 +23,17 @@ import { getInputs, type ActionSettings } from './inputs.js';
 export async function run(): Promise<void> {
   const started = Date.now();
   let report: Report;
+  let settings: ActionSettings | undefined;
+  let client: GitHubClient | undefined;
   try {
-    const settings = getInputs();
-    if (settings.token) core.setSecret(settings.token);
-    report = await checkPullRequest(settings);
+    settings = getInputs();
+    if (settings.token) {
+      core.setSecret(settings.token);
+      // Loaded only when there is a token: most of the bundle's weight is the GitHub SDK.
+      const { createGitHubClient } = await import('../github/client.js');
+      client = createGitHubClient(settings.token, { onNotice: (message) => core.info(message) });
+    }
+    report = await checkPullRequest(settings, client);
   } catch (error) {
     report = buildReport({
       toolVersion: VERSION,
@@ -34,20 +44,16 @@ export async function run(): Promise<void> {
       durationMs: Date.now() - started,
     });
   }
+  if (settings && client) await syncComment(report, settings, client);
   await publish(report);
 }
 
-async function checkPullRequest(settings: ActionSettings): Promise<Report> {
+async function checkPullRequest(settings: ActionSettings, client: GitHubClient | undefined): Promise<Report> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? '';
   const payload = await readEvent(process.env.GITHUB_EVENT_PATH);
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
-  let apis: { api: PullRequestApi; releaseApi: ReleaseApi } | undefined;
-  if (settings.token && owner && repo) {
-    // Loaded only when there is a token: most of the bundle's weight is the GitHub SDK.
-    const { createGitHubClient } = await import('../github/client.js');
-    const client = createGitHubClient(settings.token, { onNotice: (message) => core.info(message) });
-    apis = { api: octokitPullRequestApi(client, owner, repo), releaseApi: octokitReleaseApi(client, owner, repo) };
-  }
+  const apis =
+    client && owner && repo ? { api: octokitPullRequestApi(client, owner, repo), releaseApi: octokitReleaseApi(client, owner, repo) } : undefined;
   return check({
     gate: {
       workingDirectory: settings.workingDirectory,
@@ -82,6 +88,37 @@ async function readEvent(path: string | undefined): Promise<Payload> {
     return JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     throw new GateError(`The event file ${path} could not be read: ${describeError(error)}.`);
+  }
+}
+
+/** Events whose PR gets the sticky comment; a merge group's PR already has it. */
+const COMMENT_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+/**
+ * The sticky PR comment (`comment: auto`). A token that cannot write (a fork PR) costs a
+ * warning and a note in the summary, never the run.
+ */
+async function syncComment(report: Report, settings: ActionSettings, client: GitHubClient): Promise<void> {
+  const number = report.pullRequest?.number;
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
+  if (settings.comment !== 'auto' || !number || !owner || !repo || !COMMENT_EVENTS.has(report.event ?? '')) return;
+  const key = commentKey({
+    configs: JSON.stringify(settings.patterns),
+    ...(settings.schema ? { schema: settings.schema } : {}),
+    ...(settings.loader ? { loader: settings.loader } : {}),
+    workingDirectory: relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory) || '.',
+  });
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT } = process.env;
+  const runUrl = GITHUB_RUN_ID ? `${GITHUB_SERVER_URL ?? 'https://github.com'}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${GITHUB_RUN_ATTEMPT ? `/attempts/${GITHUB_RUN_ATTEMPT}` : ''}` : undefined;
+  const bodies = stickyCommentBodies({ ...report, ...(runUrl ? { runUrl } : {}) }, key);
+  if (!bodies) return;
+  const outcome = await syncStickyComment({ client: octokitCommentsClient(client, owner, repo), issue: number, key, ...bodies });
+  if (outcome.action === 'failed') {
+    const why = outcome.readOnly ? 'the token cannot write to this pull request (a fork PR?)' : outcome.reason;
+    core.warning(`The PR comment could not be written: ${why}. The job summary says everything it would have said.`);
+    report.notes.push(`The PR comment could not be written (${outcome.reason}); this summary carries it.`);
+  } else {
+    core.info(`PR comment: ${outcome.action}.`);
   }
 }
 

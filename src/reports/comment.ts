@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { TOOL_NAME, Verdict } from '../constants.js';
+import { code, count } from './markdown.js';
+import type { Report } from './report.js';
+import { brokenSection, headline, verdictParagraphs, type SectionStyle } from './summary.js';
+
+/**
+ * GitHub refuses a longer issue comment: "Body is too long (maximum is 65536 characters)".
+ * Lengths here are UTF-16 code units, never fewer than the characters GitHub counts.
+ */
+export const COMMENT_LIMIT = 65_536;
+
+/** Left free under the limit given to `renderComment`, against any count GitHub makes differently. */
+const COMMENT_MARGIN = 256;
+
+/** Starts the hidden first line that marks a gate's sticky comment; the key follows. */
+export const COMMENT_MARKER_PREFIX = `<!-- ${TOOL_NAME}:comment key=`;
+
+/** The hidden second line of a comment rewritten to the resolved form. */
+export const RESOLVED_MARK = `<!-- ${TOOL_NAME}:resolved -->`;
+
+const COMMENT_STYLE: SectionStyle = {
+  heading: '####',
+  cutReason: 'the comment is limited in size; the job summary lists all',
+};
+
+/** What the comment reads from a report beyond `Report`: a link to the run, when the action knows it. */
+export type CommentReport = Report & { runUrl?: string };
+
+/** The hidden HTML comment that is the first line of this gate's sticky comment. */
+export function commentMarker(key: string): string {
+  return `${COMMENT_MARKER_PREFIX}${key} -->`;
+}
+
+/**
+ * A short stable hash of what makes one gate differ from another in the same repository, so two
+ * gates keep two comments (SPEC "Outputs users read"). Pass `workingDirectory` relative to the
+ * workspace: an absolute path differs between runners. Blank and `#` lines of `configs`, and
+ * spaces around patterns, do not change the key.
+ */
+export function commentKey(parts: { configs: string; schema?: string; loader?: string; workingDirectory: string }): string {
+  const configs = parts.configs
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .join('\n');
+  const directory = parts.workingDirectory.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';
+  const canonical = JSON.stringify([configs, parts.schema?.trim() ?? '', parts.loader?.trim() ?? '', directory]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
+}
+
+/**
+ * Whether the PR deserves a comment: a break, an acknowledged break, or new release drift
+ * (read from `newDrift` when a report carries it).
+ */
+export function hasSomethingToSay(report: Report): boolean {
+  return report.verdict === Verdict.Breaking || report.verdict === Verdict.Acknowledged || newDrift(report) > 0;
+}
+
+/**
+ * Both bodies the sticky comment may take for this report, or undefined when the report cannot
+ * tell (verdict `error`): then the comment must be left as it is, neither updated nor resolved.
+ */
+export function stickyCommentBodies(
+  report: CommentReport,
+  key: string,
+): { body: string | undefined; resolvedBody: (previous: string) => string } | undefined {
+  if (report.verdict === Verdict.Error) return undefined;
+  return {
+    body: hasSomethingToSay(report) ? renderComment(report, key) : undefined,
+    resolvedBody: (previous) => renderResolvedComment(report, key, previous),
+  };
+}
+
+/**
+ * The sticky comment: marker, headline, how to acknowledge, the broken configs, a link to the
+ * run. Degrades to fit `limit`: fewer rows with a visible note, then no tables, then the headline.
+ */
+export function renderComment(report: CommentReport, key: string, limit = COMMENT_LIMIT): string {
+  const budget = limit - COMMENT_MARGIN;
+  const head = [commentMarker(key), `### ${headline(report)}`].join('\n');
+  const paragraphs = verdictParagraphs(report);
+  const drift = newDrift(report);
+  if (drift > 0) {
+    const release = report.release ? ` of the release ${code(report.release.ref)}` : ' of the latest release';
+    paragraphs.push(`**Release drift:** ${count(drift, 'config')}${release} that ${drift === 1 ? 'loads' : 'load'} on the base no longer ${drift === 1 ? 'loads' : 'load'} with this PR; the job summary lists them.`);
+  }
+  const broken = brokenSection(report, COMMENT_STYLE);
+  const foot = footer(report);
+  const compose = (parts: Array<string | undefined>) => parts.filter((part) => part !== undefined).join('\n\n') + '\n';
+
+  for (const rows of [Infinity, 100, 30, 10, 3, 1]) {
+    const text = compose([head, ...paragraphs, broken?.render(rows), foot]);
+    if (text.length <= budget) return text;
+  }
+  const note = '_The details do not fit in a comment; the job summary lists them._';
+  for (const text of [compose([head, ...paragraphs, note, foot]), compose([head, note, foot]), compose([head])]) {
+    if (text.length <= budget) return text;
+  }
+  return `${commentMarker(key)}\n`;
+}
+
+/**
+ * The short form a sticky comment takes once a later push fixes what it reported. `previous`
+ * is the comment's former body: its headline is kept, struck through, as a record.
+ */
+export function renderResolvedComment(report: CommentReport, key: string, previous?: string): string {
+  const at = report.head ? ` (at ${code(report.head.sha.slice(0, 7))})` : '';
+  const lines = [commentMarker(key), RESOLVED_MARK, `### ✅ ${TOOL_NAME}: resolved — the configs this comment reported load again${at}`];
+  const before = previous ? previousHeadline(previous) : undefined;
+  const parts = [lines.join('\n')];
+  if (before) parts.push(`It said: ~~${before}~~`);
+  parts.push(footer(report));
+  return parts.join('\n\n') + '\n';
+}
+
+/** Whether a comment body is this gate's sticky comment already in the resolved form. */
+export function isResolvedComment(body: string): boolean {
+  return body.split(/\r?\n/, 2)[1] === RESOLVED_MARK;
+}
+
+function footer(report: CommentReport): string {
+  const checked = [
+    report.head ? `checked ${code(report.head.sha.slice(0, 7))}` : 'checked',
+    report.base ? `against ${code(report.base.ref)} at ${code(report.base.sha.slice(0, 7))}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const run = report.runUrl && /^https?:\/\//.test(report.runUrl) ? ` · [details in the run](${report.runUrl})` : '';
+  return `<sub>${TOOL_NAME} ${report.tool.version} ${checked}${run} · this comment is updated on every push</sub>`;
+}
+
+function previousHeadline(previous: string): string | undefined {
+  const line = previous.split(/\r?\n/).find((text) => text.startsWith('### '));
+  const words = line?.slice(4).trim();
+  // A headline with tildes of its own would end the strikethrough early.
+  return words && !words.includes('~') && words.length <= 300 ? words : undefined;
+}
+
+// Read loosely: the drift part of the report is newer than this renderer (`drift.counts.new`,
+// or a flat `newDrift`).
+function newDrift(report: Report): number {
+  const loose = report as { drift?: { counts?: { new?: unknown } }; newDrift?: unknown };
+  const value = loose.drift?.counts?.new ?? loose.newDrift;
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
