@@ -23336,6 +23336,14 @@ function splitOutsideBraces(line) {
   parts.push(line.slice(start));
   return parts.map((part) => part.trim()).filter((part) => part !== "");
 }
+function inShard(path3, shard) {
+  let hash = 2166136261;
+  for (let i = 0; i < path3.length; i++) {
+    hash ^= path3.charCodeAt(i);
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return hash % shard.total === shard.index - 1;
+}
 
 // src/gate.ts
 var MAX_FINDINGS_PER_CONFIG = 20;
@@ -23367,13 +23375,15 @@ async function judge(git, options, base, release) {
   const notes = [];
   const schemaPath = options.schema ? repositoryPath(options, options.schema, "schema") : void 0;
   const prSchema = schemaPath ? await compileSchema(schemaPath, workspaceSource(options.repositoryRoot, "the PR checkout"), options) : void 0;
-  const matcher = createMatcher(options.patterns);
+  const matchesGlobs = createMatcher(options.patterns);
+  const { shard } = options;
+  const matcher = shard ? (path3) => matchesGlobs(path3) && inShard(path3, shard) : matchesGlobs;
   const readOptions = { yamlVersion: options.yamlVersion };
   const collect = async (ref, role) => {
     const collected = await collectConfigs(git, ref.sha, matcher, readOptions);
     if (collected.configs.length === 0) {
       notes.push(
-        `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)}): nothing was checked there.`
+        `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)})${shard ? ` in shard ${shard.index}/${shard.total}` : ""}: nothing was checked there.`
       );
     }
     return collected;
@@ -24004,7 +24014,8 @@ function buildReport(input) {
     ...input.run?.schema ? { schema: input.run.schema } : {},
     ...input.run?.loader ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses } } : {},
     notes: [...pr?.notes ?? [], ...input.run?.notes ?? [], ...input.notes],
-    durationMs: input.durationMs
+    durationMs: input.durationMs,
+    ...input.shard ? { shard: input.shard } : {}
   };
 }
 function driftOf(release, failOnDrift) {
@@ -24089,6 +24100,7 @@ async function check(request) {
     event: request.eventName,
     ackLabels: request.ackLabels,
     failOnDrift: request.failOnDrift,
+    ...request.gate.shard ? { shard: request.gate.shard } : {},
     ...known,
     durationMs: now() - started
   });

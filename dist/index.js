@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -22113,7 +22113,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22140,7 +22140,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -23004,7 +23004,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23040,50 +23040,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse6(serialize(base, options), options);
-        relative3 = parse6(serialize(relative3, options), options);
+        relative4 = parse6(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23091,7 +23091,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -23395,7 +23395,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve3,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -29956,7 +29956,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -29972,7 +29972,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -36984,9 +36984,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils3();
     var constants3 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -37002,16 +37002,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix: posix2 });
         const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -37037,7 +37037,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
+    picomatch3.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -37054,24 +37054,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options, posix2);
+          match = picomatch3.matchBase(input, regex2, options, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse6(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -37082,13 +37082,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options);
+      const regex2 = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -37099,9 +37099,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse6(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -37110,8 +37110,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
-    module.exports = picomatch2;
+    picomatch3.constants = constants3;
+    module.exports = picomatch3;
   }
 });
 
@@ -37121,14 +37121,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils3();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -39525,11 +39525,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39545,7 +39545,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39632,26 +39632,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -39859,14 +39859,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -40110,12 +40110,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -40123,7 +40123,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve3(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -40162,7 +40162,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve4(response);
             }
           }));
         });
@@ -40220,11 +40220,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -40240,7 +40240,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -44873,8 +44873,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -45085,15 +45085,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve3, returned, task;
+          var args, cb, error2, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -45108,13 +45108,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve3;
-          resolve3 = reject = null;
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise;
         }
@@ -45515,14 +45515,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve4();
                     }
                   });
                 }
@@ -45615,9 +45615,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -46259,11 +46259,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -46279,7 +46279,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46600,9 +46600,9 @@ function info(message) {
 }
 
 // src/action/main.ts
-import { mkdir as mkdir5, readFile, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join4, relative as relative2 } from "node:path";
+import { join as join5, relative as relative3 } from "node:path";
 
 // src/check.ts
 import { mkdtemp, rm as rm3 } from "node:fs/promises";
@@ -46715,8 +46715,8 @@ function configCopyPath(root, repoPath) {
   const segments = repoPath.split(path.sep === "\\" ? /[\\/]/ : "/");
   const escapes = repoPath.length === 0 || repoPath.includes("\0") || path.posix.isAbsolute(repoPath) || path.isAbsolute(repoPath) || segments.some((segment) => segment === "" || segment === "." || segment === "..");
   const file = path.join(root, ...segments);
-  const relative3 = path.relative(root, file);
-  if (escapes || relative3 === "" || relative3.split(path.sep)[0] === ".." || path.isAbsolute(relative3)) {
+  const relative4 = path.relative(root, file);
+  if (escapes || relative4 === "" || relative4.split(path.sep)[0] === ".." || path.isAbsolute(relative4)) {
     throw new GateError(
       `Refusing to write config ${JSON.stringify(repoPath)}: it is not a relative repository path and would leave ${root}.`,
       "Config paths come from the `configs` globs and must be relative paths without `.` or `..` segments."
@@ -46934,7 +46934,7 @@ ${words}` : how);
   }
   async acquire() {
     while (this.running >= CONCURRENCY && this.failure === void 0) {
-      await new Promise((resolve3) => this.waiting.push(resolve3));
+      await new Promise((resolve4) => this.waiting.push(resolve4));
     }
     if (this.failure !== void 0) throw this.failure;
     this.running += 1;
@@ -46965,7 +46965,7 @@ ${words}` : how);
       const earlier = reports.get(target);
       if (!earlier || earlier.ok && !report.ok) reports.set(target, { ok: report.ok, message: report.message });
     });
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve4, reject) => {
       const child = spawn("/bin/sh", ["-c", `${command.trim()} "$@"`, "compat-gate", ...batch.map((t) => t.file)], {
         cwd,
         env: { ...env, COMPAT_GATE_REF: refLabel },
@@ -46990,7 +46990,7 @@ ${words}` : how);
         if (pid !== void 0) this.live.delete(pid);
         lines.end();
         this.droppedOutputBytes += stdout.dropped + stderr.dropped;
-        resolve3({
+        resolve4({
           code: exited?.code ?? null,
           signal: exited?.signal ?? (timedOut ? "SIGKILL" : null),
           timedOut,
@@ -48442,8 +48442,8 @@ function parseRefMap(text) {
   }
   return mappings;
 }
-function repositoryUri(repoPath, resolve3) {
-  return resolve3(REPOSITORY_BASE, repoPath.split("/").map(encodeURIComponent).join("/"));
+function repositoryUri(repoPath, resolve4) {
+  return resolve4(REPOSITORY_BASE, repoPath.split("/").map(encodeURIComponent).join("/"));
 }
 function describeUri(uri) {
   const hash = uri.indexOf("#");
@@ -48808,8 +48808,8 @@ function workspaceSource(rootDir, label = "the PR checkout") {
   };
 }
 function isInside(root, full) {
-  const relative3 = path2.relative(root, full);
-  return relative3 !== "" && relative3 !== ".." && !relative3.startsWith(`..${path2.sep}`) && !path2.isAbsolute(relative3);
+  const relative4 = path2.relative(root, full);
+  return relative4 !== "" && relative4 !== ".." && !relative4.startsWith(`..${path2.sep}`) && !path2.isAbsolute(relative4);
 }
 var lenientRegExp = Object.assign(
   (pattern, flags) => {
@@ -49722,6 +49722,23 @@ function splitOutsideBraces(line) {
   parts.push(line.slice(start));
   return parts.map((part) => part.trim()).filter((part) => part !== "");
 }
+function parseShard(input) {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(input);
+  const index = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  if (!match || total < 1 || index < 1 || index > total) {
+    throw new GateError(`The \`shard\` input is \`${input}\`.`, "Use `i/n` with 1 \u2264 i \u2264 n, e.g. `${{ matrix.shard }}/4`.");
+  }
+  return { index, total };
+}
+function inShard(path3, shard) {
+  let hash = 2166136261;
+  for (let i = 0; i < path3.length; i++) {
+    hash ^= path3.charCodeAt(i);
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return hash % shard.total === shard.index - 1;
+}
 
 // src/gate.ts
 var MAX_FINDINGS_PER_CONFIG = 20;
@@ -49753,13 +49770,15 @@ async function judge(git, options, base, release) {
   const notes = [];
   const schemaPath = options.schema ? repositoryPath(options, options.schema, "schema") : void 0;
   const prSchema = schemaPath ? await compileSchema(schemaPath, workspaceSource(options.repositoryRoot, "the PR checkout"), options) : void 0;
-  const matcher = createMatcher(options.patterns);
+  const matchesGlobs = createMatcher(options.patterns);
+  const { shard } = options;
+  const matcher = shard ? (path3) => matchesGlobs(path3) && inShard(path3, shard) : matchesGlobs;
   const readOptions = { yamlVersion: options.yamlVersion };
   const collect = async (ref, role) => {
     const collected = await collectConfigs(git, ref.sha, matcher, readOptions);
     if (collected.configs.length === 0) {
       notes.push(
-        `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)}): nothing was checked there.`
+        `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)})${shard ? ` in shard ${shard.index}/${shard.total}` : ""}: nothing was checked there.`
       );
     }
     return collected;
@@ -49906,14 +49925,14 @@ var GIT_ENV = {
 var GIT_TIMEOUT_MS = 5 * 6e4;
 var MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 function execGit(cwd, args) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     execFile(
       "git",
       args,
       { cwd, env: { ...process.env, ...GIT_ENV }, maxBuffer: MAX_OUTPUT_BYTES, timeout: GIT_TIMEOUT_MS, encoding: "utf8" },
       (error2, stdout, stderr) => {
         if (error2) reject(new GateError(`git ${args[0]} failed: ${stderr.trim() || error2.message}`));
-        else resolve3(stdout);
+        else resolve4(stdout);
       }
     );
   });
@@ -49977,7 +49996,7 @@ var GitCli = class {
     const wanted = [...new Set(shas)];
     const blobs = /* @__PURE__ */ new Map();
     if (wanted.length === 0) return Promise.resolve(blobs);
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve4, reject) => {
       const child = spawn2("git", ["cat-file", "--batch"], {
         cwd: this.root,
         env: { ...process.env, ...GIT_ENV },
@@ -50005,7 +50024,7 @@ var GitCli = class {
       });
       child.on("error", reject);
       child.on("close", (code3) => {
-        if (code3 === 0) resolve3(blobs);
+        if (code3 === 0) resolve4(blobs);
         else reject(new GateError(`git cat-file failed (exit ${code3}): ${stderr.trim()}`));
       });
       child.stdin.end(wanted.join("\n") + "\n");
@@ -50061,9 +50080,9 @@ var GitCli = class {
     archive.stderr.on("data", (chunk) => stderr += chunk.toString());
     tar.stderr.on("data", (chunk) => stderr += chunk.toString());
     archive.stdout.pipe(tar.stdin);
-    const exited = (child) => new Promise((resolve3) => {
-      child.on("error", () => resolve3(-1));
-      child.on("close", (code3) => resolve3(code3));
+    const exited = (child) => new Promise((resolve4) => {
+      child.on("error", () => resolve4(-1));
+      child.on("close", (code3) => resolve4(code3));
     });
     const [archiveCode, tarCode] = await Promise.all([exited(archive), exited(tar)]);
     if (archiveCode !== 0 || tarCode !== 0) {
@@ -50422,7 +50441,8 @@ function buildReport(input) {
     ...input.run?.schema ? { schema: input.run.schema } : {},
     ...input.run?.loader ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses } } : {},
     notes: [...pr?.notes ?? [], ...input.run?.notes ?? [], ...input.notes],
-    durationMs: input.durationMs
+    durationMs: input.durationMs,
+    ...input.shard ? { shard: input.shard } : {}
   };
 }
 function driftOf(release, failOnDrift) {
@@ -50521,6 +50541,7 @@ async function check(request2) {
     event: request2.eventName,
     ackLabels: request2.ackLabels,
     failOnDrift: request2.failOnDrift,
+    ...request2.gate.shard ? { shard: request2.gate.shard } : {},
     ...known,
     durationMs: now() - started
   });
@@ -50825,6 +50846,8 @@ function checkedSection(report) {
   if (report.loader) rows.push(["Loader", `${code2(report.loader.command)} (${count(report.loader.processes, "process", "processes")})`]);
   const s = report.acknowledgement.sources;
   if (report.pullRequest) rows.push(["PR data", `title from ${s.title}, labels from ${s.labels}, commits from ${s.commits}`]);
+  if (report.shard) rows.push(["Shard", `${report.shard.index} of ${report.shard.total}: a partial report; the job with \`merge-reports\` decides the check`]);
+  if (report.shards) rows.push(["Shards", `merged from ${report.shards} partial reports`]);
   rows.push(["Time", `${(report.durationMs / 1e3).toFixed(1)} s`]);
   return ["### What was checked", table(["", ""], rows)].join("\n\n");
 }
@@ -51077,14 +51100,155 @@ function annotationsFor(report) {
   return { annotations: kept, omitted };
 }
 
+// src/reports/merge.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { readdir as readdir2, readFile } from "node:fs/promises";
+import { join as join4, relative as relative2, resolve as resolve2 } from "node:path";
+async function readPartialReports(input, cwd) {
+  const patterns = input.split(/[\n,]/).map((line) => line.trim()).filter(Boolean);
+  if (patterns.length === 0) throw new GateError("The `merge-reports` input is empty.", "Give the paths or globs of the shards' JSON reports.");
+  const files = /* @__PURE__ */ new Set();
+  for (const pattern of patterns) {
+    const scan = import_picomatch2.default.scan(pattern);
+    if (!scan.isGlob) {
+      files.add(resolve2(cwd, pattern));
+      continue;
+    }
+    const base = resolve2(cwd, scan.base || ".");
+    const matches = (0, import_picomatch2.default)(scan.glob, { dot: true });
+    const found2 = (await listFiles(base)).filter((file) => matches(relative2(base, file).split("\\").join("/")));
+    if (found2.length === 0) {
+      throw new GateError(`No partial report matches \`${pattern}\` (in ${cwd}).`, "Check that every shard uploaded its report and that the merge job downloaded them there.");
+    }
+    for (const file of found2) files.add(file);
+  }
+  const reports = [];
+  for (const file of [...files].sort()) {
+    let parsed;
+    try {
+      parsed = JSON.parse(await readFile(file, "utf8"));
+    } catch (error2) {
+      throw new GateError(`The partial report ${file} could not be read: ${describeError(error2)}.`, "Check the `merge-reports` paths.");
+    }
+    const report = parsed;
+    if (report.version !== REPORT_VERSION || !report.shard) {
+      throw new GateError(`${file} is not a partial compat-gate report (version ${REPORT_VERSION}, written with \`shard\`).`, "Merge only the reports of `shard: i/n` runs of this version.");
+    }
+    reports.push(report);
+  }
+  return reports;
+}
+async function listFiles(dir) {
+  const entries = await readdir2(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => join4(entry.parentPath ?? entry.path, entry.name));
+}
+function mergeReports(reports) {
+  const first = reports[0];
+  if (!first?.shard) throw new GateError("There is no partial report to merge.");
+  const total = first.shard.total;
+  const seen = /* @__PURE__ */ new Map();
+  for (const report of reports) {
+    if (!report.shard || report.shard.total !== total) {
+      throw new GateError(`The partial reports do not agree on the number of shards (${total} and ${report.shard?.total ?? "none"}).`, "Merge the reports of one matrix run.");
+    }
+    seen.set(report.shard.index, (seen.get(report.shard.index) ?? 0) + 1);
+  }
+  const missing = Array.from({ length: total }, (_, i) => i + 1).filter((index) => !seen.has(index));
+  const doubled = [...seen].filter(([, times]) => times > 1).map(([index]) => index);
+  if (missing.length || doubled.length) {
+    throw new GateError(
+      `The partial reports are incomplete: ${[missing.length ? `missing shard ${missing.map((i) => `${i}/${total}`).join(", ")}` : "", doubled.length ? `shard ${doubled.join(", ")} given twice` : ""].filter(Boolean).join("; ")}.`,
+      "A shard that did not finish has no report: re-run the failed matrix jobs, then this one."
+    );
+  }
+  const ordered = [...reports].sort((a, b) => a.shard.index - b.shard.index);
+  const byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  const configs = ordered.flatMap((report) => report.configs).sort(byPath);
+  const count2 = (status) => configs.filter((config) => config.status === status).length;
+  const skipped = ordered.flatMap((report) => report.skipped).sort(byPath);
+  const drifts = ordered.map((report) => report.drift).filter((drift2) => drift2 !== void 0);
+  const drift = drifts.length > 0 ? {
+    counts: {
+      configs: sum(drifts.map((d) => d.counts.configs)),
+      ok: sum(drifts.map((d) => d.counts.ok)),
+      new: sum(drifts.map((d) => d.counts.new)),
+      existing: sum(drifts.map((d) => d.counts.existing)),
+      fixed: sum(drifts.map((d) => d.counts.fixed)),
+      unreadable: sum(drifts.map((d) => d.counts.unreadable))
+    },
+    configs: drifts.flatMap((d) => d.configs).sort(byPath),
+    failOnDrift: drifts.some((d) => d.failOnDrift)
+  } : void 0;
+  const acknowledged = ordered.every((report) => report.acknowledgement.acknowledged);
+  const errors = ordered.filter((report) => report.error);
+  const broken = count2(ConfigStatus.Broken);
+  const newDrift2 = drift?.failOnDrift ? drift.configs.filter((config) => config.status === DriftStatus.New).length : 0;
+  const verdict = errors.length ? Verdict.Error : broken + newDrift2 === 0 ? Verdict.Pass : acknowledged ? Verdict.Acknowledged : Verdict.Breaking;
+  const { shard: _shard, error: _error, ...rest } = first;
+  const loaderProcesses = sum(ordered.map((report) => report.loader?.processes ?? 0));
+  return {
+    ...rest,
+    verdict,
+    ...errors.length ? {
+      error: {
+        message: errors.map((report) => `shard ${report.shard.index}/${total}: ${report.error.message}`).join(" "),
+        ...errors[0].error.hint ? { hint: errors[0].error.hint } : {}
+      }
+    } : {},
+    acknowledgement: { ...first.acknowledgement, acknowledged, reasons: acknowledged ? first.acknowledgement.reasons : [] },
+    counts: {
+      configs: configs.length,
+      ok: count2(ConfigStatus.Ok),
+      broken,
+      failingOnBase: count2(ConfigStatus.FailingOnBase),
+      unreadable: count2(ConfigStatus.Unreadable),
+      skipped: skipped.length
+    },
+    configs,
+    skipped,
+    ...drift ? { drift } : {},
+    ...first.loader ? { loader: { ...first.loader, processes: loaderProcesses } } : {},
+    notes: [...new Set(ordered.flatMap((report) => report.notes))],
+    durationMs: Math.max(...ordered.map((report) => report.durationMs)),
+    shards: total
+  };
+}
+function sum(values) {
+  return values.reduce((total, value) => total + value, 0);
+}
+
 // src/version.ts
 var VERSION = "0.1.0";
 
 // src/action/inputs.ts
-import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
 function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()) {
   const schema = optional("schema");
   const loader = optional("loader");
+  const mergeReports2 = optional("merge-reports");
+  const shard = optional("shard");
+  if (mergeReports2 && shard) {
+    throw new GateError("`shard` and `merge-reports` are both set.", "Set `shard` in the matrix jobs and `merge-reports` in the job that combines them.");
+  }
+  if (mergeReports2) {
+    return {
+      patterns: { include: [], exclude: [] },
+      refMap: [],
+      checkFormats: true,
+      release: "none",
+      ackLabels: parseLabelList(getInput("ack-labels") || "breaking-change"),
+      failOnDrift: boolean("fail-on-drift", false),
+      comment: choice("comment", ["auto", "never"], "auto"),
+      yamlVersion: "1.2",
+      loaderTimeoutSeconds: 120,
+      allowPullRequestTarget: false,
+      workingDirectory: workspace,
+      token: getInput("github-token"),
+      ...schema ? { schema } : {},
+      ...loader ? { loader } : {},
+      mergeReports: mergeReports2
+    };
+  }
   if (!schema && !loader) {
     throw new GateError("Neither `schema` nor `loader` is set: there is nothing to load the configs with.", "Set `schema` (a JSON Schema file), `loader` (a command), or both.");
   }
@@ -51108,8 +51272,9 @@ function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()) {
     yamlVersion: choice("yaml-version", ["1.2", "1.1"], "1.2"),
     loaderTimeoutSeconds: positiveNumber("loader-timeout", 120),
     allowPullRequestTarget: boolean("allow-pull-request-target", false),
-    workingDirectory: isAbsolute2(workingDirectory) ? workingDirectory : resolve2(workspace, workingDirectory),
-    token: getInput("github-token")
+    workingDirectory: isAbsolute2(workingDirectory) ? workingDirectory : resolve3(workspace, workingDirectory),
+    token: getInput("github-token"),
+    ...shard ? { shard: parseShard(shard) } : {}
   };
 }
 function optional(name) {
@@ -51151,7 +51316,7 @@ async function run() {
       const { createGitHubClient: createGitHubClient2 } = await Promise.resolve().then(() => (init_client(), client_exports));
       client = createGitHubClient2(settings.token, { onNotice: (message) => info(message) });
     }
-    report = await checkPullRequest(settings, client);
+    report = settings.mergeReports ? mergeReports(await readPartialReports(settings.mergeReports, process.env.GITHUB_WORKSPACE ?? process.cwd())) : await checkPullRequest(settings, client);
   } catch (error2) {
     report = buildReport({
       toolVersion: VERSION,
@@ -51162,7 +51327,7 @@ async function run() {
       durationMs: Date.now() - started
     });
   }
-  if (settings && client) await syncComment(report, settings, client);
+  if (settings && client && !settings.shard) await syncComment(report, settings, client);
   await publish(report);
 }
 async function checkPullRequest(settings, client) {
@@ -51180,7 +51345,8 @@ async function checkPullRequest(settings, client) {
       ...settings.loader ? { loader: settings.loader } : {},
       loaderTimeoutSeconds: settings.loaderTimeoutSeconds,
       loaderEnv: loaderEnvironment(process.env, settings.token ? [settings.token] : []),
-      yamlVersion: settings.yamlVersion
+      yamlVersion: settings.yamlVersion,
+      ...settings.shard ? { shard: settings.shard } : {}
     },
     ...settings.base ? { base: settings.base } : {},
     release: settings.release,
@@ -51198,7 +51364,7 @@ async function checkPullRequest(settings, client) {
 async function readEvent(path3) {
   if (!path3) return {};
   try {
-    return JSON.parse(await readFile(path3, "utf8"));
+    return JSON.parse(await readFile2(path3, "utf8"));
   } catch (error2) {
     throw new GateError(`The event file ${path3} could not be read: ${describeError(error2)}.`);
   }
@@ -51212,7 +51378,7 @@ async function syncComment(report, settings, client) {
     configs: JSON.stringify(settings.patterns),
     ...settings.schema ? { schema: settings.schema } : {},
     ...settings.loader ? { loader: settings.loader } : {},
-    workingDirectory: relative2(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory) || "."
+    workingDirectory: relative3(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory) || "."
   });
   const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT } = process.env;
   const runUrl = GITHUB_RUN_ID ? `${GITHUB_SERVER_URL ?? "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${GITHUB_RUN_ATTEMPT ? `/attempts/${GITHUB_RUN_ATTEMPT}` : ""}` : void 0;
@@ -51228,9 +51394,10 @@ async function syncComment(report, settings, client) {
   }
 }
 async function publish(report) {
-  const dir = join4(process.env.RUNNER_TEMP || tmpdir(), "compat-gate");
+  const dir = join5(process.env.RUNNER_TEMP || tmpdir(), "compat-gate");
   await mkdir5(dir, { recursive: true });
-  const reportPath = join4(dir, `report-${process.env.GITHUB_ACTION || "check"}.json`);
+  const name = report.shard ? `shard-${report.shard.index}-of-${report.shard.total}` : process.env.GITHUB_ACTION || "check";
+  const reportPath = join5(dir, `report-${name}.json`);
   await writeFile3(reportPath, JSON.stringify(report, null, 2) + "\n");
   setOutput(Outputs.Verdict, report.verdict);
   setOutput(Outputs.Broken, String(report.counts.broken));
@@ -51263,7 +51430,9 @@ async function publish(report) {
     }
   }
   info(`compat-gate: ${report.verdict} (${report.counts.broken} broken of ${report.counts.configs} configs). Report: ${reportPath}`);
-  if (failsStep(report.verdict)) {
+  if (report.shard && report.verdict !== Verdict.Error) {
+    info(`Shard ${report.shard.index}/${report.shard.total}: ${report.verdict}. The job with \`merge-reports\` decides the check.`);
+  } else if (failsStep(report.verdict)) {
     setFailed(
       report.verdict === Verdict.Error ? `compat-gate could not decide: ${report.error?.message ?? "unknown error"}${report.error?.hint ? ` ${report.error.hint}` : ""}` : `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: \u2026\`) or the label \`${report.acknowledgement.labels[0] ?? "breaking-change"}\`.`
     );

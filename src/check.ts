@@ -65,6 +65,7 @@ export async function check(request: CheckRequest): Promise<Report> {
       event: request.eventName,
       ackLabels: request.ackLabels,
       failOnDrift: request.failOnDrift,
+      ...(request.gate.shard ? { shard: request.gate.shard } : {}),
       ...known,
       durationMs: now() - started,
     });

@@ -5,7 +5,7 @@ import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, t
 import { collectConfigs, type OldConfig, type SkippedPath } from './configs/collect.js';
 import { locate } from './configs/positions.js';
 import type { YamlVersion } from './configs/read.js';
-import { createMatcher, type ConfigPatterns } from './configs/select.js';
+import { createMatcher, inShard, type ConfigPatterns, type Shard } from './configs/select.js';
 import { ConfigStatus, DriftStatus } from './constants.js';
 import { GateError, describeError } from './errors.js';
 import type { GitCommandManager } from './git/git.js';
@@ -28,6 +28,8 @@ export interface GateOptions {
   /** The loader's environment, secrets already removed. */
   loaderEnv: Record<string, string>;
   yamlVersion: YamlVersion;
+  /** Judge only this stable slice of the configs (a matrix job's share). */
+  shard?: Shard;
   /** A folder the engine owns for this run; removed by the caller. */
   tempDir: string;
 }
@@ -125,13 +127,15 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
   const prSchema = schemaPath
     ? await compileSchema(schemaPath, workspaceSource(options.repositoryRoot, 'the PR checkout'), options)
     : undefined;
-  const matcher = createMatcher(options.patterns);
+  const matchesGlobs = createMatcher(options.patterns);
+  const { shard } = options;
+  const matcher = shard ? (path: string) => matchesGlobs(path) && inShard(path, shard) : matchesGlobs;
   const readOptions = { yamlVersion: options.yamlVersion };
   const collect = async (ref: RefTarget, role: string) => {
     const collected = await collectConfigs(git, ref.sha, matcher, readOptions);
     if (collected.configs.length === 0) {
       notes.push(
-        `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)}): nothing was checked there.`,
+        `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)})${shard ? ` in shard ${shard.index}/${shard.total}` : ''}: nothing was checked there.`,
       );
     }
     return collected;

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { isAbsolute, resolve } from 'node:path';
 import { parseRefMap, type RefMapping } from '../checks/schema.js';
 import type { YamlVersion } from '../configs/read.js';
-import { parsePatterns, type ConfigPatterns } from '../configs/select.js';
+import { parsePatterns, parseShard, type ConfigPatterns, type Shard } from '../configs/select.js';
 import { GateError } from '../errors.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
 
@@ -35,12 +35,41 @@ export interface ActionSettings {
   workingDirectory: string;
   /** Empty when no token was given. */
   token: string;
+  /** Judge one stable slice of the configs and write a partial report. */
+  shard?: Shard;
+  /** Partial reports to combine instead of judging (`merge-reports`). */
+  mergeReports?: string;
 }
 
 /** Reads and checks every input; throws a GateError naming the input and what it accepts. */
 export function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()): ActionSettings {
   const schema = optional('schema');
   const loader = optional('loader');
+  const mergeReports = optional('merge-reports');
+  const shard = optional('shard');
+  if (mergeReports && shard) {
+    throw new GateError('`shard` and `merge-reports` are both set.', 'Set `shard` in the matrix jobs and `merge-reports` in the job that combines them.');
+  }
+  if (mergeReports) {
+    // The job that merges judges nothing itself: it needs no configs, schema or loader.
+    return {
+      patterns: { include: [], exclude: [] },
+      refMap: [],
+      checkFormats: true,
+      release: 'none',
+      ackLabels: parseLabelList(core.getInput('ack-labels') || 'breaking-change'),
+      failOnDrift: boolean('fail-on-drift', false),
+      comment: choice('comment', ['auto', 'never'] as const, 'auto'),
+      yamlVersion: '1.2',
+      loaderTimeoutSeconds: 120,
+      allowPullRequestTarget: false,
+      workingDirectory: workspace,
+      token: core.getInput('github-token'),
+      ...(schema ? { schema } : {}),
+      ...(loader ? { loader } : {}),
+      mergeReports,
+    };
+  }
   if (!schema && !loader) {
     throw new GateError('Neither `schema` nor `loader` is set: there is nothing to load the configs with.', 'Set `schema` (a JSON Schema file), `loader` (a command), or both.');
   }
@@ -66,6 +95,7 @@ export function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cw
     allowPullRequestTarget: boolean('allow-pull-request-target', false),
     workingDirectory: isAbsolute(workingDirectory) ? workingDirectory : resolve(workspace, workingDirectory),
     token: core.getInput('github-token'),
+    ...(shard ? { shard: parseShard(shard) } : {}),
   };
 }
 

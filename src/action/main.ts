@@ -14,6 +14,7 @@ import { octokitReleaseApi } from '../refs/release.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor } from '../reports/annotations.js';
 import { brokenConfigs, buildReport, driftCount, type Report } from '../reports/report.js';
+import { mergeReports, readPartialReports } from '../reports/merge.js';
 import { renderSummary } from '../reports/summary.js';
 import { failsStep } from '../verdict/verdict.js';
 import { VERSION } from '../version.js';
@@ -33,7 +34,9 @@ export async function run(): Promise<void> {
       const { createGitHubClient } = await import('../github/client.js');
       client = createGitHubClient(settings.token, { onNotice: (message) => core.info(message) });
     }
-    report = await checkPullRequest(settings, client);
+    report = settings.mergeReports
+      ? mergeReports(await readPartialReports(settings.mergeReports, process.env.GITHUB_WORKSPACE ?? process.cwd()))
+      : await checkPullRequest(settings, client);
   } catch (error) {
     report = buildReport({
       toolVersion: VERSION,
@@ -44,7 +47,8 @@ export async function run(): Promise<void> {
       durationMs: Date.now() - started,
     });
   }
-  if (settings && client) await syncComment(report, settings, client);
+  // A shard sees part of the configs: the job that merges the shards comments.
+  if (settings && client && !settings.shard) await syncComment(report, settings, client);
   await publish(report);
 }
 
@@ -65,6 +69,7 @@ async function checkPullRequest(settings: ActionSettings, client: GitHubClient |
       loaderTimeoutSeconds: settings.loaderTimeoutSeconds,
       loaderEnv: loaderEnvironment(process.env, settings.token ? [settings.token] : []),
       yamlVersion: settings.yamlVersion,
+      ...(settings.shard ? { shard: settings.shard } : {}),
     },
     ...(settings.base ? { base: settings.base } : {}),
     release: settings.release,
@@ -126,7 +131,9 @@ async function syncComment(report: Report, settings: ActionSettings, client: Git
 async function publish(report: Report): Promise<void> {
   const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'compat-gate');
   await mkdir(dir, { recursive: true });
-  const reportPath = join(dir, `report-${process.env.GITHUB_ACTION || 'check'}.json`);
+  // Shards of one matrix write distinct names, so their artifacts can be downloaded into one folder.
+  const name = report.shard ? `shard-${report.shard.index}-of-${report.shard.total}` : process.env.GITHUB_ACTION || 'check';
+  const reportPath = join(dir, `report-${name}.json`);
   await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
 
   core.setOutput(Outputs.Verdict, report.verdict);
@@ -163,7 +170,9 @@ async function publish(report: Report): Promise<void> {
   }
   core.info(`compat-gate: ${report.verdict} (${report.counts.broken} broken of ${report.counts.configs} configs). Report: ${reportPath}`);
 
-  if (failsStep(report.verdict)) {
+  if (report.shard && report.verdict !== Verdict.Error) {
+    core.info(`Shard ${report.shard.index}/${report.shard.total}: ${report.verdict}. The job with \`merge-reports\` decides the check.`);
+  } else if (failsStep(report.verdict)) {
     core.setFailed(
       report.verdict === Verdict.Error
         ? `compat-gate could not decide: ${report.error?.message ?? 'unknown error'}${report.error?.hint ? ` ${report.error.hint}` : ''}`

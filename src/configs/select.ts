@@ -87,3 +87,33 @@ function splitOutsideBraces(line: string): string[] {
   parts.push(line.slice(start));
   return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
+
+/** One of n stable slices of the configs, for a matrix of jobs (`shard: i/n`, 1-based). */
+export interface Shard {
+  index: number;
+  total: number;
+}
+
+/** Parses `i/n` (1 ≤ i ≤ n); throws a GateError saying the form it takes. */
+export function parseShard(input: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(input);
+  const index = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  if (!match || total < 1 || index < 1 || index > total) {
+    throw new GateError(`The \`shard\` input is \`${input}\`.`, 'Use `i/n` with 1 ≤ i ≤ n, e.g. `${{ matrix.shard }}/4`.');
+  }
+  return { index, total };
+}
+
+/**
+ * Whether a path belongs to a shard. The split hashes the path (FNV-1a), so it does not
+ * move when other configs are added or removed, and a path has the same shard in every ref.
+ */
+export function inShard(path: string, shard: Shard): boolean {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) {
+    hash ^= path.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shard.total === shard.index - 1;
+}

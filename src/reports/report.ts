@@ -1,5 +1,6 @@
 import { ConfigStatus, DriftStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
+import type { Shard } from '../configs/select.js';
 import type { GateRun, JudgedRelease } from '../gate.js';
 import type { RefTarget } from '../refs/base.js';
 import type { PullRequestContext } from '../refs/pull-request.js';
@@ -60,6 +61,10 @@ export interface Report {
   loader?: { command: string; processes: number };
   notes: string[];
   durationMs: number;
+  /** Set on a partial report: this run judged one shard of the configs. */
+  shard?: Shard;
+  /** Set on a report merged from partial ones: how many shards it combines. */
+  shards?: number;
 }
 
 /** What a check knows when it ends, successfully or not. */
@@ -77,6 +82,7 @@ export interface ReportInput {
   head?: { sha: string };
   failOnDrift?: boolean;
   run?: GateRun;
+  shard?: Shard;
   notes: string[];
   durationMs: number;
 }
@@ -127,6 +133,7 @@ export function buildReport(input: ReportInput): Report {
     ...(input.run?.loader ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses } } : {}),
     notes: [...(pr?.notes ?? []), ...(input.run?.notes ?? []), ...input.notes],
     durationMs: input.durationMs,
+    ...(input.shard ? { shard: input.shard } : {}),
   };
 }
 

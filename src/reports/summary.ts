@@ -270,6 +270,8 @@ function checkedSection(report: Report): string {
   if (report.loader) rows.push(['Loader', `${code(report.loader.command)} (${count(report.loader.processes, 'process', 'processes')})`]);
   const s = report.acknowledgement.sources;
   if (report.pullRequest) rows.push(['PR data', `title from ${s.title}, labels from ${s.labels}, commits from ${s.commits}`]);
+  if (report.shard) rows.push(['Shard', `${report.shard.index} of ${report.shard.total}: a partial report; the job with \`merge-reports\` decides the check`]);
+  if (report.shards) rows.push(['Shards', `merged from ${report.shards} partial reports`]);
   rows.push(['Time', `${(report.durationMs / 1000).toFixed(1)} s`]);
   return ['### What was checked', table(['', ''], rows)].join('\n\n');
 }

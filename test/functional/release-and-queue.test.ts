@@ -259,6 +259,34 @@ describe.skipIf(!existsSync(ACTION_ENTRY))('release drift, merge queue and no AP
     expect(result.summary).toContain('configs/main.yaml');
   });
 
+  it('splits the configs over shards and merges the partial reports into the same verdict', async () => {
+    const shards = [];
+    for (const index of [1, 2, 3]) {
+      const shard = await run(repo, { title: 'feat: allow kind c, drop kind a', inputs: { shard: `${index}/3`, 'fail-on-drift': 'true' } });
+      expect(shard.outputs['verdict'], explain(shard)).toBeDefined();
+      // A shard never fails the job for a break: the merging job decides.
+      expect(shard.exitCode, explain(shard)).toBe(0);
+      expect(shard.outputs['report']).toMatch(new RegExp(`report-shard-${index}-of-3\\.json$`));
+      shards.push(shard);
+    }
+    const judged = shards.flatMap((shard) => shard.report?.configs.map((c) => c.path) ?? []);
+    expect(judged.sort()).toEqual(['configs/main.yaml']);
+    const merged = await run(repo, {
+      title: 'feat: allow kind c, drop kind a',
+      inputs: { configs: '', schema: '', 'merge-reports': shards.map((shard) => shard.outputs['report']).join('\n'), 'fail-on-drift': 'true' },
+    });
+    expect(merged.outputs['verdict'], explain(merged)).toBe('breaking');
+    expect(merged.exitCode).toBe(1);
+    expect(merged.outputs['drift']).toBe('2');
+    const drift = (merged.report as unknown as { drift: { counts: Record<string, number> }; shards: number });
+    expect(drift.drift.counts).toMatchObject({ configs: 3, new: 1, existing: 1, fixed: 1 });
+    expect(drift.shards).toBe(3);
+
+    const incomplete = await run(repo, { title: 'x', inputs: { configs: '', schema: '', 'merge-reports': shards[0]!.outputs['report']! } });
+    expect(incomplete.outputs['verdict'], explain(incomplete)).toBe('error');
+    expect(incomplete.summary).toContain('missing shard 2/3, 3/3');
+  });
+
   it('works with no API at all: the event payload and git decide, and the summary says so', async () => {
     const breaking = await buildRepo(23, 'feat: drop kind b\n\nBREAKING CHANGE: kind b configs must move to c', ['a', 'c']);
     cleanups.push(breaking.cleanup);
