@@ -15,6 +15,7 @@ import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor } from '../reports/annotations.js';
 import { brokenConfigs, buildReport, driftCount, type Report } from '../reports/report.js';
 import { mergeReports, readPartialReports } from '../reports/merge.js';
+import { renderSarif } from '../reports/sarif.js';
 import { renderSummary } from '../reports/summary.js';
 import { failsStep } from '../verdict/verdict.js';
 import { VERSION } from '../version.js';
@@ -135,13 +136,15 @@ async function publish(report: Report): Promise<void> {
   const name = report.shard ? `shard-${report.shard.index}-of-${report.shard.total}` : process.env.GITHUB_ACTION || 'check';
   const reportPath = join(dir, `report-${name}.json`);
   await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+  const sarifPath = reportPath.replace(/\.json$/, '.sarif');
+  await writeFile(sarifPath, JSON.stringify(renderSarif(report), null, 2) + '\n');
 
   core.setOutput(Outputs.Verdict, report.verdict);
   core.setOutput(Outputs.Broken, String(report.counts.broken));
   core.setOutput(Outputs.Drift, String(driftCount(report)));
   core.setOutput(Outputs.Release, report.release?.ref ?? '');
   core.setOutput(Outputs.Report, reportPath);
-  core.setOutput(Outputs.Sarif, '');
+  core.setOutput(Outputs.Sarif, sarifPath);
 
   const { annotations, omitted } = annotationsFor(report);
   for (const annotation of annotations) {

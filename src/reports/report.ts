@@ -26,6 +26,21 @@ export interface ReportDrift {
   baseErrors?: Finding[];
 }
 
+/** A change between the base's schema and the PR's, joined with the configs it broke. */
+export interface ReportSchemaChange {
+  severity: 'breaking' | 'compatible';
+  rule: string;
+  /** Where in a config it applies, `*` for any item or name. */
+  instancePath: string;
+  message: string;
+  /** The schema file and the pointer of the changed keyword, and its line there. */
+  file: string;
+  schemaPointer: string;
+  line?: number;
+  /** The broken configs whose errors fall under this change. */
+  configs: string[];
+}
+
 /**
  * The JSON report: everything the summary, the comment, the annotations and the CLI
  * show, in one versioned document (schemas/report.schema.json).
@@ -61,6 +76,8 @@ export interface Report {
   loader?: { command: string; processes: number };
   notes: string[];
   durationMs: number;
+  /** How the PR's schema differs from the base's: breaking changes (with the configs each broke), latent ones (breaking, exercised by no config), and how many compatible ones. */
+  schemaChanges?: { breaking: ReportSchemaChange[]; latent: ReportSchemaChange[]; compatible: ReportSchemaChange[] };
   /** Set on a partial report: this run judged one shard of the configs. */
   shard?: Shard;
   /** Set on a report merged from partial ones: how many shards it combines. */

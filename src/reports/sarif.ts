@@ -1,0 +1,109 @@
+import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
+import type { Finding } from '../checks/evaluate.js';
+import { fileLink, type Report } from './report.js';
+import { findingText } from './summary.js';
+
+/** The SARIF rules compat-gate reports under. */
+export const SarifRule = {
+  BrokenConfig: 'compat-gate/broken-config',
+  ReleaseDrift: 'compat-gate/release-drift',
+  LatentBreak: 'compat-gate/latent-schema-break',
+} as const;
+
+const RULES = [
+  {
+    id: SarifRule.BrokenConfig,
+    name: 'BrokenConfig',
+    shortDescription: { text: 'A config that loads on the base no longer loads with this change.' },
+    fullDescription: {
+      text: 'compat-gate loaded a config file as it is on the base branch with the schema and loader of this change, and it failed; it loaded with the base\'s own schema and loader.',
+    },
+    help: { text: 'Keep accepting the old form, or acknowledge the breaking change (a `feat!:` title, a `BREAKING CHANGE:` footer, or the acknowledgement label) and tell users how to migrate.' },
+    defaultConfiguration: { level: 'error' },
+  },
+  {
+    id: SarifRule.ReleaseDrift,
+    name: 'ReleaseDrift',
+    shortDescription: { text: 'A config of the latest release no longer loads with this change.' },
+    fullDescription: { text: 'Users of the latest release have this config; it loads on the base branch and not with this change.' },
+    help: { text: 'Keep accepting the release\'s form of the config, or document the migration in the release notes.' },
+    defaultConfiguration: { level: 'warning' },
+  },
+  {
+    id: SarifRule.LatentBreak,
+    name: 'LatentSchemaBreak',
+    shortDescription: { text: 'A breaking schema change that no sample config exercises.' },
+    fullDescription: { text: 'Data that was valid under the base\'s schema can be invalid under this change\'s schema, though no config in the repository shows it.' },
+    help: { text: 'Add a config that uses the old form to the repository, or acknowledge the breaking change.' },
+    defaultConfiguration: { level: 'warning' },
+  },
+];
+
+interface SarifResult {
+  ruleId: string;
+  level: 'error' | 'warning' | 'note';
+  message: { text: string };
+  locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn?: number } } }>;
+  partialFingerprints: Record<string, string>;
+  properties?: Record<string, unknown>;
+}
+
+/**
+ * The report as SARIF 2.1.0, for `github/codeql-action/upload-sarif`: one result per broken
+ * config and per config of new release drift, at the line of its first error.
+ */
+export function renderSarif(report: Report): object {
+  const results: SarifResult[] = [];
+  const acknowledged = report.verdict === Verdict.Acknowledged;
+  for (const config of report.configs) {
+    if (config.status !== ConfigStatus.Broken) continue;
+    results.push(result(SarifRule.BrokenConfig, acknowledged ? 'warning' : 'error', config.path, config.errors, report.base?.ref, {
+      ...(report.base ? { ref: report.base.ref, sha: report.base.sha, url: fileLink(report, report.base.sha, config.path) } : {}),
+      acknowledged,
+    }));
+  }
+  for (const config of report.drift?.configs ?? []) {
+    if (config.status !== 'new') continue;
+    results.push(result(SarifRule.ReleaseDrift, 'warning', config.path, config.errors, report.release?.ref, report.release ? { ref: report.release.ref, sha: report.release.sha } : {}));
+  }
+  for (const change of report.schemaChanges?.latent ?? []) {
+    results.push({
+      ruleId: SarifRule.LatentBreak,
+      level: 'warning',
+      message: { text: change.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: change.file }, ...(change.line ? { region: { startLine: change.line } } : {}) } }],
+      partialFingerprints: { compatGateKey: `${SarifRule.LatentBreak}:${change.file}:${change.schemaPointer}:${change.rule}` },
+    });
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, version: report.tool.version, informationUri: 'https://github.com/compat-gate/compat-gate', rules: RULES } },
+        results,
+        ...(report.head ? { versionControlProvenance: [{ repositoryUri: report.repository ? `${report.repository.serverUrl}/${report.repository.name}` : '', revisionId: report.head.sha }] } : {}),
+      },
+    ],
+  };
+}
+
+function result(ruleId: string, level: 'error' | 'warning', path: string, errors: Finding[], ref: string | undefined, properties: Record<string, unknown>): SarifResult {
+  const first = errors[0];
+  return {
+    ruleId,
+    level,
+    message: { text: `${path}${ref ? ` (as on ${ref})` : ''} no longer loads: ${first ? findingText(first) : 'it does not load'}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: path.split('/').map(encodeURIComponent).join('/') },
+          ...(first?.line ? { region: { startLine: first.line, ...(first.column ? { startColumn: first.column } : {}) } } : {}),
+        },
+      },
+    ],
+    // Stable across runs, so code scanning tracks one alert per config and rule.
+    partialFingerprints: { compatGateKey: `${ruleId}:${path}` },
+    properties,
+  };
+}
