@@ -15,7 +15,7 @@ import {
   parseLabelList,
   parsePatterns,
   parseRefMap
-} from "./chunks/chunk-Z6SNXEVG.js";
+} from "./chunks/chunk-H2TGRHI2.js";
 import "./chunks/chunk-XWBY37VN.js";
 
 // src/cli/main.ts

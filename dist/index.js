@@ -21,6 +21,8 @@ import {
   fileLink,
   findingText,
   headline,
+  httpStatus,
+  isRateLimited,
   loaderEnvironment,
   octokitPullRequestApi,
   octokitReleaseApi,
@@ -30,8 +32,9 @@ import {
   parseShard,
   renderSummary,
   require_picomatch,
+  statusAndMessage,
   verdictParagraphs
-} from "./chunks/chunk-Z6SNXEVG.js";
+} from "./chunks/chunk-H2TGRHI2.js";
 import {
   require_tunnel,
   require_undici
@@ -713,9 +716,8 @@ function sameBody(stored, body) {
 }
 function failure(error2, issue2, step) {
   const status = httpStatus(error2);
-  const message = errorLine(error2);
-  const rateLimited = /rate limit/i.test(message) || rateLimitHeader(error2) === "0";
-  const what = [status, message].filter((part) => part !== void 0 && part !== "").join(" ") || "unknown error";
+  const rateLimited = isRateLimited(error2);
+  const what = statusAndMessage(error2);
   const readOnly = !rateLimited && (status === 403 || status === 404 && step === "write");
   if (readOnly) {
     return {
@@ -725,24 +727,6 @@ function failure(error2, issue2, step) {
     };
   }
   return { action: "failed", readOnly: false, reason: `The PR comment on #${issue2} could not be ${step === "read" ? "found" : "written"}: ${what}.` };
-}
-function httpStatus(error2) {
-  if (typeof error2 !== "object" || error2 === null) return void 0;
-  const { status } = error2;
-  if (typeof status !== "number") return void 0;
-  if ("request" in error2 && !error2.response) return void 0;
-  return status;
-}
-function rateLimitHeader(error2) {
-  const response = error2?.response;
-  return response?.headers?.["x-ratelimit-remaining"];
-}
-var TOKEN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
-var URL_CREDENTIALS = /(?<=:\/\/)[^\s/@]+@/g;
-function errorLine(error2) {
-  const raw = error2 instanceof Error ? error2.message : String(error2);
-  const line = (raw.split(/\r?\n/)[0] ?? "").replace(/ - https?:\/\/\S+$/, "").replace(TOKEN, "***").replace(URL_CREDENTIALS, "***@").trim();
-  return line.length <= 200 ? line : `${line.slice(0, 199)}\u2026`;
 }
 
 // src/reports/annotations.ts

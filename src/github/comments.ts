@@ -1,4 +1,5 @@
 import { commentMarker, isResolvedComment } from '../reports/comment.js';
+import { httpStatus, isRateLimited, statusAndMessage } from './errors.js';
 
 /** An issue comment as the sticky-comment logic sees it; `user` is missing when the client cannot say. */
 export interface IssueComment {
@@ -159,9 +160,8 @@ function sameBody(stored: string, body: string): boolean {
 
 function failure(error: unknown, issue: number, step: 'read' | 'write'): CommentOutcome {
   const status = httpStatus(error);
-  const message = errorLine(error);
-  const rateLimited = /rate limit/i.test(message) || rateLimitHeader(error) === '0';
-  const what = [status, message].filter((part) => part !== undefined && part !== '').join(' ') || 'unknown error';
+  const rateLimited = isRateLimited(error);
+  const what = statusAndMessage(error);
   // A fork PR's token answers writes with 403 "Resource not accessible by integration"; a
   // fine-grained token without access to the repository answers 404.
   const readOnly = !rateLimited && (status === 403 || (status === 404 && step === 'write'));
@@ -175,28 +175,3 @@ function failure(error: unknown, issue: number, step: 'read' | 'write'): Comment
   return { action: 'failed', readOnly: false, reason: `The PR comment on #${issue} could not be ${step === 'read' ? 'found' : 'written'}: ${what}.` };
 }
 
-/** The HTTP status of an Octokit error; a network failure (no response) has none. */
-function httpStatus(error: unknown): number | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { status } = error as { status?: unknown };
-  if (typeof status !== 'number') return undefined;
-  if ('request' in error && !(error as { response?: unknown }).response) return undefined;
-  return status;
-}
-
-function rateLimitHeader(error: unknown): unknown {
-  const response = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response;
-  return response?.headers?.['x-ratelimit-remaining'];
-}
-
-// Token shapes from GitHub's docs ("About authentication"), and credentials in URLs: masked in
-// case a proxy or server echoes them into an error.
-const TOKEN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
-const URL_CREDENTIALS = /(?<=:\/\/)[^\s/@]+@/g;
-
-function errorLine(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
-  // Octokit appends " - <documentation_url>" to GitHub's message.
-  const line = (raw.split(/\r?\n/)[0] ?? '').replace(/ - https?:\/\/\S+$/, '').replace(TOKEN, '***').replace(URL_CREDENTIALS, '***@').trim();
-  return line.length <= 200 ? line : `${line.slice(0, 199)}…`;
-}

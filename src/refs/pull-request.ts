@@ -1,4 +1,5 @@
 import { describeError } from '../errors.js';
+import { httpStatus, isRateLimited, redact, statusAndMessage } from '../github/errors.js';
 import type { PullRequestCommit } from '../verdict/acknowledgement.js';
 
 /** A pull request as one source (the API or the event payload) describes it. */
@@ -92,18 +93,6 @@ export function octokitPullRequestApi(octokit: OctokitLike, owner: string, repo:
       return commits.map((commit) => ({ sha: commit.sha, message: commit.commit.message }));
     },
   };
-}
-
-/**
- * The HTTP status of a failed call, undefined when no response came back. Octokit's RequestError
- * reports a network failure as status 500 without a `response`, so that one is not a status.
- */
-function httpStatus(error: unknown): number | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { status } = error as { status?: unknown };
-  if (typeof status !== 'number') return undefined;
-  if ('request' in error && !(error as { response?: unknown }).response) return undefined;
-  return status;
 }
 
 const PULL_REQUEST_EVENTS = new Set([
@@ -286,10 +275,8 @@ async function pullCommits(
  */
 export function describeApiFailure(error: unknown): string {
   const status = httpStatus(error);
-  const raw = error instanceof Error ? error.message : String(error);
-  const message = truncate(redact(raw.split(/\r?\n/)[0] ?? '').trim(), 300);
-  const text = [status, message].filter((part) => part !== undefined && part !== '').join(' ') || 'unknown error';
-  const refused = (status === 401 || status === 403 || status === 404) && !/rate limit/i.test(message);
+  const text = statusAndMessage(error);
+  const refused = (status === 401 || status === 403 || status === 404) && !isRateLimited(error);
   return refused ? `${text}; the github-token needs \`pull-requests: read\` on this repository` : text;
 }
 
@@ -328,15 +315,6 @@ function positiveInteger(value: unknown): number | undefined {
 
 function optionalString<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
   return typeof value === 'string' ? ({ [key]: value } as Record<K, string>) : {};
-}
-
-// Token shapes from GitHub's docs ("About authentication": ghp_, gho_, ghu_, ghs_, ghr_ and
-// fine-grained github_pat_), and credentials embedded in URLs (https://user:token@host).
-const TOKEN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
-const URL_CREDENTIALS = /(?<=:\/\/)[^\s/@]+@/g;
-
-function redact(text: string): string {
-  return text.replace(TOKEN, '***').replace(URL_CREDENTIALS, '***@');
 }
 
 function oneLine(text: string): string {
