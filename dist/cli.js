@@ -15,7 +15,7 @@ import {
   parseLabelList,
   parsePatterns,
   parseRefMap
-} from "./chunks/chunk-H2TGRHI2.js";
+} from "./chunks/chunk-T3ZPH2AS.js";
 import "./chunks/chunk-XWBY37VN.js";
 
 // src/cli/main.ts
@@ -55,6 +55,11 @@ function renderTerminal(report, styles) {
       lines.push(`  ${styles.red("+")} ${config.path}${config.errors[0] ? styles.dim(`  ${findingText(config.errors[0])}`) : ""}`);
     }
   }
+  const latent = report.schemaChanges?.latent ?? [];
+  if (latent.length) {
+    lines.push("", styles.bold("Latent breaking schema changes (no config shows them; the verdict does not count them):"));
+    for (const change of latent) lines.push(`  ${styles.yellow("!")} ${change.message} ${styles.dim(`(${change.file}${change.line ? `:${change.line}` : ""})`)}`);
+  }
   if (report.verdict === Verdict.Breaking) {
     const label = report.acknowledgement.labels[0];
     lines.push(
@@ -79,6 +84,7 @@ function configLines(config, mark, paint, styles) {
   const out = [`  ${paint(mark)} ${config.path}${styles.dim(where)}`];
   for (const finding of config.errors.slice(0, 3)) out.push(`      ${findingText(finding)}`);
   if (config.errors.length > 3) out.push(styles.dim(`      \u2026and ${config.errors.length - 3} more`));
+  for (const cause of config.causes ?? []) out.push(styles.dim(`      schema change: ${cause}`));
   return out;
 }
 

@@ -34,7 +34,7 @@ import {
   require_picomatch,
   statusAndMessage,
   verdictParagraphs
-} from "./chunks/chunk-H2TGRHI2.js";
+} from "./chunks/chunk-T3ZPH2AS.js";
 import {
   require_tunnel,
   require_undici
@@ -759,6 +759,15 @@ function annotationsFor(report) {
       message: first ? findingText(first) : "does not load",
       file: config.path,
       ...first?.line ? { line: first.line } : {}
+    });
+  }
+  for (const change of report.schemaChanges?.latent ?? []) {
+    all.push({
+      level: "warning",
+      title: "Latent breaking schema change: no config shows it",
+      message: change.message,
+      file: change.file,
+      ...change.line ? { line: change.line } : {}
     });
   }
   for (const note of report.notes) all.push({ level: "notice", title: "compat-gate", message: note });

@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './checks/evaluate.js';
+import { diffSchemas, loadResolvedSchema, type SchemaChange } from './checks/schema-diff.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './checks/schema.js';
 import { collectConfigs, type OldConfig, type SkippedPath } from './configs/collect.js';
 import { locate } from './configs/positions.js';
@@ -70,10 +71,15 @@ export interface JudgedRelease {
   skipped: SkippedPath[];
 }
 
+/** A difference between the base's schema and the PR's, with its line in the schema file. */
+export type LocatedSchemaChange = SchemaChange & { line?: number };
+
 /** What the engine found, before acknowledgement turns it into a verdict. */
 export interface GateRun {
   base: JudgedRef;
   release?: JudgedRelease;
+  /** How the PR's schema differs from the base's; absent when there is nothing to compare. */
+  schemaChanges?: LocatedSchemaChange[];
   schema?: { file: string; draft: string; files: string[] };
   loader?: { command: string };
   loaderProcesses: number;
@@ -176,6 +182,8 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     await onBase.run(onReleaseRef.configs, release.ref);
   }
 
+  const schemaChanges = schemaPath && prSchema ? await diffWithBase(git, options, base, schemaPath, notes) : undefined;
+
   const configs = onBaseRef.configs.map((config) => judgeConfig(config, onPr.get(config) ?? [], onBase.get(config), readOptions));
   return {
     base: { ref: base, configs, skipped: onBaseRef.skipped },
@@ -189,6 +197,7 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
         }
       : {}),
     ...(prSchema ? { schema: { file: prSchema.file, draft: prSchema.draft, files: prSchema.files } } : {}),
+    ...(schemaChanges ? { schemaChanges } : {}),
     ...(options.loader ? { loader: { command: options.loader } } : {}),
     loaderProcesses: onPr.processes + onBase.processes,
     notes,
@@ -283,6 +292,39 @@ async function createBaseEvaluator(
     ...(loader ? { loader } : {}),
     tempDir: join(options.tempDir, 'base'),
   });
+}
+
+/**
+ * Compares the base's schema with the PR's, both resolved. Informational: when the base has
+ * no schema or either side cannot be walked, a note says so and the verdict is untouched.
+ */
+async function diffWithBase(
+  git: GitCommandManager,
+  options: GateOptions,
+  base: RefTarget,
+  schemaPath: string,
+  notes: string[],
+): Promise<LocatedSchemaChange[] | undefined> {
+  const baseSource = gitSource(git, base.sha, `the base \`${base.ref}\``);
+  const prSource = workspaceSource(options.repositoryRoot, 'the PR checkout');
+  if (!(await baseSource.read(schemaPath))) return undefined;
+  let changes: SchemaChange[];
+  try {
+    const [before, after] = await Promise.all([loadResolvedSchema(schemaPath, baseSource, options), loadResolvedSchema(schemaPath, prSource, options)]);
+    changes = diffSchemas(before, after);
+  } catch (error) {
+    notes.push(`The schema change could not be classified (${describeError(error)}); configs were still judged.`);
+    return undefined;
+  }
+  const texts = new Map<string, Buffer | undefined>();
+  const located: LocatedSchemaChange[] = [];
+  for (const change of changes) {
+    if (!texts.has(change.file)) texts.set(change.file, (await prSource.read(change.file)) ?? (await baseSource.read(change.file)));
+    const text = texts.get(change.file);
+    const position = text ? locate(change.file, text, { yamlVersion: '1.2' }, 0, change.schemaPointer, 'key') : undefined;
+    located.push(position ? { ...change, line: position.line } : change);
+  }
+  return located;
 }
 
 function loaderSetup(options: GateOptions, cwd: string) {

@@ -13,13 +13,14 @@ import {
   loadSchemaGraph,
   normaliseRepoPath,
   readSchemaFile,
+  type LoadedSchemaFile,
   type RefMapping,
   type SchemaGraph,
   type SchemaSource,
 } from './schema-refs.js';
 
 export { parseRefMap } from './schema-refs.js';
-export type { RefMapping, SchemaSource } from './schema-refs.js';
+export type { LoadedSchemaFile, RefMapping, SchemaSource } from './schema-refs.js';
 
 type AjvCore = AjvCoreModule.default;
 
@@ -90,6 +91,19 @@ export function detectDraft(schema: unknown): { draft: Draft; note?: string } {
  * GateError, naming the file, when the schema is missing, unparseable or invalid.
  */
 export async function compileSchema(file: string, source: SchemaSource, options: SchemaOptions): Promise<CompiledSchema> {
+  try {
+    return await compileSchemaFiles(file, source, options);
+  } catch (error) {
+    // ajv compiles and checks schemas recursively: a schema nested thousands deep overflows the stack.
+    if (!isStackOverflow(error)) throw error;
+    throw new GateError(
+      `Schema file ${file} in ${source.label} cannot be compiled: ${ajvReason(error)}.`,
+      'Flatten the schema (move deep parts into `definitions` and `$ref` them), and make every `$ref` cycle pass through a property or an item.',
+    );
+  }
+}
+
+async function compileSchemaFiles(file: string, source: SchemaSource, options: SchemaOptions): Promise<CompiledSchema> {
   const rootPath = normaliseRepoPath(file);
   const rootSchema = await readSchemaFile(rootPath, source);
   const { draft, note } = detectDraft(rootSchema);
@@ -109,6 +123,7 @@ export async function compileSchema(file: string, source: SchemaSource, options:
     }
   }
   const fastValidate = compileRoot(fast, graph, rootPath, draft, source);
+  refuseEndlessRefs(fastValidate, rootPath, source);
   for (const [uri, problem] of graph.problems) {
     notes.add(`A \`$ref\` to ${describeUri(uri)} could not be loaded, but nothing the schema validates with uses it: ${problem.message}`);
   }
@@ -149,6 +164,42 @@ export async function compileSchema(file: string, source: SchemaSource, options:
         : [{ pointer: '', keyword: 'schema', message: 'does not match the schema', params: {}, schemaPath: '#', target: 'value' }];
     },
   };
+}
+
+/** The files of a schema as compileSchema reads them, for code that reads a schema rather than validates with it. */
+export interface SchemaDocuments {
+  /** Repository path of the root file. */
+  file: string;
+  draft: Draft;
+  /** Every schema file its `$ref`s reach, the root first (root `$id`s made absolute, `$schema` normalised). */
+  files: LoadedSchemaFile[];
+  /** Other URIs that name an already loaded file. */
+  aliases: Array<{ uri: string; target: string }>;
+  /** Formats the compiled schema asserts; empty when `check-formats` is off. */
+  knownFormats: Set<string>;
+  /** Resolves a `$ref` against a base URI exactly as ajv does. */
+  resolve(base: string, ref: string): string;
+}
+
+/**
+ * Loads a schema file and every file its `$ref`s reach, as compileSchema does, without
+ * compiling. Throws a GateError, naming the file, when the root is missing or unparseable.
+ */
+export async function loadSchemaDocuments(file: string, source: SchemaSource, options: SchemaOptions): Promise<SchemaDocuments> {
+  const rootPath = normaliseRepoPath(file);
+  const rootSchema = await readSchemaFile(rootPath, source);
+  const { draft } = detectDraft(rootSchema);
+  const ajv = createAjv(draft, options, false, new Set());
+  const resolve = (base: string, ref: string): string => ajv.opts.uriResolver.resolve(base, ref);
+  const graph = await loadSchemaGraph(rootPath, rootSchema, source, {
+    refMap: options.refMap,
+    idKey: DRAFTS[draft].idKey,
+    metaSchema: DRAFTS[draft].meta,
+    resolve,
+    isBuiltIn: (uri) => uri in ajv.schemas || uri in ajv.refs,
+  });
+  const knownFormats = new Set(options.checkFormats ? Object.keys(ajv.formats) : []);
+  return { file: rootPath, draft, files: graph.files, aliases: graph.aliases, knownFormats, resolve };
 }
 
 /** Reads files under a directory (the PR checkout); refuses paths that escape it, symlinks included. */
@@ -299,7 +350,34 @@ function compileRoot(ajv: AjvCore, graph: SchemaGraph, rootPath: string, draft: 
   return validate;
 }
 
+function isStackOverflow(error: unknown): error is RangeError {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/** One value of each JSON type: a `$ref` loop that consumes nothing overflows on all of them. */
+const PROBES: unknown[] = [null, true, 0, '', [], {}];
+
+/**
+ * ajv compiles `{"$ref": "#"}`, or two files whose `$ref`s point at each other, and then recurses
+ * without end on every document. Such a schema can judge nothing: refuse it rather than report
+ * every config as broken.
+ */
+function refuseEndlessRefs(validate: ValidateFunction, rootPath: string, source: SchemaSource): void {
+  for (const probe of PROBES) {
+    try {
+      validate(probe);
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      throw new GateError(
+        `Schema file ${rootPath} in ${source.label} cannot validate anything: its \`$ref\`s loop without end (validating ${JSON.stringify(probe)} exceeds the call stack).`,
+        'Make every `$ref` cycle pass through a property or an item, so that it ends with the document.',
+      );
+    }
+  }
+}
+
 function ajvReason(error: unknown): string {
+  if (isStackOverflow(error)) return `it nests too deeply, or its \`$ref\`s loop without end (${error.message})`;
   return error instanceof Error ? error.message : String(error);
 }
 

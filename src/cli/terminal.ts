@@ -45,6 +45,11 @@ export function renderTerminal(report: Report, styles: Styles): string {
       lines.push(`  ${styles.red('+')} ${config.path}${config.errors[0] ? styles.dim(`  ${findingText(config.errors[0])}`) : ''}`);
     }
   }
+  const latent = report.schemaChanges?.latent ?? [];
+  if (latent.length) {
+    lines.push('', styles.bold('Latent breaking schema changes (no config shows them; the verdict does not count them):'));
+    for (const change of latent) lines.push(`  ${styles.yellow('!')} ${change.message} ${styles.dim(`(${change.file}${change.line ? `:${change.line}` : ''})`)}`);
+  }
   if (report.verdict === Verdict.Breaking) {
     const label = report.acknowledgement.labels[0];
     lines.push(
@@ -70,5 +75,6 @@ function configLines(config: ReportConfig, mark: string, paint: (text: string) =
   const out = [`  ${paint(mark)} ${config.path}${styles.dim(where)}`];
   for (const finding of config.errors.slice(0, 3)) out.push(`      ${findingText(finding)}`);
   if (config.errors.length > 3) out.push(styles.dim(`      …and ${config.errors.length - 3} more`));
+  for (const cause of config.causes ?? []) out.push(styles.dim(`      schema change: ${cause}`));
   return out;
 }

@@ -49,6 +49,15 @@ export function annotationsFor(report: Report): { annotations: Annotation[]; omi
       ...(first?.line ? { line: first.line } : {}),
     });
   }
+  for (const change of report.schemaChanges?.latent ?? []) {
+    all.push({
+      level: 'warning',
+      title: 'Latent breaking schema change: no config shows it',
+      message: change.message,
+      file: change.file,
+      ...(change.line ? { line: change.line } : {}),
+    });
+  }
   for (const note of report.notes) all.push({ level: 'notice', title: 'compat-gate', message: note });
 
   const kept: Annotation[] = [];

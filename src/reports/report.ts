@@ -1,5 +1,6 @@
 import { ConfigStatus, DriftStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
+import { changeMatches } from '../checks/schema-diff.js';
 import type { Shard } from '../configs/select.js';
 import type { GateRun, JudgedRelease } from '../gate.js';
 import type { RefTarget } from '../refs/base.js';
@@ -15,6 +16,8 @@ export interface ReportConfig {
   status: ConfigStatus;
   errors: Finding[];
   baseErrors?: Finding[];
+  /** For a broken config: the breaking schema changes its errors fall under. */
+  causes?: string[];
 }
 
 /** One config of the latest release that does not simply load: new, existing or fixed drift. */
@@ -76,7 +79,7 @@ export interface Report {
   loader?: { command: string; processes: number };
   notes: string[];
   durationMs: number;
-  /** How the PR's schema differs from the base's: breaking changes (with the configs each broke), latent ones (breaking, exercised by no config), and how many compatible ones. */
+  /** How the PR's schema differs from the base's: breaking changes with the configs each broke, latent ones (breaking, and no config shows it), and compatible ones. */
   schemaChanges?: { breaking: ReportSchemaChange[]; latent: ReportSchemaChange[]; compatible: ReportSchemaChange[] };
   /** Set on a partial report: this run judged one shard of the configs. */
   shard?: Shard;
@@ -106,14 +109,26 @@ export interface ReportInput {
 
 /** Assembles the report; pure, so the action, the CLI and tests build it the same way. */
 export function buildReport(input: ReportInput): Report {
-  const configs: ReportConfig[] = (input.run?.base.configs ?? []).map((config) => ({
-    path: config.path,
-    ref: 'base',
-    blob: config.blob,
-    status: config.status,
-    errors: config.findings,
-    ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}),
-  }));
+  const breakingChanges = (input.run?.schemaChanges ?? []).filter((change) => change.severity === 'breaking');
+  const causesOf = (findings: Finding[]) => [
+    ...new Set(
+      breakingChanges
+        .filter((change) => findings.some((finding) => finding.layer === 'schema' && finding.pointer !== undefined && changeMatches(change, finding.pointer)))
+        .map((change) => change.message),
+    ),
+  ];
+  const configs: ReportConfig[] = (input.run?.base.configs ?? []).map((config) => {
+    const causes = config.status === ConfigStatus.Broken ? causesOf(config.findings) : [];
+    return {
+      path: config.path,
+      ref: 'base',
+      blob: config.blob,
+      status: config.status,
+      errors: config.findings,
+      ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}),
+      ...(causes.length ? { causes } : {}),
+    };
+  });
   const count = (status: ConfigStatus) => configs.filter((config) => config.status === status).length;
   const skipped = input.run?.base.skipped ?? [];
   const pr = input.pullRequest;
@@ -147,10 +162,43 @@ export function buildReport(input: ReportInput): Report {
     configs,
     skipped,
     ...(input.run?.schema ? { schema: input.run.schema } : {}),
+    ...(input.run?.schemaChanges ? { schemaChanges: joinSchemaChanges(input.run) } : {}),
     ...(input.run?.loader ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses } } : {}),
     notes: [...(pr?.notes ?? []), ...(input.run?.notes ?? []), ...input.notes],
     durationMs: input.durationMs,
     ...(input.shard ? { shard: input.shard } : {}),
+  };
+}
+
+/**
+ * Each schema change with the broken configs (of the base, and new drift of the release) whose
+ * errors fall under it; a breaking change that broke none is latent.
+ */
+function joinSchemaChanges(run: GateRun): NonNullable<Report['schemaChanges']> {
+  const broken = [
+    ...run.base.configs.filter((config) => config.status === ConfigStatus.Broken),
+    ...(run.release?.configs.filter((config) => config.status === DriftStatus.New) ?? []),
+  ];
+  const joined = (run.schemaChanges ?? []).map((change) => ({
+    severity: change.severity,
+    rule: change.rule,
+    instancePath: change.instancePath,
+    message: change.message,
+    file: change.file,
+    schemaPointer: change.schemaPointer,
+    ...(change.line ? { line: change.line } : {}),
+    configs: [
+      ...new Set(
+        broken
+          .filter((config) => config.findings.some((finding) => finding.layer === 'schema' && finding.pointer !== undefined && changeMatches(change, finding.pointer)))
+          .map((config) => config.path),
+      ),
+    ],
+  }));
+  return {
+    breaking: joined.filter((change) => change.severity === 'breaking' && change.configs.length > 0),
+    latent: joined.filter((change) => change.severity === 'breaking' && change.configs.length === 0),
+    compatible: joined.filter((change) => change.severity === 'compatible'),
   };
 }
 

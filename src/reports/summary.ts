@@ -1,7 +1,7 @@
 import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { cell, clip, code, codeLink, count, table } from './markdown.js';
-import { fileLink, type Report, type ReportConfig, type ReportDrift } from './report.js';
+import { fileLink, type Report, type ReportConfig, type ReportDrift, type ReportSchemaChange } from './report.js';
 
 /**
  * GitHub refuses a step summary over 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted, supports
@@ -80,7 +80,8 @@ function configRow(report: Report, config: ReportConfig, findings: Finding[]): s
   const sha = report.base?.sha;
   const link = sha ? fileLink(report, sha, config.path, first?.line) : undefined;
   const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : '';
-  return [codeLink(config.path, link), first?.line ? `${first.line}` : '', first ? describeFinding(first) + more : ''];
+  const cause = config.status === 'broken' && config.causes?.length ? `<br>schema change: ${cell(clip(config.causes[0]!, MESSAGE_CHARS))}` : '';
+  return [codeLink(config.path, link), first?.line ? `${first.line}` : '', first ? describeFinding(first) + more + cause : ''];
 }
 
 /** A part of a rendered report that can show fewer rows to fit a size limit. */
@@ -176,6 +177,7 @@ export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
 
   const drift = driftSection(report);
   if (drift) sections.push(drift);
+  sections.push(...schemaChangeSections(report));
 
   const tail = [checkedSection(report), notesSection(report)].filter(Boolean).join('\n\n');
   const compose = (rows: number) => [...head, ...sections.map((section) => section.render(rows)), tail].join('\n\n') + '\n';
@@ -187,6 +189,58 @@ export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
   }
   const minimal = [...head, '_The details do not fit in a job summary; the JSON report lists them._'].join('\n\n') + '\n';
   return Buffer.byteLength(minimal) <= limit ? minimal : `## ${headline(report)}\n`;
+}
+
+/**
+ * The breaking schema changes with the configs each broke, then the latent ones: breaking,
+ * but no config shows it (they never change the verdict).
+ */
+function schemaChangeSections(report: Report): Section[] {
+  const changes = report.schemaChanges;
+  if (!changes) return [];
+  const at = (change: ReportSchemaChange) => {
+    const url = report.head ? fileLink(report, report.head.sha, change.file, change.line) : undefined;
+    return codeLink(`${change.file}${change.line ? `:${change.line}` : ''}`, url);
+  };
+  const list = (heading: string, intro: string, items: ReportSchemaChange[], row: (change: ReportSchemaChange) => string[], header: string[]): Section => ({
+    rows: items.length,
+    render(limit) {
+      const shown = items.slice(0, limit);
+      const cut = items.length - shown.length;
+      return [
+        `### ${heading}`,
+        intro,
+        table(header, shown.map(row)),
+        cut > 0 ? `_…and ${count(cut, 'more change')} (the JSON report lists all)._` : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join('\n\n');
+    },
+  });
+  const sections: Section[] = [];
+  if (changes.breaking.length) {
+    sections.push(
+      list(
+        'Schema changes behind the breaks',
+        'Each breaking change of the schema, and the configs whose errors fall under it.',
+        changes.breaking,
+        (change) => [cell(clip(change.message, MESSAGE_CHARS)), at(change), cell(clip(change.configs.map((path) => `\`${path}\``).join(', '), MESSAGE_CHARS))],
+        ['Change', 'Where', 'Configs it breaks'],
+      ),
+    );
+  }
+  if (changes.latent.length) {
+    sections.push(
+      list(
+        'Latent breaking changes',
+        'Data that was valid before can be invalid after these changes, though no config in the repository shows it. They do not change the verdict: add a config that uses the old form, or say in the release notes what users must change.',
+        changes.latent,
+        (change) => [cell(clip(change.message, MESSAGE_CHARS)), at(change), code(change.rule)],
+        ['Change', 'Where', 'Rule'],
+      ),
+    );
+  }
+  return sections;
 }
 
 const DRIFT_WORDS: Record<ReportDrift['status'], string> = {

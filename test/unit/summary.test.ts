@@ -80,6 +80,59 @@ describe('job summary', () => {
     await expect(summary).toMatchFileSnapshot('../__outputs__/summary-acknowledged.md');
   });
 
+  it('renders a latent break: a breaking schema change that no config shows, with its line', async () => {
+    const report = buildReport({
+      toolVersion: '0.0.0-test',
+      verdict: Verdict.Pass,
+      repository: { name: 'acme/stack', serverUrl: 'https://github.com' },
+      ackLabels: ['breaking-change'],
+      base: BASE,
+      head: HEAD,
+      run: {
+        base: { ref: BASE, configs: [mixed[2]!], skipped: [] },
+        schema: { file: 'schema/run.schema.json', draft: 'draft-07', files: ['schema/run.schema.json'] },
+        schemaChanges: [
+          { severity: 'breaking', rule: 'maximum-tightened', instancePath: '/server/port', message: '`/server/port` must now be ≤ 49151 (it was ≤ 65535)', file: 'schema/run.schema.json', schemaPointer: '/properties/server/properties/port/maximum', line: 74 },
+          { severity: 'compatible', rule: 'optional-property-added', instancePath: '/server/host', message: '`host` may now be given in `/server`', file: 'schema/run.schema.json', schemaPointer: '/properties/server/properties/host' },
+        ],
+        loaderProcesses: 0,
+        notes: [],
+      },
+      notes: [],
+      durationMs: 10,
+    });
+    expect(report.schemaChanges?.latent.map((change) => change.rule)).toEqual(['maximum-tightened']);
+    const summary = renderSummary(report);
+    expect(summary.split('\n')[0]).toContain('pass');
+    expect(summary).toContain('### Latent breaking changes');
+    expect(summary).toContain('schema/run.schema.json#L74');
+    await expect(summary).toMatchFileSnapshot('../__outputs__/summary-latent.md');
+    const { annotations } = annotationsFor(report);
+    expect(annotations).toContainEqual(expect.objectContaining({ level: 'warning', file: 'schema/run.schema.json', line: 74 }));
+  });
+
+  it('names the schema change behind each broken config', () => {
+    const report = reportOf(mixed, Verdict.Breaking);
+    const withCause = buildReport({
+      toolVersion: '0.0.0-test',
+      verdict: Verdict.Breaking,
+      ackLabels: [],
+      base: BASE,
+      run: {
+        base: { ref: BASE, configs: [mixed[0]!], skipped: [] },
+        schemaChanges: [{ severity: 'breaking', rule: 'enum-narrowed', instancePath: '/apis/*', message: '`telemetry` is no longer allowed in `/apis/*`', file: 's.json', schemaPointer: '/x' }],
+        loaderProcesses: 0,
+        notes: [],
+      },
+      notes: [],
+      durationMs: 1,
+    });
+    expect(report.configs[0]!.causes).toBeUndefined();
+    expect(withCause.configs[0]!.causes).toEqual(['`telemetry` is no longer allowed in `/apis/*`']);
+    expect(withCause.schemaChanges?.breaking[0]!.configs).toEqual(['distributions/ollama/run.yaml']);
+    expect(renderSummary(withCause)).toContain('schema change: `telemetry` is no longer allowed');
+  });
+
   it('renders a passing PR without tables of broken configs', () => {
     const summary = renderSummary(reportOf([mixed[2]!], Verdict.Pass));
     expect(summary.split('\n')[0]).toBe('## ✅ compat-gate: pass — all 1 config from `main` that loaded still load');
