@@ -15,7 +15,7 @@ import {
   parseLabelList,
   parsePatterns,
   parseRefMap
-} from "./chunks/chunk-T3ZPH2AS.js";
+} from "./chunks/chunk-OAVKNQ7V.js";
 import "./chunks/chunk-XWBY37VN.js";
 
 // src/cli/main.ts

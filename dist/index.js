@@ -30,11 +30,12 @@ import {
   parsePatterns,
   parseRefMap,
   parseShard,
+  redactReport,
   renderSummary,
   require_picomatch,
   statusAndMessage,
   verdictParagraphs
-} from "./chunks/chunk-T3ZPH2AS.js";
+} from "./chunks/chunk-OAVKNQ7V.js";
 import {
   require_tunnel,
   require_undici
@@ -1098,6 +1099,7 @@ async function run() {
       durationMs: Date.now() - started
     });
   }
+  if (settings?.token) report = redactReport(report, [settings.token]);
   if (settings && client && !settings.shard) await syncComment(report, settings, client);
   await publish(report);
 }

@@ -13,7 +13,7 @@ import { octokitPullRequestApi } from '../refs/pull-request.js';
 import { octokitReleaseApi } from '../refs/release.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor } from '../reports/annotations.js';
-import { brokenConfigs, buildReport, driftCount, type Report } from '../reports/report.js';
+import { brokenConfigs, buildReport, driftCount, redactReport, type Report } from '../reports/report.js';
 import { mergeReports, readPartialReports } from '../reports/merge.js';
 import { renderSarif } from '../reports/sarif.js';
 import { renderSummary } from '../reports/summary.js';
@@ -48,6 +48,7 @@ export async function run(): Promise<void> {
       durationMs: Date.now() - started,
     });
   }
+  if (settings?.token) report = redactReport(report, [settings.token]);
   // A shard sees part of the configs: the job that merges the shards comments.
   if (settings && client && !settings.shard) await syncComment(report, settings, client);
   await publish(report);

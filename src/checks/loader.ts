@@ -50,6 +50,8 @@ export interface LoaderOptions {
   maxArgumentBytes?: number;
   /** Cap on the number of configs given to one process. */
   maxBatchSize?: number;
+  /** Processes that may time out before the run is given up (default {@link timeoutBudget}). */
+  maxTimeouts?: number;
 }
 
 /** Default cap on captured stdout, and separately stderr, of one loader process. */
@@ -58,6 +60,19 @@ export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_ARGUMENT_BYTES = 64 * 1024;
 /** Default cap on the number of configs given to one loader process. */
 export const DEFAULT_MAX_BATCH_SIZE = 1000;
+
+/**
+ * How many loader processes may time out in one run: bisection finds one config the loader hangs
+ * on at the cost of one timeout per level (`⌈log2 n⌉ + 1`); twice that finds two. A loader that
+ * hangs on every config would otherwise time out 2n - 1 times, n × `loader-timeout` in all: hours
+ * for a few hundred configs, past the job's limit, with no verdict.
+ */
+export function timeoutBudget(configs: number): number {
+  return 2 * (Math.ceil(Math.log2(Math.max(1, configs))) + 1);
+}
+
+/** Signals that end a run from outside; the loaders must end with it. */
+const CANCEL_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Loader processes running at once (the hosted runners have 2 to 4 cores). */
 const CONCURRENCY = 2;
@@ -137,7 +152,7 @@ function writeError(where: string, error: unknown): GateError {
 export async function runLoader(targets: LoaderTarget[], options: LoaderOptions): Promise<LoaderRun> {
   if (targets.length === 0) return { results: new Map(), processes: 0, droppedOutputBytes: 0 };
   await checkOptions(options);
-  const session = new LoaderSession(options, await indexTargets(targets, options.cwd));
+  const session = new LoaderSession(options, await indexTargets(targets, options.cwd), options.maxTimeouts ?? timeoutBudget(targets.length));
   const batches = splitIntoBatches(
     targets,
     options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
@@ -283,16 +298,28 @@ class LoaderSession {
   private readonly killAll = () => {
     for (const pid of this.live) killGroup(pid);
   };
+  private readonly killAllAndDie = (signal: NodeJS.Signals) => {
+    this.killAll();
+    for (const other of CANCEL_SIGNALS) process.off(other, this.killAllAndDie);
+    // With no listener left, the signal does what it would have done without this one.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+
+  private timeouts = 0;
 
   constructor(
     private readonly options: LoaderOptions,
     private readonly index: TargetIndex,
+    private readonly maxTimeouts: number,
   ) {
     this.maxOutputBytes = Math.max(1024, options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
   }
 
   async run(batches: Batch[]): Promise<void> {
     process.on('exit', this.killAll);
+    // The runner cancels a run (or ends a step past timeout-minutes) with SIGINT, then SIGTERM.
+    // Node dies of them without 'exit', and the loaders' own process groups would live on.
+    for (const signal of CANCEL_SIGNALS) process.once(signal, this.killAllAndDie);
     try {
       // The first process runs alone: if the shell cannot find the command, stop before starting more.
       const [first, ...rest] = batches;
@@ -307,6 +334,7 @@ class LoaderSession {
     } finally {
       this.killAll();
       process.off('exit', this.killAll);
+      for (const signal of CANCEL_SIGNALS) process.off(signal, this.killAllAndDie);
     }
   }
 
@@ -342,6 +370,7 @@ class LoaderSession {
   /** Runs one process on the batch, records what it decided, and returns what is left to do. */
   private async probe(batch: Batch, first: boolean): Promise<Probe> {
     const outcome = await this.spawnLoader(batch);
+    if (outcome.timedOut && ++this.timeouts > this.maxTimeouts) throw this.tooManyTimeouts(batch);
     if (first && !outcome.timedOut && (outcome.code === SHELL_NOT_FOUND || outcome.code === SHELL_NOT_EXECUTABLE)) {
       throw this.startFailure(`exited with code ${outcome.code}`, outcome.stderr || outcome.stdout);
     }
@@ -385,6 +414,16 @@ class LoaderSession {
       return failed(target, words ? `${how}\n${words}` : how);
     }
     return failed(target, words || `exited with code ${outcome.code} without printing anything`);
+  }
+
+  private tooManyTimeouts(batch: Batch): GateError {
+    const { timeoutSeconds, refLabel } = this.options;
+    const some = batch.slice(0, 3).map((target) => JSON.stringify(target.path));
+    const more = batch.length > 3 ? ` and ${batch.length - 3} more` : '';
+    return new GateError(
+      `The loader timed out ${this.timeouts} times (\`loader-timeout\`: ${timeoutSeconds}s) on the configs of ${refLabel}, last on ${some.join(', ')}${more}: it hangs on too many configs to tell which ones do not load.`,
+      'Make the loader finish without the network or a terminal (it may be waiting for one), or raise `loader-timeout` if it is only slow.',
+    );
   }
 
   private startFailure(what: string, output: string): GateError {

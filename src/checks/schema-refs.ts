@@ -160,7 +160,13 @@ export function parseSchemaText(path: string, bytes: Buffer): Parsed {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const extension = posix.extname(path).toLowerCase();
   const isYaml = extension === '.yaml' || extension === '.yml' || (extension !== '.json' && !/^\s*[{[]/.test(text));
-  return isYaml ? parseYaml(text) : parseJson(text);
+  try {
+    return isYaml ? parseYaml(text) : parseJson(text);
+  } catch (error) {
+    // jsonc-parser and yaml's composer recurse once per level of nesting.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return { ok: false, reason: `it nests too deeply (${error.message})` };
+    throw error;
+  }
 }
 
 function parseJson(text: string): Parsed {
@@ -183,7 +189,9 @@ function parseYaml(text: string): Parsed {
     const error = document.errors[0];
     if (error) {
       const line = error.linePos?.[0].line;
-      return { ok: false, reason: error.message.split('\n')[0] ?? error.code, ...(line === undefined ? {} : { line }) };
+      // yaml ends its first line with "at line N, column M:" (a code excerpt follows): the line is given apart.
+      const reason = (error.message.split('\n')[0] ?? '').replace(/\s*at line \d+, column \d+:?$/, '') || error.code;
+      return { ok: false, reason, ...(line === undefined ? {} : { line }) };
     }
   }
   if (documents.length > 1) {

@@ -1,5 +1,5 @@
 import type { GitCommandManager } from '../git/git.js';
-import { readConfig, type ReadOptions, type ReadResult } from './read.js';
+import { readConfig, sizeProblem, type ReadOptions, type ReadResult } from './read.js';
 
 /** A config file as it is in an old commit, read straight from git objects. */
 export interface OldConfig {
@@ -35,15 +35,20 @@ export async function collectConfigs(
   options: ReadOptions,
 ): Promise<CollectedConfigs> {
   const skipped: SkippedPath[] = [];
-  const files: Array<{ path: string; blob: string }> = [];
+  const files: Array<{ path: string; blob: string; tooLarge?: string }> = [];
   for (const entry of await git.lsTree(commit)) {
     if (!matches(entry.path)) continue;
     if (entry.type === 'commit') skipped.push({ path: entry.path, reason: 'a submodule (not followed)' });
     else if (entry.mode === SYMLINK_MODE) skipped.push({ path: entry.path, reason: 'a symbolic link (not followed)' });
-    else if (entry.type === 'blob') files.push({ path: entry.path, blob: entry.sha });
+    else if (entry.type === 'blob') {
+      // An oversized blob is never read: the tree already says how large it is.
+      const tooLarge = entry.size === undefined ? undefined : sizeProblem(entry.size, options);
+      files.push({ path: entry.path, blob: entry.sha, ...(tooLarge ? { tooLarge } : {}) });
+    }
   }
-  const blobs = await git.readBlobs(files.map((file) => file.blob));
-  const configs = files.map(({ path, blob }) => {
+  const blobs = await git.readBlobs(files.filter((file) => !file.tooLarge).map((file) => file.blob));
+  const configs = files.map(({ path, blob, tooLarge }): OldConfig => {
+    if (tooLarge) return { path, blob, content: Buffer.alloc(0), read: { ok: false, message: tooLarge } };
     const content = blobs.get(blob) ?? Buffer.alloc(0);
     return { path, blob, content, read: readConfig(path, content, options) };
   });

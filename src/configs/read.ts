@@ -51,6 +51,16 @@ export const MAX_YAML_DOCUMENTS = 10_000;
 /** How a config's text is parsed. */
 export type ConfigFormat = 'yaml' | 'json';
 
+/** Why a file of this size is not read, or undefined when it is small enough. */
+export function sizeProblem(bytes: number, options: Pick<ReadOptions, 'maxBytes'>): string | undefined {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes <= maxBytes) return undefined;
+  let [size, limit] = [formatBytes(bytes), formatBytes(maxBytes)];
+  // Rounded, 10 MiB + 1 byte reads "10 MiB, over the limit of 10 MiB".
+  if (size === limit) [size, limit] = [`${bytes} bytes`, `${limit} (${maxBytes} bytes)`];
+  return `too large to read: ${size}, over the limit of ${limit}`;
+}
+
 /** A config's bytes as text (BOM removed), or why they are not text. */
 export type DecodedText = { ok: true; text: string } | { ok: false; message: string; position?: Position };
 
@@ -81,10 +91,8 @@ export function readConfig(path: string, content: Buffer, options: ReadOptions):
  * offsets in the text are positions as the user sees the file.
  */
 export function decodeConfig(content: Buffer, options: Pick<ReadOptions, 'maxBytes'>): DecodedText {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (content.length > maxBytes) {
-    return { ok: false, message: `too large to read: ${formatBytes(content.length)}, over the limit of ${formatBytes(maxBytes)}` };
-  }
+  const tooLarge = sizeProblem(content.length, options);
+  if (tooLarge) return { ok: false, message: tooLarge };
   // YAML 1.2 §5.2 allows UTF-16 with a BOM; PowerShell's `>` writes it.
   if (content[0] === 0xff && content[1] === 0xfe) return decodeUtf16(content.subarray(2), 'le');
   if (content[0] === 0xfe && content[1] === 0xff) return decodeUtf16(content.subarray(2), 'be');

@@ -61,7 +61,8 @@ function compile(patterns: string[]): RegExp {
       throw new GateError(`The \`configs\` pattern "${pattern}" is not a valid glob (${reason}).`, PATTERNS_HINT);
     }
   });
-  return new RegExp(sources.map((source) => `(?:${source})`).join('|'));
+  // `s`: picomatch's `**` is built from `.`, and a file name may hold a newline (git allows it).
+  return new RegExp(sources.map((source) => `(?:${source})`).join('|'), 's');
 }
 
 function normalize(entry: string): string {

@@ -7,6 +7,8 @@ export interface TreeEntry {
   type: 'blob' | 'tree' | 'commit';
   sha: string;
   path: string;
+  /** Size in bytes, for blobs. */
+  size?: number;
 }
 
 /** A commit as `git log` shows it. */
@@ -62,17 +64,35 @@ const GIT_TIMEOUT_MS = 5 * 60_000;
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 function execGit(cwd: string, args: string[]): Promise<string> {
+  return execGitBytes(cwd, args).then((stdout) => stdout.toString('utf8'));
+}
+
+function execGitBytes(cwd: string, args: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
       args,
-      { cwd, env: { ...process.env, ...GIT_ENV }, maxBuffer: MAX_OUTPUT_BYTES, timeout: GIT_TIMEOUT_MS, encoding: 'utf8' },
+      { cwd, env: { ...process.env, ...GIT_ENV }, maxBuffer: MAX_OUTPUT_BYTES, timeout: GIT_TIMEOUT_MS, encoding: 'buffer' },
       (error, stdout, stderr) => {
-        if (error) reject(new GateError(`git ${args[0]} failed: ${stderr.trim() || error.message}`));
+        if (error) reject(new GateError(`git ${args[0]} failed: ${stderr.toString('utf8').trim() || error.message}`));
         else resolve(stdout);
       },
     );
   });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A path as git stores it: bytes, usually UTF-8. Other bytes (a Latin-1 name) are read one
+ * character a byte, so that two different names never become the same string.
+ */
+function decodePath(bytes: Buffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return bytes.toString('latin1');
+  }
 }
 
 /** Opens the repository that contains `dir`; throws a GateError when there is none. */
@@ -127,14 +147,23 @@ class GitCli implements GitCommandManager {
   }
 
   async lsTree(commit: string): Promise<TreeEntry[]> {
-    const out = await this.execGit(['ls-tree', '-r', '-z', '--full-tree', commit]);
+    const out = await execGitBytes(this.root, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]);
     const entries: TreeEntry[] = [];
-    for (const record of out.split('\0')) {
-      if (!record) continue;
-      // "<mode> SP <type> SP <object> TAB <path>"; -z keeps paths unquoted.
-      const tab = record.indexOf('\t');
-      const [mode, type, sha] = record.slice(0, tab).split(' ');
-      entries.push({ mode: mode!, type: type as TreeEntry['type'], sha: sha!, path: record.slice(tab + 1) });
+    for (let start = 0; start < out.length; ) {
+      let end = out.indexOf(0, start);
+      if (end < 0) end = out.length;
+      // "<mode> SP <type> SP <object> SP+ <size> TAB <path>"; -z keeps paths unquoted.
+      const tab = out.indexOf(9, start);
+      const [mode, type, sha, size] = out.toString('latin1', start, tab).split(/ +/);
+      const bytes = Number(size);
+      entries.push({
+        mode: mode!,
+        type: type as TreeEntry['type'],
+        sha: sha!,
+        path: decodePath(out.subarray(tab + 1, end)),
+        ...(Number.isFinite(bytes) ? { size: bytes } : {}),
+      });
+      start = end + 1;
     }
     return entries;
   }
@@ -149,27 +178,12 @@ class GitCli implements GitCommandManager {
         env: { ...process.env, ...GIT_ENV },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
-      let pending: Buffer = Buffer.alloc(0);
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.stdout.on('data', (chunk: Buffer) => {
-        pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-        // Each answer: "<sha> <type> <size>\n<content>\n", or "<name> missing\n".
-        for (;;) {
-          const eol = pending.indexOf(10);
-          if (eol < 0) return;
-          const header = pending.subarray(0, eol).toString();
-          const parts = header.split(' ');
-          if (parts[1] === 'missing') {
-            pending = pending.subarray(eol + 1);
-            continue;
-          }
-          const size = Number(parts[2]);
-          if (pending.length < eol + 1 + size + 1) return;
-          blobs.set(parts[0]!, Buffer.from(pending.subarray(eol + 1, eol + 1 + size)));
-          pending = pending.subarray(eol + 1 + size + 1);
-        }
-      });
+      // Each answer: "<sha> <type> <size>\n<content>\n", or "<name> missing\n". Chunks are kept
+      // in a list and joined once per answer, so reading is linear in the bytes read.
+      const parser = new BatchParser((sha, content) => blobs.set(sha, content));
+      child.stdout.on('data', (chunk: Buffer) => parser.push(chunk));
       child.on('error', reject);
       child.on('close', (code) => {
         if (code === 0) resolve(blobs);
@@ -252,5 +266,54 @@ class GitCli implements GitCommandManager {
     if (archiveCode !== 0 || tarCode !== 0) {
       throw new GateError(`Could not export the tree of ${commit}: ${stderr.trim() || 'git archive or tar failed'}.`);
     }
+  }
+}
+
+/** Reads `git cat-file --batch` output as it streams in. */
+class BatchParser {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  /** The answer being read: its sha and the bytes of content plus the trailing newline. */
+  private body: { sha: string; size: number } | undefined;
+
+  constructor(private readonly onBlob: (sha: string, content: Buffer) => void) {}
+
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    for (;;) {
+      if (this.body) {
+        if (this.buffered < this.body.size + 1) return;
+        const all = this.take(this.body.size + 1);
+        this.onBlob(this.body.sha, all.subarray(0, this.body.size));
+        this.body = undefined;
+        continue;
+      }
+      const header = this.takeLine();
+      if (header === undefined) return;
+      const [sha, type, size] = header.split(' ');
+      if (type === 'missing' || !sha) continue;
+      this.body = { sha, size: Number(size) };
+    }
+  }
+
+  private takeLine(): string | undefined {
+    // Headers are short: look for the newline in the first chunks only as far as needed.
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      const eol = chunk.indexOf(10);
+      if (eol >= 0) return this.take(offset + eol + 1).toString('latin1', 0, offset + eol);
+      offset += chunk.length;
+    }
+    return undefined;
+  }
+
+  private take(bytes: number): Buffer {
+    const joined = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.buffered);
+    const taken = joined.subarray(0, bytes);
+    const rest = joined.subarray(bytes);
+    this.chunks = rest.length ? [rest] : [];
+    this.buffered = rest.length;
+    return taken;
   }
 }

@@ -12,7 +12,8 @@ const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 
 /**
  * The client compat-gate talks to GitHub with. 5xx answers and network errors are retried
- * with backoff (1 s, then 4 s, times `retryBaseMs / 1000`); a primary or secondary rate limit
+ * twice with quadratic backoff (plugin-retry: n² × `retryBaseMs`, a few seconds in all); a
+ * primary or secondary rate limit
  * is waited out twice when the wait is short, and otherwise fails so that the caller can
  * fall back to the event payload and git. `GITHUB_API_URL` sets the server (GHES, tests).
  */

@@ -227,6 +227,23 @@ export function driftCount(report: Report): number {
   return report.drift ? report.drift.counts.new + report.drift.counts.existing : 0;
 }
 
+/**
+ * The report with every occurrence of the given secrets replaced by `***`. A loader's own
+ * words reach the report, and a loader can print the token (it can read it from the
+ * checkout's git config): the summary, the comment and the files are made from this copy.
+ */
+export function redactReport(report: Report, secrets: readonly string[]): Report {
+  const words = secrets.filter((secret) => secret.length >= 4);
+  if (words.length === 0) return report;
+  const scrub = (value: unknown): unknown => {
+    if (typeof value === 'string') return words.reduce((text, secret) => text.split(secret).join('***'), value);
+    if (Array.isArray(value)) return value.map(scrub);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, scrub(inner)]));
+    return value;
+  };
+  return scrub(report) as Report;
+}
+
 /** The configs this PR breaks. */
 export function brokenConfigs(report: Report): ReportConfig[] {
   return report.configs.filter((config) => config.status === ConfigStatus.Broken);
@@ -235,6 +252,10 @@ export function brokenConfigs(report: Report): ReportConfig[] {
 /** A link to a file at a commit (and line) on the GitHub server, when the report knows the repository. */
 export function fileLink(report: Report, sha: string, path: string, line?: number): string | undefined {
   if (!report.repository) return undefined;
-  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  // encodeURIComponent leaves ( ) as they are, and `)` would end a markdown link early.
+  const encoded = path
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
   return `${report.repository.serverUrl}/${report.repository.name}/blob/${sha}/${encoded}${line ? `#L${line}` : ''}`;
 }
