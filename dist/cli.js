@@ -15,7 +15,7 @@ import {
   parseLabelList,
   parsePatterns,
   parseRefMap
-} from "./chunks/chunk-OAVKNQ7V.js";
+} from "./chunks/chunk-B7663QDZ.js";
 import "./chunks/chunk-XWBY37VN.js";
 
 // src/cli/main.ts

@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './checks/evaluate.js';
 import { diffSchemas, loadResolvedSchema, type SchemaChange } from './checks/schema-diff.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './checks/schema.js';
-import { collectConfigs, type OldConfig, type SkippedPath } from './configs/collect.js';
+import { collectConfigs, dropDocuments, type OldConfig, type SkippedPath } from './configs/collect.js';
 import { locate } from './configs/positions.js';
 import type { YamlVersion } from './configs/read.js';
 import { createMatcher, inShard, type ConfigPatterns, type Shard } from './configs/select.js';
@@ -121,8 +121,9 @@ function cacheKey(config: OldConfig): string {
  * Judges the base's configs (the gate) and the release's (drift) with the PR's schema and
  * loader. A base config that fails on the PR is judged again with the base's own schema and
  * loader, so that a config that was already failing is never blamed on the PR: that work is
- * done only for failing configs. Release configs are judged on both sides, to tell new drift
- * from existing and fixed.
+ * done only for failing configs. A release config that fails on the PR is judged with the
+ * base's schema and loader too (new or existing drift); one that loads on the PR, with the
+ * base's schema alone (fixed drift).
  */
 export async function judge(git: GitCommandManager, options: GateOptions, base: RefTarget, release?: RefTarget): Promise<GateRun> {
   if (!options.schema && !options.loader) {
@@ -146,9 +147,6 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     }
     return collected;
   };
-  const onBaseRef = await collect(base, 'base');
-  const onReleaseRef = release ? await collect(release, 'release') : undefined;
-
   await mkdir(options.tempDir, { recursive: true });
   const prEvaluator = new Evaluator({
     label: 'the PR',
@@ -157,29 +155,51 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     tempDir: join(options.tempDir, 'pr'),
   });
   const onPr = new CachedSide((configs, refLabel) => prEvaluator.evaluate(configs, refLabel));
+  const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;
+  let baseSchema: Promise<CompiledSchema | undefined> | undefined;
+  const compiledBaseSchema = () => (baseSchema ??= compileBaseSchema(git, options, at, base.sha, schemaPath, notes));
+  const baseTempDir = join(options.tempDir, 'base');
   let baseEvaluator: Evaluator | undefined;
   const onBase = new CachedSide(async (configs, refLabel) => {
-    baseEvaluator ??= await createBaseEvaluator(git, options, base, schemaPath, notes);
+    if (!baseEvaluator) {
+      const schema = await compiledBaseSchema();
+      const loader = await prepareBaseLoader(git, options, base.sha, notes);
+      baseEvaluator = new Evaluator({ label: at, ...(schema ? { schema } : {}), ...(loader ? { loader } : {}), tempDir: baseTempDir });
+    }
     try {
       return await baseEvaluator.evaluate(configs, refLabel);
     } catch (error) {
       // A loader that cannot start on the base (say, the PR added it) leaves the base to the schema.
       if (!(error instanceof GateError) || !baseEvaluator.setup.loader) throw error;
-      notes.push(`The loader could not run on ${baseEvaluator.setup.label} (${error.message}); on the base, configs are judged by the schema alone.`);
+      notes.push(`The loader could not run on ${at} (${error.message}); on the base, configs are judged by the schema alone.`);
       const { loader: _dropped, ...schemaOnly } = baseEvaluator.setup;
       baseEvaluator = new Evaluator(schemaOnly);
       return baseEvaluator.evaluate(configs, refLabel);
     }
   });
+  // Release configs that load on the PR are checked against the base's schema only, to find the
+  // ones the PR fixed: running the base's loader on every one of them would cost as much again.
+  const onBaseSchema = new CachedSide(async (configs, refLabel) => {
+    const schema = await compiledBaseSchema();
+    return new Evaluator({ label: at, ...(schema ? { schema } : {}), tempDir: baseTempDir }).evaluate(configs, refLabel);
+  });
 
+  // One ref at a time, and its parsed documents dropped once both sides have judged them:
+  // at 10,000 configs a ref's documents are most of the memory.
+  const onBaseRef = await collect(base, 'base');
   await onPr.run(onBaseRef.configs, base.ref);
   await onBase.run(
     onBaseRef.configs.filter((config) => (onPr.get(config)?.length ?? 0) > 0),
     base.ref,
   );
+  dropDocuments(onBaseRef.configs);
+  const onReleaseRef = release ? await collect(release, 'release') : undefined;
   if (release && onReleaseRef) {
     await onPr.run(onReleaseRef.configs, release.ref);
-    await onBase.run(onReleaseRef.configs, release.ref);
+    const failsOnPr = (config: OldConfig) => (onPr.get(config)?.length ?? 0) > 0;
+    await onBase.run(onReleaseRef.configs.filter(failsOnPr), release.ref);
+    await onBaseSchema.run(onReleaseRef.configs.filter((config) => !failsOnPr(config) && !onBase.get(config)), release.ref);
+    dropDocuments(onReleaseRef.configs);
   }
 
   const schemaChanges = schemaPath && prSchema ? await diffWithBase(git, options, base, schemaPath, notes) : undefined;
@@ -191,7 +211,9 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
       ? {
           release: {
             ref: release,
-            configs: onReleaseRef.configs.map((config) => judgeDrift(config, onPr.get(config) ?? [], onBase.get(config) ?? [], readOptions)),
+            configs: onReleaseRef.configs.map((config) =>
+              judgeDrift(config, onPr.get(config) ?? [], onBase.get(config) ?? onBaseSchema.get(config) ?? [], readOptions),
+            ),
             skipped: onReleaseRef.skipped,
           },
         }
@@ -252,46 +274,42 @@ function withPositions(config: OldConfig, findings: Finding[], readOptions: { ya
   });
 }
 
-/** The base's own code: its schema read from git, its loader run in a copy of its tree. */
-async function createBaseEvaluator(
+/** The base's schema, read from git at the base commit; undefined (with a note) when it has none. */
+async function compileBaseSchema(
   git: GitCommandManager,
   options: GateOptions,
-  base: RefTarget,
+  at: string,
+  commit: string,
   schemaPath: string | undefined,
   notes: string[],
-): Promise<Evaluator> {
-  const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;
-  let schema: CompiledSchema | undefined;
-  if (schemaPath) {
-    const source = gitSource(git, base.sha, at);
-    if (!(await source.read(schemaPath))) {
-      notes.push(`${at} has no \`${schemaPath}\`: on the base, configs are judged by the loader alone.`);
-    } else {
-      try {
-        schema = await compileSchema(schemaPath, source, options);
-      } catch (error) {
-        notes.push(`The schema of ${at} could not be compiled (${describeError(error)}); on the base, configs are judged by the loader alone.`);
-      }
-    }
+): Promise<CompiledSchema | undefined> {
+  if (!schemaPath) return undefined;
+  const source = gitSource(git, commit, at);
+  if (!(await source.read(schemaPath))) {
+    notes.push(`${at} has no \`${schemaPath}\`: on the base, configs are judged by the loader alone.`);
+    return undefined;
   }
-  let loader: ReturnType<typeof loaderSetup> | undefined;
-  if (options.loader) {
-    const tree = join(options.tempDir, 'base-tree');
-    try {
-      await mkdir(tree, { recursive: true });
-      await git.exportTree(base.sha, tree);
-      loader = loaderSetup(options, join(tree, relative(options.repositoryRoot, options.workingDirectory)));
-    } catch (error) {
-      await rm(tree, { recursive: true, force: true });
-      notes.push(`The base's loader could not be prepared (${describeError(error)}); on the base, configs are judged by the schema alone.`);
-    }
+  try {
+    return await compileSchema(schemaPath, source, options);
+  } catch (error) {
+    notes.push(`The schema of ${at} could not be compiled (${describeError(error)}); on the base, configs are judged by the loader alone.`);
+    return undefined;
   }
-  return new Evaluator({
-    label: at,
-    ...(schema ? { schema } : {}),
-    ...(loader ? { loader } : {}),
-    tempDir: join(options.tempDir, 'base'),
-  });
+}
+
+/** The base's loader, run in a throw-away copy of the base's tree; undefined (with a note) when that cannot be made. */
+async function prepareBaseLoader(git: GitCommandManager, options: GateOptions, commit: string, notes: string[]) {
+  if (!options.loader) return undefined;
+  const tree = join(options.tempDir, 'base-tree');
+  try {
+    await mkdir(tree, { recursive: true });
+    await git.exportTree(commit, tree);
+    return loaderSetup(options, join(tree, relative(options.repositoryRoot, options.workingDirectory)));
+  } catch (error) {
+    await rm(tree, { recursive: true, force: true });
+    notes.push(`The base's loader could not be prepared (${describeError(error)}); on the base, configs are judged by the schema alone.`);
+    return undefined;
+  }
 }
 
 /**

@@ -56,8 +56,11 @@ export interface LoaderOptions {
 
 /** Default cap on captured stdout, and separately stderr, of one loader process. */
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
-/** Default cap on the argument bytes of one loader process, far below Linux's ARG_MAX (2 MiB, environment included). */
-export const DEFAULT_MAX_ARGUMENT_BYTES = 64 * 1024;
+/**
+ * Default cap on the argument bytes of one loader process: half of Linux's ARG_MAX (2 MiB,
+ * environment included), so that 1,000 configs with long paths still fit in one process.
+ */
+export const DEFAULT_MAX_ARGUMENT_BYTES = 1024 * 1024;
 /** Default cap on the number of configs given to one loader process. */
 export const DEFAULT_MAX_BATCH_SIZE = 1000;
 
@@ -381,7 +384,10 @@ class LoaderSession {
     }
     const unreported = batch.filter((target) => !outcome.reports.has(target));
     const finished = () => Promise.resolve();
-    if (outcome.code === 0 && !outcome.timedOut) {
+    // Exit 0, or a non-zero exit that the loader explained with JSON lines of failures (the
+    // protocol lets a loader print only those): the configs it did not mention loaded.
+    const crashed = outcome.signal !== null || signalOfShellStatus(outcome.code) !== undefined;
+    if ((outcome.code === 0 || reportedFailure) && !outcome.timedOut && !crashed) {
       for (const target of unreported) this.results.set(target, { path: target.path, ok: true });
       return { allLoaded: !reportedFailure, settleRest: finished };
     }

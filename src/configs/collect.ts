@@ -55,3 +55,13 @@ export async function collectConfigs(
   configs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { configs, skipped };
 }
+
+/**
+ * Frees the parsed documents of configs that every side has judged; what remains (bytes,
+ * whether they could be read) is all the reports need.
+ */
+export function dropDocuments(configs: OldConfig[]): void {
+  for (const config of configs) {
+    if (config.read.ok) config.read = { ok: true, documents: [] };
+  }
+}
