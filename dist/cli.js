@@ -15,7 +15,7 @@ import {
   parseLabelList,
   parsePatterns,
   parseRefMap
-} from "./chunks/chunk-B7663QDZ.js";
+} from "./chunks/chunk-COZZOVRT.js";
 import "./chunks/chunk-XWBY37VN.js";
 
 // src/cli/main.ts

@@ -35,7 +35,7 @@ import {
   require_picomatch,
   statusAndMessage,
   verdictParagraphs
-} from "./chunks/chunk-B7663QDZ.js";
+} from "./chunks/chunk-COZZOVRT.js";
 import {
   require_tunnel,
   require_undici

@@ -58,11 +58,14 @@ export interface LoaderOptions {
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 /**
  * Default cap on the argument bytes of one loader process: half of Linux's ARG_MAX (2 MiB,
- * environment included), so that 1,000 configs with long paths still fit in one process.
+ * environment included), so that thousands of configs with long paths fit in one process.
  */
 export const DEFAULT_MAX_ARGUMENT_BYTES = 1024 * 1024;
-/** Default cap on the number of configs given to one loader process. */
-export const DEFAULT_MAX_BATCH_SIZE = 1000;
+/**
+ * Default cap on the number of configs given to one loader process: up to 10,000 configs take
+ * two processes when all load, and the two run side by side on a 2-core runner.
+ */
+export const DEFAULT_MAX_BATCH_SIZE = 5000;
 
 /**
  * How many loader processes may time out in one run: bisection finds one config the loader hangs
