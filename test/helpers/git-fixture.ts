@@ -275,14 +275,30 @@ export function stackFiles(): Promise<FileTree> {
   return readFileTree(STACK_DIR, (relative) => relative === 'variants');
 }
 
-/** The files a variant replaces, adds (contents) and deletes (`null`), to lay over `stackFiles()`. */
+/**
+ * The files a variant replaces, adds (contents) and deletes (`null`), to lay over `stackFiles()`.
+ * A variant's `_edits.json` changes files of the base project in place (`{path: [{find, replace}]}`,
+ * each `find` occurring once), so a variant holds only what it changes.
+ */
 export async function stackVariant(name: StackVariant): Promise<FileTree> {
   const dir = path.join(STACK_DIR, 'variants', name);
   const deletions = path.join(dir, '_deleted.txt');
-  const tree = await readFileTree(dir, (relative) => relative === '_deleted.txt');
+  const editsFile = path.join(dir, '_edits.json');
+  const tree = await readFileTree(dir, (relative) => relative === '_deleted.txt' || relative === '_edits.json');
   if (existsSync(deletions)) {
     for (const line of (await readFile(deletions, 'utf8')).split('\n')) {
       if (line.trim() !== '') tree[line.trim()] = null;
+    }
+  }
+  if (existsSync(editsFile)) {
+    const edits = JSON.parse(await readFile(editsFile, 'utf8')) as Record<string, Array<{ find: string; replace: string }>>;
+    for (const [file, changes] of Object.entries(edits)) {
+      let text = await readFile(path.join(STACK_DIR, file), 'utf8');
+      for (const { find, replace } of changes) {
+        if (text.split(find).length !== 2) throw new Error(`${name}/_edits.json: the text to replace in ${file} must occur exactly once: ${JSON.stringify(find)}`);
+        text = text.replace(find, () => replace);
+      }
+      tree[file] = text;
     }
   }
   return tree;
