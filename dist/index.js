@@ -995,6 +995,8 @@ function result(ruleId, level, path, errors, ref, properties) {
 // src/action/inputs.ts
 import { isAbsolute, resolve as resolve2 } from "node:path";
 function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()) {
+  const token = getInput("github-token");
+  if (token) setSecret(token);
   const schema = optional("schema");
   const loader = optional("loader");
   const mergeReports2 = optional("merge-reports");
@@ -1015,7 +1017,7 @@ function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()) {
       loaderTimeoutSeconds: 120,
       allowPullRequestTarget: false,
       workingDirectory: workspace,
-      token: getInput("github-token"),
+      token,
       ...schema ? { schema } : {},
       ...loader ? { loader } : {},
       mergeReports: mergeReports2
@@ -1045,7 +1047,7 @@ function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()) {
     loaderTimeoutSeconds: positiveNumber("loader-timeout", 120),
     allowPullRequestTarget: boolean("allow-pull-request-target", false),
     workingDirectory: isAbsolute(workingDirectory) ? workingDirectory : resolve2(workspace, workingDirectory),
-    token: getInput("github-token"),
+    token,
     ...shard ? { shard: parseShard(shard) } : {}
   };
 }
@@ -1084,7 +1086,6 @@ async function run() {
   try {
     settings = getInputs();
     if (settings.token) {
-      setSecret(settings.token);
       const { createGitHubClient } = await import("./chunks/client-I74U2GSO.js");
       client = createGitHubClient(settings.token, { onNotice: (message) => info(message) });
     }
@@ -1100,7 +1101,13 @@ async function run() {
     });
   }
   if (settings?.token) report = redactReport(report, [settings.token]);
-  if (settings && client && !settings.shard) await syncComment(report, settings, client);
+  if (settings && client && !settings.shard) {
+    try {
+      await syncComment(report, settings, client);
+    } catch (error2) {
+      warning(`The PR comment could not be written: ${describeError(error2)}`);
+    }
+  }
   await publish(report);
 }
 async function checkPullRequest(settings, client) {

@@ -43,6 +43,9 @@ export interface ActionSettings {
 
 /** Reads and checks every input; throws a GateError naming the input and what it accepts. */
 export function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()): ActionSettings {
+  // Masked before anything else can fail and print.
+  const token = core.getInput('github-token');
+  if (token) core.setSecret(token);
   const schema = optional('schema');
   const loader = optional('loader');
   const mergeReports = optional('merge-reports');
@@ -64,7 +67,7 @@ export function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cw
       loaderTimeoutSeconds: 120,
       allowPullRequestTarget: false,
       workingDirectory: workspace,
-      token: core.getInput('github-token'),
+      token,
       ...(schema ? { schema } : {}),
       ...(loader ? { loader } : {}),
       mergeReports,
@@ -94,7 +97,7 @@ export function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cw
     loaderTimeoutSeconds: positiveNumber('loader-timeout', 120),
     allowPullRequestTarget: boolean('allow-pull-request-target', false),
     workingDirectory: isAbsolute(workingDirectory) ? workingDirectory : resolve(workspace, workingDirectory),
-    token: core.getInput('github-token'),
+    token,
     ...(shard ? { shard: parseShard(shard) } : {}),
   };
 }

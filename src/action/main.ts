@@ -30,7 +30,6 @@ export async function run(): Promise<void> {
   try {
     settings = getInputs();
     if (settings.token) {
-      core.setSecret(settings.token);
       // Loaded only when there is a token: most of the bundle's weight is the GitHub SDK.
       const { createGitHubClient } = await import('../github/client.js');
       client = createGitHubClient(settings.token, { onNotice: (message) => core.info(message) });
@@ -50,7 +49,14 @@ export async function run(): Promise<void> {
   }
   if (settings?.token) report = redactReport(report, [settings.token]);
   // A shard sees part of the configs: the job that merges the shards comments.
-  if (settings && client && !settings.shard) await syncComment(report, settings, client);
+  if (settings && client && !settings.shard) {
+    try {
+      await syncComment(report, settings, client);
+    } catch (error) {
+      // The comment is a courtesy: whatever happens to it, the outputs and the verdict stand.
+      core.warning(`The PR comment could not be written: ${describeError(error)}`);
+    }
+  }
   await publish(report);
 }
 
