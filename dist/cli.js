@@ -15,7 +15,7 @@ import {
   parseLabelList,
   parsePatterns,
   parseRefMap
-} from "./chunks/chunk-COZZOVRT.js";
+} from "./chunks/chunk-QZBDFGCV.js";
 import "./chunks/chunk-XWBY37VN.js";
 
 // src/cli/main.ts

@@ -2,7 +2,6 @@ import { createRequire as __compatGateRequire } from 'node:module';
 const require = __compatGateRequire(import.meta.url);
 import {
   ConfigStatus,
-  DriftStatus,
   GateError,
   Outputs,
   REPORT_VERSION,
@@ -15,6 +14,8 @@ import {
   check,
   code,
   count,
+  countConfigs,
+  decideVerdict,
   describeError,
   driftCount,
   failsStep,
@@ -35,7 +36,7 @@ import {
   require_picomatch,
   statusAndMessage,
   verdictParagraphs
-} from "./chunks/chunk-COZZOVRT.js";
+} from "./chunks/chunk-QZBDFGCV.js";
 import {
   require_tunnel,
   require_undici
@@ -850,7 +851,6 @@ function mergeReports(reports) {
   const ordered = [...reports].sort((a, b) => a.shard.index - b.shard.index);
   const byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
   const configs = ordered.flatMap((report) => report.configs).sort(byPath);
-  const count2 = (status) => configs.filter((config) => config.status === status).length;
   const skipped = ordered.flatMap((report) => report.skipped).sort(byPath);
   const drifts = ordered.map((report) => report.drift).filter((drift2) => drift2 !== void 0);
   const drift = drifts.length > 0 ? {
@@ -867,9 +867,8 @@ function mergeReports(reports) {
   } : void 0;
   const acknowledged = ordered.every((report) => report.acknowledgement.acknowledged);
   const errors = ordered.filter((report) => report.error);
-  const broken = count2(ConfigStatus.Broken);
-  const newDrift2 = drift?.failOnDrift ? drift.configs.filter((config) => config.status === DriftStatus.New).length : 0;
-  const verdict = errors.length ? Verdict.Error : broken + newDrift2 === 0 ? Verdict.Pass : acknowledged ? Verdict.Acknowledged : Verdict.Breaking;
+  const counts = countConfigs(configs, skipped.length);
+  const verdict = errors.length ? Verdict.Error : decideVerdict({ broken: counts.broken, newDrift: drift?.counts.new ?? 0, failOnDrift: drift?.failOnDrift ?? false, acknowledged });
   const { shard: _shard, error: _error, ...rest } = first;
   const loaderProcesses = sum(ordered.map((report) => report.loader?.processes ?? 0));
   return {
@@ -882,14 +881,7 @@ function mergeReports(reports) {
       }
     } : {},
     acknowledgement: { ...first.acknowledgement, acknowledged, reasons: acknowledged ? first.acknowledgement.reasons : [] },
-    counts: {
-      configs: configs.length,
-      ok: count2(ConfigStatus.Ok),
-      broken,
-      failingOnBase: count2(ConfigStatus.FailingOnBase),
-      unreadable: count2(ConfigStatus.Unreadable),
-      skipped: skipped.length
-    },
+    counts,
     configs,
     skipped,
     ...drift ? { drift } : {},

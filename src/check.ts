@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Verdict } from './constants.js';
+import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
 import { GateError } from './errors.js';
 import { judge, type GateOptions, type GateRun } from './gate.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
@@ -111,7 +111,15 @@ export async function check(request: CheckRequest): Promise<Report> {
     } finally {
       await rm(tempDir, { recursive: true, force: true });
     }
-    return finish(decideVerdict(known.run, known.acknowledgement, { failOnDrift: request.failOnDrift }));
+    const run = known.run;
+    return finish(
+      decideVerdict({
+        broken: run.base.configs.filter((config) => config.status === ConfigStatus.Broken).length,
+        newDrift: run.release?.configs.filter((config) => config.status === DriftStatus.New).length ?? 0,
+        failOnDrift: request.failOnDrift,
+        acknowledged: known.acknowledgement.acknowledged,
+      }),
+    );
   } catch (error) {
     if (error instanceof GateError) {
       return finish(Verdict.Error, { message: error.message, ...(error.hint ? { hint: error.hint } : {}) });

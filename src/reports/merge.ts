@@ -1,9 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { ConfigStatus, DriftStatus, REPORT_VERSION, Verdict } from '../constants.js';
+import { REPORT_VERSION, Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
-import type { Report } from './report.js';
+import { decideVerdict } from '../verdict/verdict.js';
+import { countConfigs, type Report } from './report.js';
 
 /**
  * Reads the partial reports named by `merge-reports`: paths or globs (relative to `cwd`),
@@ -79,7 +80,6 @@ export function mergeReports(reports: readonly Report[]): Report {
   const ordered = [...reports].sort((a, b) => a.shard!.index - b.shard!.index);
   const byPath = <T extends { path: string }>(a: T, b: T) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const configs = ordered.flatMap((report) => report.configs).sort(byPath);
-  const count = (status: ConfigStatus) => configs.filter((config) => config.status === status).length;
   const skipped = ordered.flatMap((report) => report.skipped).sort(byPath);
   const drifts = ordered.map((report) => report.drift).filter((drift) => drift !== undefined);
   const drift =
@@ -101,15 +101,10 @@ export function mergeReports(reports: readonly Report[]): Report {
   // an acknowledgement that every shard saw counts.
   const acknowledged = ordered.every((report) => report.acknowledgement.acknowledged);
   const errors = ordered.filter((report) => report.error);
-  const broken = count(ConfigStatus.Broken);
-  const newDrift = drift?.failOnDrift ? drift.configs.filter((config) => config.status === DriftStatus.New).length : 0;
+  const counts = countConfigs(configs, skipped.length);
   const verdict = errors.length
     ? Verdict.Error
-    : broken + newDrift === 0
-      ? Verdict.Pass
-      : acknowledged
-        ? Verdict.Acknowledged
-        : Verdict.Breaking;
+    : decideVerdict({ broken: counts.broken, newDrift: drift?.counts.new ?? 0, failOnDrift: drift?.failOnDrift ?? false, acknowledged });
   const { shard: _shard, error: _error, ...rest } = first;
   const loaderProcesses = sum(ordered.map((report) => report.loader?.processes ?? 0));
   return {
@@ -124,14 +119,7 @@ export function mergeReports(reports: readonly Report[]): Report {
         }
       : {}),
     acknowledgement: { ...first.acknowledgement, acknowledged, reasons: acknowledged ? first.acknowledgement.reasons : [] },
-    counts: {
-      configs: configs.length,
-      ok: count(ConfigStatus.Ok),
-      broken,
-      failingOnBase: count(ConfigStatus.FailingOnBase),
-      unreadable: count(ConfigStatus.Unreadable),
-      skipped: skipped.length,
-    },
+    counts,
     configs,
     skipped,
     ...(drift ? { drift } : {}),

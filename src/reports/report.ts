@@ -129,7 +129,6 @@ export function buildReport(input: ReportInput): Report {
       ...(causes.length ? { causes } : {}),
     };
   });
-  const count = (status: ConfigStatus) => configs.filter((config) => config.status === status).length;
   const skipped = input.run?.base.skipped ?? [];
   const pr = input.pullRequest;
   return {
@@ -151,14 +150,7 @@ export function buildReport(input: ReportInput): Report {
       labels: input.ackLabels,
       sources: pr?.sources ?? { title: 'none', labels: 'none', commits: 'none' },
     },
-    counts: {
-      configs: configs.length,
-      ok: count(ConfigStatus.Ok),
-      broken: count(ConfigStatus.Broken),
-      failingOnBase: count(ConfigStatus.FailingOnBase),
-      unreadable: count(ConfigStatus.Unreadable),
-      skipped: skipped.length,
-    },
+    counts: countConfigs(configs, skipped.length),
     configs,
     skipped,
     ...(input.run?.schema ? { schema: input.run.schema } : {}),
@@ -219,6 +211,19 @@ function driftOf(release: JudgedRelease, failOnDrift: boolean): NonNullable<Repo
         : [{ path: config.path, blob: config.blob, status: config.status, errors: config.findings, ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}) }],
     ),
     failOnDrift,
+  };
+}
+
+/** How many configs have each status (the report's `counts`). */
+export function countConfigs(configs: readonly { status: ConfigStatus }[], skipped: number): Report['counts'] {
+  const count = (status: ConfigStatus) => configs.filter((config) => config.status === status).length;
+  return {
+    configs: configs.length,
+    ok: count(ConfigStatus.Ok),
+    broken: count(ConfigStatus.Broken),
+    failingOnBase: count(ConfigStatus.FailingOnBase),
+    unreadable: count(ConfigStatus.Unreadable),
+    skipped,
   };
 }
 

@@ -1,17 +1,24 @@
-import { ConfigStatus, DriftStatus, Verdict } from '../constants.js';
-import type { GateRun } from '../gate.js';
-import type { Acknowledgement } from './acknowledgement.js';
+import { Verdict } from '../constants.js';
+
+/** What the verdict is decided on: how many configs the PR breaks, and whether it says so. */
+export interface VerdictFacts {
+  /** Configs of the base that load there and not on the PR. */
+  broken: number;
+  /** Configs of the release that load on the base and not on the PR. */
+  newDrift: number;
+  failOnDrift: boolean;
+  acknowledged: boolean;
+}
 
 /**
  * The gate's rule (SPEC, "Gate"): any broken config fails the check unless the PR
  * acknowledges the break. With `fail-on-drift`, a release config that this PR breaks (new
  * drift) counts as a break too. Failing-on-base and unreadable configs never count.
  */
-export function decideVerdict(run: Pick<GateRun, 'base' | 'release'>, acknowledgement: Acknowledgement, options: { failOnDrift: boolean }): Verdict {
-  const broken = run.base.configs.some((config) => config.status === ConfigStatus.Broken);
-  const newDrift = options.failOnDrift && (run.release?.configs.some((config) => config.status === DriftStatus.New) ?? false);
-  if (!broken && !newDrift) return Verdict.Pass;
-  return acknowledgement.acknowledged ? Verdict.Acknowledged : Verdict.Breaking;
+export function decideVerdict(facts: VerdictFacts): Verdict {
+  const breaks = facts.broken + (facts.failOnDrift ? facts.newDrift : 0);
+  if (breaks === 0) return Verdict.Pass;
+  return facts.acknowledged ? Verdict.Acknowledged : Verdict.Breaking;
 }
 
 /** Whether the step fails for this verdict. */
