@@ -15,7 +15,7 @@ import {
   parseLabelList,
   parsePatterns,
   parseRefMap
-} from "./chunks/chunk-QZBDFGCV.js";
+} from "./chunks/chunk-VJRSUURL.js";
 import "./chunks/chunk-XWBY37VN.js";
 
 // src/cli/main.ts

@@ -36,7 +36,7 @@ import {
   require_picomatch,
   statusAndMessage,
   verdictParagraphs
-} from "./chunks/chunk-QZBDFGCV.js";
+} from "./chunks/chunk-VJRSUURL.js";
 import {
   require_tunnel,
   require_undici

@@ -131,8 +131,12 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
   }
   const notes: string[] = [];
   const schemaPath = options.schema ? repositoryPath(options, options.schema, 'schema') : undefined;
+  const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;
+  // The schema files of each side are read for compiling and again for the schema diff.
+  const prSource = workspaceSource(options.repositoryRoot, 'the PR checkout');
+  const baseSource = gitSource(git, base.sha, at);
   const prSchema = schemaPath
-    ? await compileSchema(schemaPath, workspaceSource(options.repositoryRoot, 'the PR checkout'), options)
+    ? await compileSchema(schemaPath, prSource, options)
     : undefined;
   const matchesGlobs = createMatcher(options.patterns);
   const { shard } = options;
@@ -155,9 +159,8 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     tempDir: join(options.tempDir, 'pr'),
   });
   const onPr = new CachedSide((configs, refLabel) => prEvaluator.evaluate(configs, refLabel));
-  const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;
   let baseSchema: Promise<CompiledSchema | undefined> | undefined;
-  const compiledBaseSchema = () => (baseSchema ??= compileBaseSchema(git, options, at, base.sha, schemaPath, notes));
+  const compiledBaseSchema = () => (baseSchema ??= compileBaseSchema(baseSource, options, schemaPath, notes));
   const baseTempDir = join(options.tempDir, 'base');
   let baseEvaluator: Evaluator | undefined;
   const onBase = new CachedSide(async (configs, refLabel) => {
@@ -202,7 +205,7 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     dropDocuments(onReleaseRef.configs);
   }
 
-  const schemaChanges = schemaPath && prSchema ? await diffWithBase(git, options, base, schemaPath, notes) : undefined;
+  const schemaChanges = schemaPath && prSchema ? await diffWithBase(baseSource, prSource, options, schemaPath, notes) : undefined;
 
   const configs = onBaseRef.configs.map((config) => judgeConfig(config, onPr.get(config) ?? [], onBase.get(config), readOptions));
   return {
@@ -276,15 +279,13 @@ function withPositions(config: OldConfig, findings: Finding[], readOptions: { ya
 
 /** The base's schema, read from git at the base commit; undefined (with a note) when it has none. */
 async function compileBaseSchema(
-  git: GitCommandManager,
+  source: SchemaSource,
   options: GateOptions,
-  at: string,
-  commit: string,
   schemaPath: string | undefined,
   notes: string[],
 ): Promise<CompiledSchema | undefined> {
   if (!schemaPath) return undefined;
-  const source = gitSource(git, commit, at);
+  const at = source.label;
   if (!(await source.read(schemaPath))) {
     notes.push(`${at} has no \`${schemaPath}\`: on the base, configs are judged by the loader alone.`);
     return undefined;
@@ -317,14 +318,12 @@ async function prepareBaseLoader(git: GitCommandManager, options: GateOptions, c
  * no schema or either side cannot be walked, a note says so and the verdict is untouched.
  */
 async function diffWithBase(
-  git: GitCommandManager,
+  baseSource: SchemaSource,
+  prSource: SchemaSource,
   options: GateOptions,
-  base: RefTarget,
   schemaPath: string,
   notes: string[],
 ): Promise<LocatedSchemaChange[] | undefined> {
-  const baseSource = gitSource(git, base.sha, `the base \`${base.ref}\``);
-  const prSource = workspaceSource(options.repositoryRoot, 'the PR checkout');
   if (!(await baseSource.read(schemaPath))) return undefined;
   let changes: SchemaChange[];
   try {
@@ -349,9 +348,17 @@ function loaderSetup(options: GateOptions, cwd: string) {
   return { command: options.loader!, cwd, env: options.loaderEnv, timeoutSeconds: options.loaderTimeoutSeconds };
 }
 
-/** Reads repository files as they are in a commit. */
+/** Reads repository files as they are in a commit, each file once. */
 export function gitSource(git: GitCommandManager, commit: string, label: string): SchemaSource {
-  return { label, read: (path) => git.readFile(commit, path) };
+  const files = new Map<string, Promise<Buffer | undefined>>();
+  return {
+    label,
+    read: (path) => {
+      let file = files.get(path);
+      if (!file) files.set(path, (file = git.readFile(commit, path)));
+      return file;
+    },
+  };
 }
 
 /** A path given relative to the working directory, as a POSIX path from the repository root. */
