@@ -15,7 +15,7 @@ import {
   parseLabelList,
   parsePatterns,
   parseRefMap
-} from "./chunks/chunk-VJRSUURL.js";
+} from "./chunks/chunk-5H7LKVOB.js";
 import "./chunks/chunk-XWBY37VN.js";
 
 // src/cli/main.ts

@@ -36,7 +36,7 @@ import {
   require_picomatch,
   statusAndMessage,
   verdictParagraphs
-} from "./chunks/chunk-VJRSUURL.js";
+} from "./chunks/chunk-5H7LKVOB.js";
 import {
   require_tunnel,
   require_undici

@@ -103,6 +103,36 @@ const SUMMARY_STYLE: SectionStyle = {
   cutReason: 'the summary is limited in size; the JSON report lists all',
 };
 
+/**
+ * A section around a table that shows fewer rows on demand, with a visible note of how many
+ * were left out: what every table of the summary and the comment is made of.
+ */
+function tableSection<T>(
+  heading: string,
+  intro: string | undefined,
+  header: string[],
+  items: readonly T[],
+  row: (item: T) => string[],
+  noun: string,
+  style: SectionStyle,
+): Section {
+  return {
+    rows: items.length,
+    render(limit) {
+      const shown = items.slice(0, limit);
+      const cut = items.length - shown.length;
+      return [
+        `${style.heading} ${heading}`,
+        intro,
+        table(header, shown.map(row)),
+        cut > 0 ? `\n_…and ${count(cut, `more ${noun}`)} (not shown: ${style.cutReason})._` : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join('\n\n');
+    },
+  };
+}
+
 /** A table of configs with their first errors, which shows fewer rows on demand with a note. */
 export function configSection(
   report: Report,
@@ -112,22 +142,7 @@ export function configSection(
   pick: (c: ReportConfig) => Finding[],
   style: SectionStyle = SUMMARY_STYLE,
 ): Section {
-  return {
-    rows: configs.length,
-    render(limit) {
-      const shown = configs.slice(0, limit);
-      const rows = shown.map((config) => configRow(report, config, pick(config)));
-      const cut = configs.length - shown.length;
-      return [
-        `${style.heading} ${heading}`,
-        intro,
-        table(['Config', 'Line', 'First error'], rows),
-        cut > 0 ? `\n_…and ${count(cut, 'more config')} (not shown: ${style.cutReason})._` : undefined,
-      ]
-        .filter((part) => part !== undefined)
-        .join('\n\n');
-    },
-  };
+  return tableSection(heading, intro, ['Config', 'Line', 'First error'], configs, (config) => configRow(report, config, pick(config)), 'config', style);
 }
 
 /** The table of configs this PR breaks, or undefined when it breaks none. */
@@ -202,41 +217,30 @@ function schemaChangeSections(report: Report): Section[] {
     const url = report.head ? fileLink(report, report.head.sha, change.file, change.line) : undefined;
     return codeLink(`${change.file}${change.line ? `:${change.line}` : ''}`, url);
   };
-  const list = (heading: string, intro: string, items: ReportSchemaChange[], row: (change: ReportSchemaChange) => string[], header: string[]): Section => ({
-    rows: items.length,
-    render(limit) {
-      const shown = items.slice(0, limit);
-      const cut = items.length - shown.length;
-      return [
-        `### ${heading}`,
-        intro,
-        table(header, shown.map(row)),
-        cut > 0 ? `_…and ${count(cut, 'more change')} (the JSON report lists all)._` : undefined,
-      ]
-        .filter((part) => part !== undefined)
-        .join('\n\n');
-    },
-  });
   const sections: Section[] = [];
   if (changes.breaking.length) {
     sections.push(
-      list(
+      tableSection(
         'Schema changes behind the breaks',
         'Each breaking change of the schema, and the configs whose errors fall under it.',
+        ['Change', 'Where', 'Configs it breaks'],
         changes.breaking,
         (change) => [cell(clip(change.message, MESSAGE_CHARS)), at(change), cell(clip(change.configs.map((path) => `\`${path}\``).join(', '), MESSAGE_CHARS))],
-        ['Change', 'Where', 'Configs it breaks'],
+        'change',
+        SUMMARY_STYLE,
       ),
     );
   }
   if (changes.latent.length) {
     sections.push(
-      list(
+      tableSection(
         'Latent breaking changes',
         'Data that was valid before can be invalid after these changes, though no config in the repository shows it. They do not change the verdict: add a config that uses the old form, or say in the release notes what users must change.',
+        ['Change', 'Where', 'Rule'],
         changes.latent,
         (change) => [cell(clip(change.message, MESSAGE_CHARS)), at(change), code(change.rule)],
-        ['Change', 'Where', 'Rule'],
+        'change',
+        SUMMARY_STYLE,
       ),
     );
   }
@@ -267,31 +271,17 @@ function driftSection(report: Report): Section | undefined {
   ]
     .filter(Boolean)
     .join(' ');
-  return {
-    rows: sorted.length,
-    render(limit) {
-      if (sorted.length === 0) return [`### Release drift`, intro].join('\n\n');
-      const shown = sorted.slice(0, limit);
-      const rows = shown.map((config) => {
-        const findings = config.status === 'fixed' ? config.baseErrors ?? [] : config.errors;
-        const first = findings[0];
-        return [
-          codeLink(config.path, fileLink(report, release.sha, config.path, first?.line)),
-          DRIFT_WORDS[config.status],
-          first ? `${config.status === 'fixed' ? 'was: ' : ''}${describeFinding(first)}` : '',
-        ];
-      });
-      const cut = sorted.length - shown.length;
-      return [
-        '### Release drift',
-        intro,
-        table(['Config', 'Drift', 'First error'], rows),
-        cut > 0 ? `_…and ${count(cut, 'more config')} (not shown: the summary is limited in size; the JSON report lists all)._` : undefined,
-      ]
-        .filter((part) => part !== undefined)
-        .join('\n\n');
-    },
+  if (sorted.length === 0) return { rows: 0, render: () => ['### Release drift', intro].join('\n\n') };
+  const row = (config: ReportDrift) => {
+    const findings = config.status === 'fixed' ? config.baseErrors ?? [] : config.errors;
+    const first = findings[0];
+    return [
+      codeLink(config.path, fileLink(report, release.sha, config.path, first?.line)),
+      DRIFT_WORDS[config.status],
+      first ? `${config.status === 'fixed' ? 'was: ' : ''}${describeFinding(first)}` : '',
+    ];
   };
+  return tableSection('Release drift', intro, ['Config', 'Drift', 'First error'], sorted, row, 'config', SUMMARY_STYLE);
 }
 
 function describeReasons(report: Report): string {
