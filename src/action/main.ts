@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { check } from '../check.js';
+import { check } from '../pipeline.js';
 import { loaderEnvironment } from '../checks/loader.js';
 import { Outputs, Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';

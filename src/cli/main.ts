@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check } from '../check.js';
+import { check } from '../pipeline.js';
 import { loaderEnvironment } from '../checks/loader.js';
 import { parseRefMap } from '../checks/schema.js';
 import { parsePatterns } from '../configs/select.js';

@@ -2,7 +2,7 @@ import { ConfigStatus, DriftStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '.
 import type { Finding } from '../checks/evaluate.js';
 import { changeMatches } from '../checks/schema-diff.js';
 import type { Shard } from '../configs/select.js';
-import type { GateRun, JudgedRelease } from '../gate.js';
+import type { GateRun, JudgedRelease } from '../checks/judge.js';
 import type { RefTarget } from '../refs/base.js';
 import type { PullRequestContext } from '../refs/pull-request.js';
 import type { Acknowledgement } from '../verdict/acknowledgement.js';

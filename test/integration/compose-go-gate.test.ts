@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check } from '../../src/check.js';
+import { check } from '../../src/pipeline.js';
 import { parsePatterns } from '../../src/configs/select.js';
 import { ConfigStatus } from '../../src/constants.js';
 

@@ -1,4 +1,4 @@
-// The engine (src/check.ts, in-process) on real git repositories holding the worst a required
+// The engine (src/pipeline.ts, in-process) on real git repositories holding the worst a required
 // check meets: files made to hurt parsers, links and submodules in the tree, names a shell would
 // run, loaders that hang, flood or die, and schemas that cannot be used. Each run must end with a
 // clear verdict in bounded time, leave the repository as it was and its temp folder empty.
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, type CheckRequest } from '../../src/check.js';
+import { check, type CheckRequest } from '../../src/pipeline.js';
 import { parsePatterns } from '../../src/configs/select.js';
 import { renderSummary } from '../../src/reports/summary.js';
 import type { Report, ReportConfig } from '../../src/reports/report.js';

@@ -2,7 +2,7 @@ import { getOctokit } from '@actions/github';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigStatus, Verdict } from '../../src/constants.js';
-import type { GateRun, JudgedConfig } from '../../src/gate.js';
+import type { GateRun, JudgedConfig } from '../../src/checks/judge.js';
 import {
   COMMENTS_PER_PAGE,
   octokitCommentsClient,

@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigStatus, DriftStatus, Verdict } from '../../src/constants.js';
-import type { GateRun } from '../../src/gate.js';
+import type { GateRun } from '../../src/checks/judge.js';
 import { buildReport } from '../../src/reports/report.js';
 import { VERSION } from '../../src/version.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigStatus, Verdict } from '../../src/constants.js';
-import type { GateRun, JudgedConfig } from '../../src/gate.js';
+import type { GateRun, JudgedConfig } from '../../src/checks/judge.js';
 import { annotationsFor, ANNOTATIONS_PER_LEVEL } from '../../src/reports/annotations.js';
 import { code } from '../../src/reports/markdown.js';
 import { buildReport, type Report } from '../../src/reports/report.js';

@@ -1,16 +1,16 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { Evaluator, type Evaluation, type Finding } from './checks/evaluate.js';
-import { diffSchemas, loadResolvedSchema, type SchemaChange } from './checks/schema-diff.js';
-import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './checks/schema.js';
-import { collectConfigs, dropDocuments, type OldConfig, type SkippedPath } from './configs/collect.js';
-import { locate } from './configs/positions.js';
-import type { YamlVersion } from './configs/read.js';
-import { createMatcher, inShard, type ConfigPatterns, type Shard } from './configs/select.js';
-import { ConfigStatus, DriftStatus } from './constants.js';
-import { GateError, describeError } from './errors.js';
-import type { GitCommandManager } from './git/git.js';
-import type { RefTarget } from './refs/base.js';
+import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
+import { diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff.js';
+import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
+import { collectConfigs, dropDocuments, type OldConfig, type SkippedPath } from '../configs/collect.js';
+import { locate } from '../configs/positions.js';
+import type { YamlVersion } from '../configs/read.js';
+import { createMatcher, inShard, type ConfigPatterns, type Shard } from '../configs/select.js';
+import { ConfigStatus, DriftStatus } from '../constants.js';
+import { GateError, describeError } from '../errors.js';
+import type { GitCommandManager } from '../git/git.js';
+import type { RefTarget } from '../refs/base.js';
 
 /** Everything the engine needs to judge configs; plain values, no toolkit. */
 export interface GateOptions {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
 import { GateError } from './errors.js';
-import { judge, type GateOptions, type GateRun } from './gate.js';
+import { judge, type GateOptions, type GateRun } from './checks/judge.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
 import { baseCandidate, resolveBase, type Payload, type RefTarget } from './refs/base.js';
 import { resolveRelease, type ReleaseApi } from './refs/release.js';
