@@ -14,9 +14,13 @@ export class GateError extends Error {
   }
 }
 
-/** The message of any thrown value, without a stack trace. */
+/** The message of any thrown value, with a GateError's hint, without a stack trace. */
 export function describeError(error: unknown): string {
-  if (error instanceof GateError) return error.hint ? `${error.message} ${error.hint}` : error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
+  if (error instanceof GateError && error.hint) return `${error.message} ${error.hint}`;
+  return errorMessage(error);
+}
+
+/** The message of any thrown value alone: no hint, no stack trace. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
-import { GateError } from './errors.js';
+import { GateError, errorMessage } from './errors.js';
 import { judge, type GateOptions, type GateRun } from './checks/judge.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
 import { baseCandidate, resolveBase, type Payload, type RefTarget } from './refs/base.js';
@@ -125,7 +125,7 @@ export async function check(request: CheckRequest): Promise<Report> {
       return finish(Verdict.Error, { message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
     }
     // An unexpected failure is still the gate's, never the PR's; keep the message, not the stack.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return finish(Verdict.Error, { message: `compat-gate failed unexpectedly: ${message}`, hint: 'Re-run the check; if it fails again, report it with this message.' });
   }
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
 import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { GateError } from '../errors.js';
+import { GateError, errorMessage } from '../errors.js';
 
 /** A config handed to the loader: where it lives in the repository and the copy the loader reads. */
 export interface LoaderTarget {
@@ -143,7 +143,7 @@ function configCopyPath(root: string, repoPath: string): string {
 }
 
 function writeError(where: string, error: unknown): GateError {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   return new GateError(`Could not write config ${JSON.stringify(where)} for the loader: ${reason}`);
 }
 
@@ -271,7 +271,8 @@ function splitIntoBatches(targets: LoaderTarget[], maxBatchSize: number, maxArgu
   return batches;
 }
 
-interface Report {
+/** What the loader said about one config on its JSON-lines protocol. */
+interface LoaderLine {
   ok: boolean;
   message?: string;
 }
@@ -282,7 +283,7 @@ interface ProcessOutcome {
   timedOut: boolean;
   stdout: string;
   stderr: string;
-  reports: Map<LoaderTarget, Report>;
+  reports: Map<LoaderTarget, LoaderLine>;
 }
 
 /** What one process taught about a batch, and the work left to attribute the rest. */
@@ -469,7 +470,7 @@ class LoaderSession {
   private runProcess(batch: Batch): Promise<ProcessOutcome> {
     const { command, cwd, env, refLabel, timeoutSeconds } = this.options;
     const inBatch = new Set(batch);
-    const reports = new Map<LoaderTarget, Report>();
+    const reports = new Map<LoaderTarget, LoaderLine>();
     const stdout = new OutputTail(this.maxOutputBytes);
     const stderr = new OutputTail(this.maxOutputBytes);
     const lines = new LineScanner(this.maxOutputBytes, (line) => {

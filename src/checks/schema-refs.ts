@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseAllDocuments } from 'yaml';
-import { GateError } from '../errors.js';
+import { GateError, errorMessage } from '../errors.js';
 
 /** Reads repository files (POSIX paths relative to the repo root) from one side: the PR checkout, or an old commit. */
 export interface SchemaSource {
@@ -200,7 +200,7 @@ function parseYaml(text: string): Parsed {
   try {
     return { ok: true, value: documents[0]?.toJS() };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: errorMessage(error) };
   }
 }
 

@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
-import { GateError } from '../errors.js';
+import { GateError, errorMessage } from '../errors.js';
 import {
   describeUri,
   loadSchemaGraph,
@@ -151,7 +151,7 @@ async function compileSchemaFiles(file: string, source: SchemaSource, options: S
         if (fastValidate(document)) return [];
       } catch (error) {
         // A document whose YAML aliases make it cyclic recurses until the stack runs out.
-        const message = `cannot be validated: ${error instanceof Error ? error.message : String(error)}`;
+        const message = `cannot be validated: ${errorMessage(error)}`;
         return [{ pointer: '', keyword: 'schema', message, params: {}, schemaPath: '#', target: 'value' }];
       }
       const { ajv, validate } = explainer();
@@ -378,7 +378,7 @@ function refuseEndlessRefs(validate: ValidateFunction, rootPath: string, source:
 
 function ajvReason(error: unknown): string {
   if (isStackOverflow(error)) return `it nests too deeply, or its \`$ref\`s loop without end (${error.message})`;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /** Where the schema breaks its meta-schema: ajv's first message for each place, three places at most. */
@@ -503,14 +503,15 @@ function escapePointer(name: string): string {
   return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function code(value: unknown): string {
+/** A value as short inline code inside a finding's message (60 characters at most). */
+function quoteValue(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
   return `\`${short.replace(/`/g, "'")}\``;
 }
 
 function list(values: unknown[], max = 10): string {
-  const shown = values.slice(0, max).map(code).join(', ');
+  const shown = values.slice(0, max).map(quoteValue).join(', ');
   return values.length > max ? `${shown}, … (${values.length - max} more)` : shown;
 }
 
@@ -539,7 +540,7 @@ function joinAlternatives(words: string[]): string {
 
 function found(value: unknown, hasData: boolean): string {
   if (!hasData || (typeof value === 'object' && value !== null)) return '';
-  return `, found ${code(value)}`;
+  return `, found ${quoteValue(value)}`;
 }
 
 const COMPARISONS: Record<string, string> = { '>=': 'at least', '>': 'greater than', '<=': 'at most', '<': 'less than' };
@@ -577,9 +578,9 @@ function notAllowedMessage(name: string, parentSchema: unknown): string {
   const properties = typeof schema.properties === 'object' && schema.properties !== null ? Object.keys(schema.properties) : [];
   const patterns =
     typeof schema.patternProperties === 'object' && schema.patternProperties !== null ? Object.keys(schema.patternProperties) : [];
-  let message = `${code(name)} is not allowed here`;
+  let message = `${quoteValue(name)} is not allowed here`;
   const suggestion = closest(name, properties);
-  if (suggestion !== undefined) message += `; did you mean ${code(suggestion)}?`;
+  if (suggestion !== undefined) message += `; did you mean ${quoteValue(suggestion)}?`;
   const allowed = [properties.length > 0 ? list(properties) : '', patterns.length > 0 ? `names matching ${list(patterns, 3)}` : '']
     .filter(Boolean)
     .join(' and ');
@@ -602,7 +603,7 @@ function toIssue(error: ErrorObject): SchemaIssue {
 
   if (error.propertyName !== undefined && error.keyword !== 'propertyNames') {
     const inner = toIssue({ ...error, propertyName: undefined });
-    return at(child(error.propertyName), `the name ${code(error.propertyName)} ${inner.message.replace(/, found `[^`]*`$/, '')}`, 'key');
+    return at(child(error.propertyName), `the name ${quoteValue(error.propertyName)} ${inner.message.replace(/, found `[^`]*`$/, '')}`, 'key');
   }
   switch (error.keyword) {
     case 'additionalProperties':
@@ -610,12 +611,12 @@ function toIssue(error: ErrorObject): SchemaIssue {
     case 'unevaluatedProperties':
       return at(child(params.unevaluatedProperty), notAllowedMessage(String(params.unevaluatedProperty), error.parentSchema), 'key');
     case 'required':
-      return at(child(params.missingProperty), `missing required property ${code(params.missingProperty)}`);
+      return at(child(params.missingProperty), `missing required property ${quoteValue(params.missingProperty)}`);
     case 'dependencies':
     case 'dependentRequired':
-      return at(child(params.property), `${code(params.property)} requires property ${code(params.missingProperty)} as well`, 'key');
+      return at(child(params.property), `${quoteValue(params.property)} requires property ${quoteValue(params.missingProperty)} as well`, 'key');
     case 'propertyNames':
-      return at(child(params.propertyName), `the name ${code(params.propertyName)} is not allowed`, 'key');
+      return at(child(params.propertyName), `the name ${quoteValue(params.propertyName)} is not allowed`, 'key');
     case 'type': {
       const expected = (Array.isArray(params.type) ? params.type.map(String) : String(params.type).split(','))
         .map((name) => TYPE_NAMES[name] ?? name);
@@ -626,11 +627,11 @@ function toIssue(error: ErrorObject): SchemaIssue {
     case 'enum':
       return at(error.instancePath, `must be one of ${list(Array.isArray(params.allowedValues) ? params.allowedValues : [])}${found(data, hasData)}`);
     case 'const':
-      return at(error.instancePath, `must be ${code(params.allowedValue)}${found(data, hasData)}`);
+      return at(error.instancePath, `must be ${quoteValue(params.allowedValue)}${found(data, hasData)}`);
     case 'pattern':
-      return at(error.instancePath, `must match the pattern ${code(params.pattern)}${found(data, hasData)}`);
+      return at(error.instancePath, `must match the pattern ${quoteValue(params.pattern)}${found(data, hasData)}`);
     case 'format':
-      return at(error.instancePath, `must be a valid ${code(params.format)}${found(data, hasData)}`);
+      return at(error.instancePath, `must be a valid ${quoteValue(params.format)}${found(data, hasData)}`);
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { Composer, Lexer, Parser, Schema, type Document, type DocumentOptions, type ScalarTag, type Tags } from 'yaml';
+import { errorMessage } from '../errors.js';
 
 /** YAML dialect: 1.2 (the spec) or 1.1 (what PyYAML reads: yes/on are booleans, …). */
 export type YamlVersion = '1.1' | '1.2';
@@ -423,7 +424,7 @@ const VISITING = Symbol('visiting');
 function describeReadFailure(error: unknown, prefix: string): string {
   if (error instanceof NestingTooDeepError || (error instanceof RangeError && /call stack/i.test(error.message))) return NESTED_TOO_DEEPLY;
   if (error instanceof TooManyDocumentsError) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   // yaml's maxAliasCount ReferenceError: "Excessive alias count indicates a resource exhaustion attack".
   if (/excessive alias count/i.test(message)) return ALIAS_BOMB_MESSAGE;
   return `${prefix}: ${message}`;

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { GateError } from '../errors.js';
+import { GateError, errorMessage } from '../errors.js';
 
 /** The `configs` input: globs of repository paths to judge, and globs to leave out. */
 export interface ConfigPatterns {
@@ -57,7 +57,7 @@ function compile(patterns: string[]): RegExp {
     try {
       return picomatch.makeRe(pattern, { dot: true }).source;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       throw new GateError(`The \`configs\` pattern "${pattern}" is not a valid glob (${reason}).`, PATTERNS_HINT);
     }
   });

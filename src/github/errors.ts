@@ -1,5 +1,7 @@
 /** How compat-gate reads a failed GitHub API call: its status, and one safe line about it. */
 
+import { errorMessage } from '../errors.js';
+
 /**
  * The HTTP status of a failed call, undefined when no response came back. Octokit's
  * RequestError reports a network failure as status 500 without a `response`, so that one is
@@ -32,7 +34,7 @@ export function redact(text: string): string {
 
 /** The first line of an error's message, credentials masked, without Octokit's doc link; never a stack. */
 export function errorLine(error: unknown, max = 300): string {
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = errorMessage(error);
   // Octokit appends " - <documentation_url>" to GitHub's message.
   const line = redact((raw.split(/\r?\n/)[0] ?? '').replace(/ - https?:\/\/\S+$/, '')).trim();
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TOOL_NAME, Verdict } from '../constants.js';
-import { code, count } from './markdown.js';
+import { count, inlineCode } from './markdown.js';
 import type { Report } from './report.js';
 import { brokenSection, headline, verdictParagraphs, type SectionStyle } from './summary.js';
 
@@ -82,7 +82,7 @@ export function renderComment(report: CommentReport, key: string, limit = COMMEN
   const paragraphs = verdictParagraphs(report);
   const drift = newDrift(report);
   if (drift > 0) {
-    const release = report.release ? ` of the release ${code(report.release.ref)}` : ' of the latest release';
+    const release = report.release ? ` of the release ${inlineCode(report.release.ref)}` : ' of the latest release';
     paragraphs.push(`**Release drift:** ${count(drift, 'config')}${release} that ${drift === 1 ? 'loads' : 'load'} on the base no longer ${drift === 1 ? 'loads' : 'load'} with this PR; the job summary lists them.`);
   }
   const broken = brokenSection(report, COMMENT_STYLE);
@@ -105,7 +105,7 @@ export function renderComment(report: CommentReport, key: string, limit = COMMEN
  * is the comment's former body: its headline is kept, struck through, as a record.
  */
 export function renderResolvedComment(report: CommentReport, key: string, previous?: string): string {
-  const at = report.head ? ` (at ${code(report.head.sha.slice(0, 7))})` : '';
+  const at = report.head ? ` (at ${inlineCode(report.head.sha.slice(0, 7))})` : '';
   const lines = [commentMarker(key), RESOLVED_MARK, `### ✅ ${TOOL_NAME}: resolved — the configs this comment reported load again${at}`];
   const before = previous ? previousHeadline(previous) : undefined;
   const parts = [lines.join('\n')];
@@ -121,8 +121,8 @@ export function isResolvedComment(body: string): boolean {
 
 function footer(report: CommentReport): string {
   const checked = [
-    report.head ? `checked ${code(report.head.sha.slice(0, 7))}` : 'checked',
-    report.base ? `against ${code(report.base.ref)} at ${code(report.base.sha.slice(0, 7))}` : undefined,
+    report.head ? `checked ${inlineCode(report.head.sha.slice(0, 7))}` : 'checked',
+    report.base ? `against ${inlineCode(report.base.ref)} at ${inlineCode(report.base.sha.slice(0, 7))}` : undefined,
   ]
     .filter(Boolean)
     .join(' ');

@@ -14,7 +14,7 @@ export function cell(text: string): string {
  * Inline code that survives any content: a path may hold backticks, pipes or newlines.
  * The fence is one backtick longer than the longest run inside (CommonMark 6.1).
  */
-export function code(text: string): string {
+export function inlineCode(text: string): string {
   const flat = text.replace(/\r?\n|\r/g, '␤');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
@@ -22,9 +22,9 @@ export function code(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`.replace(/\|/g, '\\|');
 }
 
-/** A link whose text is inline code, or just the code when there is no URL. */
+/** A link whose text is inline inlineCode, or just the code when there is no URL. */
 export function codeLink(text: string, url: string | undefined): string {
-  return url ? `[${code(text)}](${url})` : code(text);
+  return url ? `[${inlineCode(text)}](${url})` : inlineCode(text);
 }
 
 /** Shortens a message to a length, on a character boundary, with an ellipsis. */

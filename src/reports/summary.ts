@@ -1,6 +1,6 @@
 import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
-import { cell, clip, code, codeLink, count, table } from './markdown.js';
+import { cell, clip, codeLink, count, inlineCode, table } from './markdown.js';
 import { fileLink, type Report, type ReportConfig, type ReportDrift, type ReportSchemaChange } from './report.js';
 
 /**
@@ -22,7 +22,7 @@ const HEADLINE_ICON: Record<Report['verdict'], string> = {
 export function headline(report: Report): string {
   const icon = HEADLINE_ICON[report.verdict];
   const { broken, configs } = report.counts;
-  const base = report.base ? ` from ${code(report.base.ref)}` : '';
+  const base = report.base ? ` from ${inlineCode(report.base.ref)}` : '';
   switch (report.verdict) {
     case Verdict.Pass:
       return `${icon} ${TOOL_NAME}: pass — ${configs === 0 ? 'no config to check' : `all ${count(configs, 'config')}${base} that loaded still load`}`;
@@ -42,8 +42,8 @@ export function acknowledgeHelp(report: Report): string {
   const labels = report.acknowledgement.labels;
   return [
     'If the break is intended, acknowledge it in one of these ways and the check passes with a warning:',
-    `- mark the PR title as breaking: ${code(example)} (any type or scope, \`!\` right before \`:\`);`,
-    labels.length ? `- add the label ${labels.map((label) => code(label)).join(' or ')};` : undefined,
+    `- mark the PR title as breaking: ${inlineCode(example)} (any type or scope, \`!\` right before \`:\`);`,
+    labels.length ? `- add the label ${labels.map((label) => inlineCode(label)).join(' or ')};` : undefined,
     '- or add a `BREAKING CHANGE: <what users must change>` footer to one of the PR\'s commits.',
   ]
     .filter(Boolean)
@@ -59,7 +59,7 @@ export function suggestedTitle(title: string): string {
 
 /** One finding as markdown: layer, where, and the message. */
 export function describeFinding(finding: Finding): string {
-  return findingWords(finding, code, (message) => cell(clip(message, MESSAGE_CHARS)));
+  return findingWords(finding, inlineCode, (message) => cell(clip(message, MESSAGE_CHARS)));
 }
 
 /** One finding as plain text, for annotations and terminals. */
@@ -238,7 +238,7 @@ function schemaChangeSections(report: Report): Section[] {
         'Data that was valid before can be invalid after these changes, though no config in the repository shows it. They do not change the verdict: add a config that uses the old form, or say in the release notes what users must change.',
         ['Change', 'Where', 'Rule'],
         changes.latent,
-        (change) => [cell(clip(change.message, MESSAGE_CHARS)), at(change), code(change.rule)],
+        (change) => [cell(clip(change.message, MESSAGE_CHARS)), at(change), inlineCode(change.rule)],
         'change',
         SUMMARY_STYLE,
       ),
@@ -262,7 +262,7 @@ function driftSection(report: Report): Section | undefined {
   const order: Record<ReportDrift['status'], number> = { new: 0, existing: 1, fixed: 2, unreadable: 3 };
   const sorted = [...configs].sort((a, b) => order[a.status] - order[b.status] || (a.path < b.path ? -1 : 1));
   const intro = [
-    `Configs of the release ${code(release.ref)} (${release.sha.slice(0, 12)}): ${counts.configs} checked, ${counts.ok} load, **${counts.new} new**, ${counts.existing} existing, ${counts.fixed} fixed${counts.unreadable ? `, ${counts.unreadable} unreadable` : ''}.`,
+    `Configs of the release ${inlineCode(release.ref)} (${release.sha.slice(0, 12)}): ${counts.configs} checked, ${counts.ok} load, **${counts.new} new**, ${counts.existing} existing, ${counts.fixed} fixed${counts.unreadable ? `, ${counts.unreadable} unreadable` : ''}.`,
     counts.new > 0
       ? report.drift.failOnDrift
         ? 'Users of this release lose configs with this PR, and `fail-on-drift` is set: new drift fails the check.'
@@ -288,11 +288,11 @@ function describeReasons(report: Report): string {
   const reasons = report.acknowledgement.reasons.map((reason) => {
     switch (reason.kind) {
       case 'title':
-        return `the PR title ${code(reason.title)}`;
+        return `the PR title ${inlineCode(reason.title)}`;
       case 'label':
-        return `the label ${code(reason.label)}`;
+        return `the label ${inlineCode(reason.label)}`;
       case 'commit':
-        return `commit ${reason.sha.slice(0, 7)} (${code(clip(reason.text, 80))})`;
+        return `commit ${reason.sha.slice(0, 7)} (${inlineCode(clip(reason.text, 80))})`;
     }
   });
   return reasons.length ? reasons.join(', ') : 'the PR';
@@ -300,8 +300,8 @@ function describeReasons(report: Report): string {
 
 function checkedSection(report: Report): string {
   const rows: string[][] = [];
-  if (report.base) rows.push(['Base', `${code(report.base.ref)} at ${report.base.sha.slice(0, 12)}`]);
-  if (report.release) rows.push(['Release', `${code(report.release.ref)} at ${report.release.sha.slice(0, 12)}`]);
+  if (report.base) rows.push(['Base', `${inlineCode(report.base.ref)} at ${report.base.sha.slice(0, 12)}`]);
+  if (report.release) rows.push(['Release', `${inlineCode(report.release.ref)} at ${report.release.sha.slice(0, 12)}`]);
   if (report.head) rows.push(['Pull request', `${report.pullRequest?.number ? `#${report.pullRequest.number} ` : ''}at ${report.head.sha.slice(0, 12)}`]);
   const c = report.counts;
   if (report.base) {
@@ -310,8 +310,8 @@ function checkedSection(report: Report): string {
       `${c.configs} checked: ${c.ok} load, ${c.broken} broken, ${c.failingOnBase} already failing, ${c.unreadable} unreadable${c.skipped ? `; ${c.skipped} skipped (links or submodules)` : ''}`,
     ]);
   }
-  if (report.schema) rows.push(['Schema', `${code(report.schema.file)} (${report.schema.draft}${report.schema.files.length > 1 ? `, ${count(report.schema.files.length, 'file')}` : ''})`]);
-  if (report.loader) rows.push(['Loader', `${code(report.loader.command)} (${count(report.loader.processes, 'process', 'processes')})`]);
+  if (report.schema) rows.push(['Schema', `${inlineCode(report.schema.file)} (${report.schema.draft}${report.schema.files.length > 1 ? `, ${count(report.schema.files.length, 'file')}` : ''})`]);
+  if (report.loader) rows.push(['Loader', `${inlineCode(report.loader.command)} (${count(report.loader.processes, 'process', 'processes')})`]);
   const s = report.acknowledgement.sources;
   if (report.pullRequest) rows.push(['PR data', `title from ${s.title}, labels from ${s.labels}, commits from ${s.commits}`]);
   if (report.shard) rows.push(['Shard', `${report.shard.index} of ${report.shard.total}: a partial report; the job with \`merge-reports\` decides the check`]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigStatus, Verdict } from '../../src/constants.js';
 import type { GateRun, JudgedConfig } from '../../src/checks/judge.js';
 import { annotationsFor, ANNOTATIONS_PER_LEVEL } from '../../src/reports/annotations.js';
-import { code } from '../../src/reports/markdown.js';
+import { inlineCode } from '../../src/reports/markdown.js';
 import { buildReport, type Report } from '../../src/reports/report.js';
 import { renderSummary, suggestedTitle } from '../../src/reports/summary.js';
 import type { Acknowledgement } from '../../src/verdict/acknowledgement.js';
@@ -158,8 +158,8 @@ describe('job summary', () => {
 
 describe('markdown pieces', () => {
   it('fences inline code longer than any backtick run inside', () => {
-    expect(code('a`b')).toBe('``a`b``');
-    expect(code('plain')).toBe('`plain`');
+    expect(inlineCode('a`b')).toBe('``a`b``');
+    expect(inlineCode('plain')).toBe('`plain`');
   });
 
   it('suggests the PR title with the breaking marker', () => {
