@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TOOL_NAME, Verdict } from '../constants.js';
+import { RESOLVED_MARK, commentMarker } from '../github/marker.js';
 import { count, inlineCode } from './markdown.js';
 import type { Report } from './report.js';
 import { brokenSection, headline, verdictParagraphs, type SectionStyle } from './summary.js';
@@ -13,12 +14,6 @@ export const COMMENT_LIMIT = 65_536;
 /** Left free under the limit given to `renderComment`, against any count GitHub makes differently. */
 const COMMENT_MARGIN = 256;
 
-/** Starts the hidden first line that marks a gate's sticky comment; the key follows. */
-export const COMMENT_MARKER_PREFIX = `<!-- ${TOOL_NAME}:comment key=`;
-
-/** The hidden second line of a comment rewritten to the resolved form. */
-export const RESOLVED_MARK = `<!-- ${TOOL_NAME}:resolved -->`;
-
 const COMMENT_STYLE: SectionStyle = {
   heading: '####',
   cutReason: 'the comment is limited in size; the job summary lists all',
@@ -26,11 +21,6 @@ const COMMENT_STYLE: SectionStyle = {
 
 /** What the comment reads from a report beyond `Report`: a link to the run, when the action knows it. */
 export type CommentReport = Report & { runUrl?: string };
-
-/** The hidden HTML comment that is the first line of this gate's sticky comment. */
-export function commentMarker(key: string): string {
-  return `${COMMENT_MARKER_PREFIX}${key} -->`;
-}
 
 /**
  * A short stable hash of what makes one gate differ from another in the same repository, so two
@@ -112,11 +102,6 @@ export function renderResolvedComment(report: CommentReport, key: string, previo
   if (before) parts.push(`It said: ~~${before}~~`);
   parts.push(footer(report));
   return parts.join('\n\n') + '\n';
-}
-
-/** Whether a comment body is this gate's sticky comment already in the resolved form. */
-export function isResolvedComment(body: string): boolean {
-  return body.split(/\r?\n/, 2)[1] === RESOLVED_MARK;
 }
 
 function footer(report: CommentReport): string {

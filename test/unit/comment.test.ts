@@ -10,12 +10,11 @@ import {
   type CommentsClient,
   type IssueComment,
 } from '../../src/github/comments.js';
+import { commentMarker, isResolvedComment } from '../../src/github/marker.js';
 import {
   COMMENT_LIMIT,
   commentKey,
-  commentMarker,
   hasSomethingToSay,
-  isResolvedComment,
   renderComment,
   renderResolvedComment,
   stickyCommentBodies,
