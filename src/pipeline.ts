@@ -6,9 +6,9 @@ import { judge, type GateOptions, type GateRun } from './checks/judge.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
 import { baseCandidate, resolveBase, type Payload, type RefTarget } from './refs/base.js';
 import { resolveRelease, type ReleaseApi } from './refs/release.js';
-import { pullRequestNumber, readPullRequest, type PullRequestApi, type PullRequestContext } from './refs/pull-request.js';
+import { pullRequestNumber, readPullRequest, type PullRequestApi, type PullRequestCommit, type PullRequestContext } from './refs/pull-request.js';
 import { buildReport, type Report } from './reports/report.js';
-import { acknowledge, type Acknowledgement, type PullRequestCommit } from './verdict/acknowledgement.js';
+import { acknowledge, type Acknowledgement } from './verdict/acknowledgement.js';
 import { decideVerdict } from './verdict/verdict.js';
 
 /** A whole check, as the action and the CLI ask for it. */

@@ -1,6 +1,11 @@
 import { describeError } from '../errors.js';
 import { httpStatus, isRateLimited, redact, statusAndMessage } from '../github/errors.js';
-import type { PullRequestCommit } from '../verdict/acknowledgement.js';
+
+/** One commit of the pull request, as the acknowledgement rules read it. */
+export interface PullRequestCommit {
+  sha: string;
+  message: string;
+}
 
 /** A pull request as one source (the API or the event payload) describes it. */
 export interface PullRequestData {

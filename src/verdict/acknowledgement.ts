@@ -1,8 +1,4 @@
-/** One commit of the pull request, as the acknowledgement rules see it. */
-export interface PullRequestCommit {
-  sha: string;
-  message: string;
-}
+import type { PullRequestCommit } from '../refs/pull-request.js';
 
 /** Why a break counts as acknowledged: the title, one commit, or one label. */
 export type AckReason =

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locate } from '../../src/configs/positions.js';
 import { readConfig, type ReadOptions, type ReadResult } from '../../src/configs/read.js';
-import { acknowledge, breakingChange, isBreakingHeader, type AckReason, type PullRequestCommit } from '../../src/verdict/acknowledgement.js';
+import type { PullRequestCommit } from '../../src/refs/pull-request.js';
+import { acknowledge, breakingChange, isBreakingHeader, type AckReason } from '../../src/verdict/acknowledgement.js';
 
 const OPTIONS: ReadOptions[] = [{ yamlVersion: '1.2' }, { yamlVersion: '1.1' }, { yamlVersion: '1.2', maxBytes: 512 }];
 const PATHS = ['c.yaml', 'c.YML', 'c.json', 'c.conf', 'dir.d/c', 'c'];

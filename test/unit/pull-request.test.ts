@@ -7,8 +7,9 @@ import {
   pullRequestNumber,
   readPullRequest,
   type PullRequestApi,
+  type PullRequestCommit,
 } from '../../src/refs/pull-request.js';
-import { acknowledge, type PullRequestCommit } from '../../src/verdict/acknowledgement.js';
+import { acknowledge } from '../../src/verdict/acknowledgement.js';
 
 const TOKEN = 'ghs_abcdefghijklmnopqrstuvwxyz0123456789';
 
