@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
-import { diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff.js';
+import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
 import { collectConfigs, dropDocuments, type OldConfig, type SkippedPath } from '../configs/collect.js';
 import { locate } from '../configs/positions.js';
@@ -44,6 +44,8 @@ export interface JudgedConfig {
   findings: Finding[];
   /** Why it did not load on the base either (status failing-on-base). */
   baseFindings?: Finding[];
+  /** For a broken config: the messages of the breaking schema changes its errors fall under. */
+  causes?: string[];
 }
 
 /** The configs of one old ref, judged. */
@@ -74,12 +76,18 @@ export interface JudgedRelease {
 /** A difference between the base's schema and the PR's, with its line in the schema file. */
 export type LocatedSchemaChange = SchemaChange & { line?: number };
 
+/**
+ * A schema change with the configs it broke: the broken configs of the base and the new drift
+ * of the release whose schema errors fall under it. A breaking change that broke none is latent.
+ */
+export type AttributedSchemaChange = LocatedSchemaChange & { configs: string[] };
+
 /** What the engine found, before acknowledgement turns it into a verdict. */
 export interface GateRun {
   base: JudgedRef;
   release?: JudgedRelease;
   /** How the PR's schema differs from the base's; absent when there is nothing to compare. */
-  schemaChanges?: LocatedSchemaChange[];
+  schemaChanges?: AttributedSchemaChange[];
   schema?: { file: string; draft: string; files: string[] };
   loader?: { command: string };
   loaderProcesses: number;
@@ -208,7 +216,7 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
   const schemaChanges = schemaPath && prSchema ? await diffWithBase(baseSource, prSource, options, schemaPath, notes) : undefined;
 
   const configs = onBaseRef.configs.map((config) => judgeConfig(config, onPr.get(config) ?? [], onBase.get(config), readOptions));
-  return {
+  return attributeSchemaChanges({
     base: { ref: base, configs, skipped: onBaseRef.skipped },
     ...(release && onReleaseRef
       ? {
@@ -226,6 +234,43 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     ...(options.loader ? { loader: { command: options.loader } } : {}),
     loaderProcesses: onPr.processes + onBase.processes,
     notes,
+  });
+}
+
+/** A run as judging leaves it, before its schema changes are joined with the configs they broke. */
+export type UnattributedRun = Omit<GateRun, 'schemaChanges'> & { schemaChanges?: LocatedSchemaChange[] };
+
+/**
+ * Joins each schema change with the configs it broke, once: a broken config (of the base, or
+ * new drift of the release) falls under a change when one of its schema errors sits at the
+ * change's place. Each broken base config then names its breaking changes as causes.
+ */
+export function attributeSchemaChanges(run: UnattributedRun): GateRun {
+  const { schemaChanges, ...rest } = run;
+  if (!schemaChanges) return rest;
+  const broken: Array<JudgedConfig | DriftConfig> = [
+    ...run.base.configs.filter((config) => config.status === ConfigStatus.Broken),
+    ...(run.release?.configs.filter((config) => config.status === DriftStatus.New) ?? []),
+  ];
+  const matched = schemaChanges.map((change) => ({
+    change,
+    configs: broken.filter((config) =>
+      config.findings.some((finding) => finding.layer === 'schema' && finding.pointer !== undefined && changeMatches(change, finding.pointer)),
+    ),
+  }));
+  const causesOf = (config: JudgedConfig) => [
+    ...new Set(matched.filter((entry) => entry.change.severity === 'breaking' && entry.configs.includes(config)).map((entry) => entry.change.message)),
+  ];
+  return {
+    ...rest,
+    base: {
+      ...rest.base,
+      configs: run.base.configs.map((config) => {
+        const causes = config.status === ConfigStatus.Broken ? causesOf(config) : [];
+        return causes.length ? { ...config, causes } : config;
+      }),
+    },
+    schemaChanges: matched.map(({ change, configs }) => ({ ...change, configs: [...new Set(configs.map((config) => config.path))] })),
   };
 }
 

@@ -1,8 +1,7 @@
 import { ConfigStatus, DriftStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
-import { changeMatches } from '../checks/schema-diff.js';
 import type { Shard } from '../configs/select.js';
-import type { GateRun, JudgedRelease } from '../checks/judge.js';
+import type { AttributedSchemaChange, GateRun, JudgedRelease } from '../checks/judge.js';
 import type { RefTarget } from '../refs/base.js';
 import type { PullRequestContext } from '../refs/pull-request.js';
 import type { Acknowledgement } from '../verdict/acknowledgement.js';
@@ -109,26 +108,15 @@ export interface ReportInput {
 
 /** Assembles the report; pure, so the action, the CLI and tests build it the same way. */
 export function buildReport(input: ReportInput): Report {
-  const breakingChanges = (input.run?.schemaChanges ?? []).filter((change) => change.severity === 'breaking');
-  const causesOf = (findings: Finding[]) => [
-    ...new Set(
-      breakingChanges
-        .filter((change) => findings.some((finding) => finding.layer === 'schema' && finding.pointer !== undefined && changeMatches(change, finding.pointer)))
-        .map((change) => change.message),
-    ),
-  ];
-  const configs: ReportConfig[] = (input.run?.base.configs ?? []).map((config) => {
-    const causes = config.status === ConfigStatus.Broken ? causesOf(config.findings) : [];
-    return {
-      path: config.path,
-      ref: 'base',
-      blob: config.blob,
-      status: config.status,
-      errors: config.findings,
-      ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}),
-      ...(causes.length ? { causes } : {}),
-    };
-  });
+  const configs: ReportConfig[] = (input.run?.base.configs ?? []).map((config) => ({
+    path: config.path,
+    ref: 'base',
+    blob: config.blob,
+    status: config.status,
+    errors: config.findings,
+    ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}),
+    ...(config.causes?.length ? { causes: config.causes } : {}),
+  }));
   const skipped = input.run?.base.skipped ?? [];
   const pr = input.pullRequest;
   return {
@@ -154,7 +142,7 @@ export function buildReport(input: ReportInput): Report {
     configs,
     skipped,
     ...(input.run?.schema ? { schema: input.run.schema } : {}),
-    ...(input.run?.schemaChanges ? { schemaChanges: joinSchemaChanges(input.run) } : {}),
+    ...(input.run?.schemaChanges ? { schemaChanges: groupSchemaChanges(input.run.schemaChanges) } : {}),
     ...(input.run?.loader ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses } } : {}),
     notes: [...(pr?.notes ?? []), ...(input.run?.notes ?? []), ...input.notes],
     durationMs: input.durationMs,
@@ -162,16 +150,9 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
-/**
- * Each schema change with the broken configs (of the base, and new drift of the release) whose
- * errors fall under it; a breaking change that broke none is latent.
- */
-function joinSchemaChanges(run: GateRun): NonNullable<Report['schemaChanges']> {
-  const broken = [
-    ...run.base.configs.filter((config) => config.status === ConfigStatus.Broken),
-    ...(run.release?.configs.filter((config) => config.status === DriftStatus.New) ?? []),
-  ];
-  const joined = (run.schemaChanges ?? []).map((change) => ({
+/** The engine's schema changes, each with the configs it broke, grouped as the report shows them. */
+function groupSchemaChanges(changes: readonly AttributedSchemaChange[]): NonNullable<Report['schemaChanges']> {
+  const shown: ReportSchemaChange[] = changes.map((change) => ({
     severity: change.severity,
     rule: change.rule,
     instancePath: change.instancePath,
@@ -179,18 +160,12 @@ function joinSchemaChanges(run: GateRun): NonNullable<Report['schemaChanges']> {
     file: change.file,
     schemaPointer: change.schemaPointer,
     ...(change.line ? { line: change.line } : {}),
-    configs: [
-      ...new Set(
-        broken
-          .filter((config) => config.findings.some((finding) => finding.layer === 'schema' && finding.pointer !== undefined && changeMatches(change, finding.pointer)))
-          .map((config) => config.path),
-      ),
-    ],
+    configs: change.configs,
   }));
   return {
-    breaking: joined.filter((change) => change.severity === 'breaking' && change.configs.length > 0),
-    latent: joined.filter((change) => change.severity === 'breaking' && change.configs.length === 0),
-    compatible: joined.filter((change) => change.severity === 'compatible'),
+    breaking: shown.filter((change) => change.severity === 'breaking' && change.configs.length > 0),
+    latent: shown.filter((change) => change.severity === 'breaking' && change.configs.length === 0),
+    compatible: shown.filter((change) => change.severity === 'compatible'),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigStatus, Verdict } from '../../src/constants.js';
-import type { GateRun, JudgedConfig } from '../../src/checks/judge.js';
+import { attributeSchemaChanges, type GateRun, type JudgedConfig } from '../../src/checks/judge.js';
 import { annotationsFor, ANNOTATIONS_PER_LEVEL } from '../../src/reports/annotations.js';
 import { inlineCode } from '../../src/reports/markdown.js';
 import { buildReport, type Report } from '../../src/reports/report.js';
@@ -88,7 +88,7 @@ describe('job summary', () => {
       ackLabels: ['breaking-change'],
       base: BASE,
       head: HEAD,
-      run: {
+      run: attributeSchemaChanges({
         base: { ref: BASE, configs: [mixed[2]!], skipped: [] },
         schema: { file: 'schema/run.schema.json', draft: 'draft-07', files: ['schema/run.schema.json'] },
         schemaChanges: [
@@ -97,7 +97,7 @@ describe('job summary', () => {
         ],
         loaderProcesses: 0,
         notes: [],
-      },
+      }),
       notes: [],
       durationMs: 10,
     });
@@ -118,12 +118,12 @@ describe('job summary', () => {
       verdict: Verdict.Breaking,
       ackLabels: [],
       base: BASE,
-      run: {
+      run: attributeSchemaChanges({
         base: { ref: BASE, configs: [mixed[0]!], skipped: [] },
         schemaChanges: [{ severity: 'breaking', rule: 'enum-narrowed', instancePath: '/apis/*', message: '`telemetry` is no longer allowed in `/apis/*`', file: 's.json', schemaPointer: '/x' }],
         loaderProcesses: 0,
         notes: [],
-      },
+      }),
       notes: [],
       durationMs: 1,
     });
