@@ -1,9 +1,7 @@
 import * as core from '@actions/core';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { check } from '../pipeline.js';
-import { loaderEnvironment } from '../checks/loader.js';
 import { Outputs, Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import type { Payload } from '../refs/base.js';
@@ -19,24 +17,26 @@ import { renderSarif } from '../reports/sarif.js';
 import { renderSummary } from '../reports/summary.js';
 import { failsStep } from '../verdict/verdict.js';
 import { VERSION } from '../version.js';
-import { getInputs, type ActionSettings } from './inputs.js';
+import { INPUT_DEFAULTS, type ActionSettings, type RunnerSettings } from '../settings.js';
+import { getInputs, readRunner } from './inputs.js';
 
 /** The action: read inputs and the event, run the check, publish what it found. */
 export async function run(): Promise<void> {
   const started = Date.now();
+  const runner = readRunner();
   let report: Report;
   let settings: ActionSettings | undefined;
   let client: GitHubClient | undefined;
   try {
-    settings = getInputs();
+    settings = getInputs(runner);
     if (settings.token) {
       // Loaded only when there is a token: most of the bundle's weight is the GitHub SDK.
       const { createGitHubClient } = await import('../github/client.js');
       client = createGitHubClient(settings.token, { onNotice: (message) => core.info(message) });
     }
     report = settings.mergeReports
-      ? mergeReports(await readPartialReports(settings.mergeReports, process.env.GITHUB_WORKSPACE ?? process.cwd()))
-      : await checkPullRequest(settings, client);
+      ? mergeReports(await readPartialReports(settings.mergeReports, runner.workspace))
+      : await checkPullRequest(settings, runner, client);
   } catch (error) {
     report = buildReport({
       toolVersion: VERSION,
@@ -51,19 +51,18 @@ export async function run(): Promise<void> {
   // A shard sees part of the configs: the job that merges the shards comments.
   if (settings && client && !settings.shard) {
     try {
-      await syncComment(report, settings, client);
+      await syncComment(report, settings, runner, client);
     } catch (error) {
       // The comment is a courtesy: whatever happens to it, the outputs and the verdict stand.
       core.warning(`The PR comment could not be written: ${describeError(error)}`);
     }
   }
-  await publish(report);
+  await publish(report, runner);
 }
 
-async function checkPullRequest(settings: ActionSettings, client: GitHubClient | undefined): Promise<Report> {
-  const eventName = process.env.GITHUB_EVENT_NAME ?? '';
-  const payload = await readEvent(process.env.GITHUB_EVENT_PATH);
-  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
+async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings, client: GitHubClient | undefined): Promise<Report> {
+  const payload = await readEvent(runner.eventPath);
+  const { owner = '', repo = '' } = runner.repository ?? {};
   const apis =
     client && owner && repo ? { api: octokitPullRequestApi(client, owner, repo), releaseApi: octokitReleaseApi(client, owner, repo) } : undefined;
   return check({
@@ -75,22 +74,20 @@ async function checkPullRequest(settings: ActionSettings, client: GitHubClient |
       checkFormats: settings.checkFormats,
       ...(settings.loader ? { loader: settings.loader } : {}),
       loaderTimeoutSeconds: settings.loaderTimeoutSeconds,
-      loaderEnv: loaderEnvironment(process.env, settings.token ? [settings.token] : []),
+      loaderEnv: settings.loaderEnv,
       yamlVersion: settings.yamlVersion,
       ...(settings.shard ? { shard: settings.shard } : {}),
     },
     ...(settings.base ? { base: settings.base } : {}),
     release: settings.release,
     failOnDrift: settings.failOnDrift,
-    eventName,
+    eventName: runner.eventName,
     payload,
     ackLabels: settings.ackLabels,
     allowPullRequestTarget: settings.allowPullRequestTarget,
     ...(apis ?? {}),
-    ...(process.env.GITHUB_REPOSITORY
-      ? { repository: { name: process.env.GITHUB_REPOSITORY, serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com' } }
-      : {}),
-    tempRoot: process.env.RUNNER_TEMP || tmpdir(),
+    ...(runner.repository ? { repository: { name: runner.repository.name, serverUrl: runner.repository.serverUrl } } : {}),
+    tempRoot: runner.tempDir,
     toolVersion: VERSION,
   });
 }
@@ -111,18 +108,17 @@ const COMMENT_EVENTS = new Set(['pull_request', 'pull_request_target']);
  * The sticky PR comment (`comment: auto`). A token that cannot write (a fork PR) costs a
  * warning and a note in the summary, never the run.
  */
-async function syncComment(report: Report, settings: ActionSettings, client: GitHubClient): Promise<void> {
+async function syncComment(report: Report, settings: ActionSettings, runner: RunnerSettings, client: GitHubClient): Promise<void> {
   const number = report.pullRequest?.number;
-  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
+  const { owner = '', repo = '' } = runner.repository ?? {};
   if (settings.comment !== 'auto' || !number || !owner || !repo || !COMMENT_EVENTS.has(report.event ?? '')) return;
   const key = commentKey({
     configs: JSON.stringify(settings.patterns),
     ...(settings.schema ? { schema: settings.schema } : {}),
     ...(settings.loader ? { loader: settings.loader } : {}),
-    workingDirectory: relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory) || '.',
+    workingDirectory: relative(runner.workspace, settings.workingDirectory) || '.',
   });
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT } = process.env;
-  const runUrl = GITHUB_RUN_ID ? `${GITHUB_SERVER_URL ?? 'https://github.com'}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${GITHUB_RUN_ATTEMPT ? `/attempts/${GITHUB_RUN_ATTEMPT}` : ''}` : undefined;
+  const { runUrl } = runner;
   const bodies = stickyCommentBodies({ ...report, ...(runUrl ? { runUrl } : {}) }, key);
   if (!bodies) return;
   const outcome = await syncStickyComment({ client: octokitCommentsClient(client, owner, repo), issue: number, key, ...bodies });
@@ -136,11 +132,11 @@ async function syncComment(report: Report, settings: ActionSettings, client: Git
 }
 
 /** Outputs, report file, annotations, job summary, and the step's result. */
-async function publish(report: Report): Promise<void> {
-  const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'compat-gate');
+async function publish(report: Report, runner: RunnerSettings): Promise<void> {
+  const dir = join(runner.tempDir, 'compat-gate');
   await mkdir(dir, { recursive: true });
   // Shards of one matrix write distinct names, so their artifacts can be downloaded into one folder.
-  const name = report.shard ? `shard-${report.shard.index}-of-${report.shard.total}` : process.env.GITHUB_ACTION || 'check';
+  const name = report.shard ? `shard-${report.shard.index}-of-${report.shard.total}` : runner.stepId ?? 'check';
   const reportPath = join(dir, `report-${name}.json`);
   await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
   const sarifPath = reportPath.replace(/\.json$/, '.sarif');
@@ -171,7 +167,7 @@ async function publish(report: Report): Promise<void> {
   }
   if (omitted > 0) core.info(`${omitted} more annotations are in the job summary and the JSON report (GitHub shows 10 per level).`);
 
-  if (process.env.GITHUB_STEP_SUMMARY) {
+  if (runner.hasStepSummary) {
     try {
       await core.summary.addRaw(renderSummary(report)).write();
     } catch (error) {
@@ -186,7 +182,7 @@ async function publish(report: Report): Promise<void> {
     core.setFailed(
       report.verdict === Verdict.Error
         ? `compat-gate could not decide: ${report.error?.message ?? 'unknown error'}${report.error?.hint ? ` ${report.error.hint}` : ''}`
-        : `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: …\`) or the label \`${report.acknowledgement.labels[0] ?? 'breaking-change'}\`.`,
+        : `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: …\`) or the label \`${report.acknowledgement.labels[0] ?? INPUT_DEFAULTS['ack-labels']}\`.`,
     );
   }
 }

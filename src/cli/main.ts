@@ -5,11 +5,13 @@ import { parseArgs } from 'node:util';
 import { check } from '../pipeline.js';
 import { loaderEnvironment } from '../checks/loader.js';
 import { parseRefMap } from '../checks/schema.js';
+import type { YamlVersion } from '../configs/read.js';
 import { parsePatterns } from '../configs/select.js';
 import { Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import { createGitCommandManager } from '../git/git.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
+import { INPUT_DEFAULTS, YAML_VERSIONS } from '../settings.js';
 import { VERSION } from '../version.js';
 import { renderTerminal, stylesFor } from './terminal.js';
 
@@ -24,15 +26,15 @@ Options:
   --schema-ref-map MAP     URL-prefix=local/dir/ for absolute $refs (repeatable)
   --no-check-formats       do not assert formats
   --loader CMD             shell command; config paths are appended as arguments
-  --loader-timeout SECS    seconds one loader process may run (default 120)
+  --loader-timeout SECS    seconds one loader process may run (default ${INPUT_DEFAULTS['loader-timeout']})
   --base REF               the ref whose configs gate the change (default: origin's default branch)
-  --release TAG            latest (highest semver tag), a tag, or none (default: latest)
+  --release TAG            latest (highest semver tag), a tag, or none (default: ${INPUT_DEFAULTS.release})
   --fail-on-drift          also fail when the change breaks configs of the release
   --title TEXT             the PR title, to judge an acknowledgement (e.g. "feat!: …")
   --label NAME             a PR label (repeatable)
-  --ack-labels LABELS      labels that acknowledge a break (default: breaking-change)
-  --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default 1.2)
-  -C, --working-directory DIR   where the loader runs (default: .)
+  --ack-labels LABELS      labels that acknowledge a break (default: ${INPUT_DEFAULTS['ack-labels']})
+  --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default ${INPUT_DEFAULTS['yaml-version']})
+  -C, --working-directory DIR   where the loader runs (default: ${INPUT_DEFAULTS['working-directory']})
   --json                   print the JSON report instead of text
   --report FILE            also write the JSON report to FILE
   -h, --help               this help
@@ -58,18 +60,18 @@ export async function main(
         configs: { type: 'string', multiple: true },
         schema: { type: 'string' },
         'schema-ref-map': { type: 'string', multiple: true },
-        'check-formats': { type: 'boolean', default: true },
+        'check-formats': { type: 'boolean', default: isTrue(INPUT_DEFAULTS['check-formats']) },
         'no-check-formats': { type: 'boolean' },
         loader: { type: 'string' },
-        'loader-timeout': { type: 'string', default: '120' },
+        'loader-timeout': { type: 'string', default: INPUT_DEFAULTS['loader-timeout'] },
         base: { type: 'string' },
-        release: { type: 'string', default: 'latest' },
-        'fail-on-drift': { type: 'boolean', default: false },
+        release: { type: 'string', default: INPUT_DEFAULTS.release },
+        'fail-on-drift': { type: 'boolean', default: isTrue(INPUT_DEFAULTS['fail-on-drift']) },
         title: { type: 'string' },
         label: { type: 'string', multiple: true },
-        'ack-labels': { type: 'string', default: 'breaking-change' },
-        'yaml-version': { type: 'string', default: '1.2' },
-        'working-directory': { type: 'string', short: 'C', default: '.' },
+        'ack-labels': { type: 'string', default: INPUT_DEFAULTS['ack-labels'] },
+        'yaml-version': { type: 'string', default: INPUT_DEFAULTS['yaml-version'] },
+        'working-directory': { type: 'string', short: 'C', default: INPUT_DEFAULTS['working-directory'] },
         json: { type: 'boolean', default: false },
         report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -91,7 +93,7 @@ export async function main(
 
   try {
     const yamlVersion = values['yaml-version'];
-    if (yamlVersion !== '1.1' && yamlVersion !== '1.2') throw new GateError(`--yaml-version is ${yamlVersion}.`, 'Use 1.1 or 1.2.');
+    if (!isYamlVersion(yamlVersion)) throw new GateError(`--yaml-version is ${yamlVersion}.`, 'Use 1.1 or 1.2.');
     const timeout = Number(values['loader-timeout']);
     if (!(timeout > 0)) throw new GateError(`--loader-timeout is ${values['loader-timeout']}.`, 'Give a positive number of seconds.');
     if (!values.configs?.length) throw new GateError('--configs is missing.', 'Give glob patterns of the config files users have, e.g. --configs "distributions/*/run.yaml".');
@@ -131,4 +133,13 @@ export async function main(
     io.stderr.write(`compat-gate: ${describeError(error)}\n`);
     return ExitCode.Error;
   }
+}
+
+function isYamlVersion(value: string): value is YamlVersion {
+  return (YAML_VERSIONS as readonly string[]).includes(value);
+}
+
+/** An action.yml boolean default as a flag's default. */
+function isTrue(value: string): boolean {
+  return value === 'true';
 }

@@ -1,0 +1,210 @@
+import { tmpdir } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { loaderEnvironment } from './checks/loader.js';
+import { parseRefMap, type RefMapping } from './checks/schema.js';
+import type { YamlVersion } from './configs/read.js';
+import { parsePatterns, parseShard, type ConfigPatterns, type Shard } from './configs/select.js';
+import { GateError } from './errors.js';
+import { parseLabelList } from './verdict/acknowledgement.js';
+
+/**
+ * The defaults of action.yml's inputs, as action.yml writes them; the CLI's flags share them.
+ * A test keeps this table equal to action.yml.
+ */
+export const INPUT_DEFAULTS = {
+  'check-formats': 'true',
+  release: 'latest',
+  'ack-labels': 'breaking-change',
+  'fail-on-drift': 'false',
+  comment: 'auto',
+  'yaml-version': '1.2',
+  'loader-timeout': '120',
+  'allow-pull-request-target': 'false',
+  'working-directory': '.',
+} as const;
+
+/** The YAML dialects the `yaml-version` input and flag accept, the default first. */
+export const YAML_VERSIONS = ['1.2', '1.1'] as const satisfies readonly YamlVersion[];
+
+/** The values the `comment` input accepts. */
+export const COMMENT_MODES = ['auto', 'never'] as const;
+
+/** The action's inputs, typed, with every default applied (action.yml describes each). */
+export interface ActionSettings {
+  /** Globs of the configs users have, matched in each old ref. */
+  patterns: ConfigPatterns;
+  /** The PR's JSON Schema, relative to workingDirectory. */
+  schema?: string;
+  /** Where absolute `$ref` URLs live in the repository. */
+  refMap: RefMapping[];
+  /** Assert the formats ajv-formats knows. */
+  checkFormats: boolean;
+  /** The PR's runtime loader, a shell command. */
+  loader?: string;
+  /** The `base` input: the ref whose configs gate the PR, when not taken from the event. */
+  base?: string;
+  /** `latest`, a tag, or `none`. */
+  release: string;
+  /** Labels that acknowledge a break. */
+  ackLabels: string[];
+  /** Fail on new release drift too. */
+  failOnDrift: boolean;
+  /** `auto` or `never`. */
+  comment: (typeof COMMENT_MODES)[number];
+  yamlVersion: YamlVersion;
+  loaderTimeoutSeconds: number;
+  allowPullRequestTarget: boolean;
+  /** Absolute path of `working-directory`. */
+  workingDirectory: string;
+  /** Empty when no token was given. */
+  token: string;
+  /** The loader's environment: the runner's, without the token and other secrets. */
+  loaderEnv: Record<string, string>;
+  /** Judge one stable slice of the configs and write a partial report. */
+  shard?: Shard;
+  /** Partial reports to combine instead of judging (`merge-reports`). */
+  mergeReports?: string;
+}
+
+/** What the Actions runner tells the step through its environment. */
+export interface RunnerSettings {
+  /** GITHUB_WORKSPACE: the checkout, where relative inputs resolve (the current directory without it). */
+  workspace: string;
+  /** GITHUB_EVENT_NAME, empty when unknown. */
+  eventName: string;
+  /** GITHUB_EVENT_PATH: the event payload file. */
+  eventPath?: string;
+  /** GITHUB_REPOSITORY (`owner/name`) and the server it lives on. */
+  repository?: { name: string; owner: string; repo: string; serverUrl: string };
+  /** The run's page (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT), for the comment's link. */
+  runUrl?: string;
+  /** RUNNER_TEMP, else the system's temp folder: where the run's files go. */
+  tempDir: string;
+  /** GITHUB_ACTION: the step's id, naming the report file. */
+  stepId?: string;
+  /** GITHUB_STEP_SUMMARY is set: the job summary can be written. */
+  hasStepSummary: boolean;
+}
+
+/** Reads an input by its action.yml name; '' when it is not set. */
+export type InputReader = (name: string) => string;
+
+/** The runner's settings from its environment; never throws. */
+export function runnerSettings(env: NodeJS.ProcessEnv, cwd: string): RunnerSettings {
+  const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const name = env.GITHUB_REPOSITORY;
+  const [owner = '', repo = ''] = (name ?? '/').split('/');
+  const runId = env.GITHUB_RUN_ID;
+  const attempt = env.GITHUB_RUN_ATTEMPT;
+  return {
+    workspace: env.GITHUB_WORKSPACE ?? cwd,
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    ...(env.GITHUB_EVENT_PATH ? { eventPath: env.GITHUB_EVENT_PATH } : {}),
+    ...(name ? { repository: { name, owner, repo, serverUrl } } : {}),
+    ...(runId ? { runUrl: `${serverUrl}/${name}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}` } : {}),
+    tempDir: env.RUNNER_TEMP || tmpdir(),
+    ...(env.GITHUB_ACTION ? { stepId: env.GITHUB_ACTION } : {}),
+    hasStepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
+  };
+}
+
+/**
+ * Every input checked and typed, with action.yml's defaults; throws a GateError naming the
+ * input and what it accepts. A relative `working-directory` resolves in the runner's workspace;
+ * the loader gets the runner's environment `env` without its secrets.
+ */
+export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 'workspace'>, env: NodeJS.ProcessEnv): ActionSettings {
+  const read = inputs(input);
+  const { workspace } = runner;
+  const token = input('github-token');
+  const loaderEnv = loaderEnvironment(env, token ? [token] : []);
+  const schema = read.optional('schema');
+  const loader = read.optional('loader');
+  const mergeReports = read.optional('merge-reports');
+  const shard = read.optional('shard');
+  if (mergeReports && shard) {
+    throw new GateError('`shard` and `merge-reports` are both set.', 'Set `shard` in the matrix jobs and `merge-reports` in the job that combines them.');
+  }
+  if (mergeReports) {
+    // The job that merges judges nothing itself: it needs no configs, schema or loader.
+    return {
+      patterns: { include: [], exclude: [] },
+      refMap: [],
+      checkFormats: true,
+      release: 'none',
+      ackLabels: parseLabelList(read.text('ack-labels')),
+      failOnDrift: read.boolean('fail-on-drift'),
+      comment: read.choice('comment', COMMENT_MODES),
+      yamlVersion: read.choice('yaml-version', YAML_VERSIONS, 'unchecked'),
+      loaderTimeoutSeconds: read.positiveNumber('loader-timeout', 'unchecked'),
+      allowPullRequestTarget: false,
+      workingDirectory: workspace,
+      token,
+      loaderEnv,
+      ...(schema ? { schema } : {}),
+      ...(loader ? { loader } : {}),
+      mergeReports,
+    };
+  }
+  if (!schema && !loader) {
+    throw new GateError('Neither `schema` nor `loader` is set: there is nothing to load the configs with.', 'Set `schema` (a JSON Schema file), `loader` (a command), or both.');
+  }
+  const configs = input('configs');
+  if (!configs.trim()) {
+    throw new GateError('The `configs` input is empty.', 'Give glob patterns of the config files users have, e.g. `distributions/*/run.yaml`.');
+  }
+  const workingDirectory = read.text('working-directory');
+  const base = read.optional('base');
+  return {
+    patterns: parsePatterns(configs),
+    ...(schema ? { schema } : {}),
+    refMap: parseRefMap(input('schema-ref-map')),
+    checkFormats: read.boolean('check-formats'),
+    ...(loader ? { loader } : {}),
+    ...(base ? { base } : {}),
+    release: read.text('release'),
+    ackLabels: parseLabelList(read.text('ack-labels')),
+    failOnDrift: read.boolean('fail-on-drift'),
+    comment: read.choice('comment', COMMENT_MODES),
+    yamlVersion: read.choice('yaml-version', YAML_VERSIONS),
+    loaderTimeoutSeconds: read.positiveNumber('loader-timeout'),
+    allowPullRequestTarget: read.boolean('allow-pull-request-target'),
+    workingDirectory: isAbsolute(workingDirectory) ? workingDirectory : resolve(workspace, workingDirectory),
+    token,
+    loaderEnv,
+    ...(shard ? { shard: parseShard(shard) } : {}),
+  };
+}
+
+type Defaulted = keyof typeof INPUT_DEFAULTS;
+
+/**
+ * Typed readers of inputs, each falling back to action.yml's default. `unchecked` takes the
+ * default whatever the input says: the job that merges reports does not use those inputs.
+ */
+function inputs(input: InputReader) {
+  const text = (name: Defaulted, mode?: 'unchecked'): string => (mode === 'unchecked' ? '' : input(name)) || INPUT_DEFAULTS[name];
+  return {
+    text,
+    optional: (name: string): string | undefined => input(name) || undefined,
+    boolean(name: Defaulted): boolean {
+      const value = text(name).toLowerCase();
+      if (['true', 'yes', 'on', '1'].includes(value)) return true;
+      if (['false', 'no', 'off', '0'].includes(value)) return false;
+      throw new GateError(`The \`${name}\` input is \`${value}\`, which is not a boolean.`, 'Use `true` or `false`.');
+    },
+    choice<T extends string>(name: Defaulted, allowed: readonly T[], mode?: 'unchecked'): T {
+      const value = text(name, mode);
+      if ((allowed as readonly string[]).includes(value)) return value as T;
+      throw new GateError(`The \`${name}\` input is \`${value}\`.`, `Use one of ${allowed.map((a) => `\`${a}\``).join(', ')}.`);
+    },
+    positiveNumber(name: Defaulted, mode?: 'unchecked'): number {
+      const value = text(name, mode);
+      const number = Number(value);
+      if (!Number.isFinite(number) || number <= 0) {
+        throw new GateError(`The \`${name}\` input is \`${value}\`, not a positive number of seconds.`, `Use a number such as \`${INPUT_DEFAULTS[name]}\`.`);
+      }
+      return number;
+    },
+  };
+}
