@@ -40,8 +40,7 @@ export function commentKey(parts: { configs: string; schema?: string; loader?: s
 }
 
 /**
- * Whether the PR deserves a comment: a break, an acknowledged break, or new release drift
- * (read from `newDrift` when a report carries it).
+ * Whether the PR deserves a comment: a break, an acknowledged break, or new release drift.
  */
 export function hasSomethingToSay(report: Report): boolean {
   return report.verdict === Verdict.Breaking || report.verdict === Verdict.Acknowledged || newDrift(report) > 0;
@@ -122,10 +121,7 @@ function previousHeadline(previous: string): string | undefined {
   return words && !words.includes('~') && words.length <= 300 ? words : undefined;
 }
 
-// Read loosely: the drift part of the report is newer than this renderer (`drift.counts.new`,
-// or a flat `newDrift`).
+/** Configs of the release that this PR breaks. */
 function newDrift(report: Report): number {
-  const loose = report as { drift?: { counts?: { new?: unknown } }; newDrift?: unknown };
-  const value = loose.drift?.counts?.new ?? loose.newDrift;
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  return report.drift?.counts.new ?? 0;
 }

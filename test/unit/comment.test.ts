@@ -122,7 +122,10 @@ describe('comment renderer', () => {
     expect(hasSomethingToSay(reportOf(mixed, Verdict.Acknowledged))).toBe(true);
     expect(hasSomethingToSay(passing)).toBe(false);
     expect(hasSomethingToSay(reportOf([], Verdict.Error))).toBe(false);
-    const drifting = { ...passing, newDrift: 2 };
+    const drifting: CommentReport = {
+      ...passing,
+      drift: { counts: { configs: 5, ok: 3, new: 2, existing: 0, fixed: 0, unreadable: 0 }, configs: [], failOnDrift: false },
+    };
     expect(hasSomethingToSay(drifting)).toBe(true);
     expect(renderComment(drifting, KEY)).toContain('**Release drift:** 2 configs of the latest release that load on the base no longer load with this PR');
     const released = Object.assign({}, passing, {
