@@ -4,7 +4,7 @@ import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
 import { GateError, errorMessage } from './errors.js';
 import { judge, type GateOptions, type GateRun } from './checks/judge.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
-import { baseCandidate, resolveBase, type Payload, type RefTarget } from './refs/base.js';
+import { baseCandidate, payloadField, payloadText, resolveBase, type Payload, type RefTarget } from './refs/base.js';
 import { resolveRelease, type ReleaseApi } from './refs/release.js';
 import { pullRequestNumber, readPullRequest, type PullRequestApi, type PullRequestCommit, type PullRequestContext } from './refs/pull-request.js';
 import { buildReport, type Report } from './reports/report.js';
@@ -162,9 +162,9 @@ async function pullRequestCommitsFromGit(
   base: RefTarget,
   payload: Payload,
 ): Promise<PullRequestCommit[]> {
-  const headSha: string | undefined = payload.pull_request?.head?.sha;
+  const headSha = payloadText(payload, 'pull_request', 'head', 'sha');
   if (!headSha) return [];
-  const count: number = Number(payload.pull_request?.commits) || 50;
+  const count = Number(payloadField(payload, 'pull_request', 'commits')) || 50;
   if (!(await git.hasCommit(headSha)) || (await git.isShallow())) {
     // Enough history to reach the branch point, not the whole repository.
     await git.tryFetch([headSha], { depth: Math.min(count, 250) + 1 });

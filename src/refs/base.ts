@@ -7,9 +7,27 @@ export interface RefTarget {
   sha: string;
 }
 
-/** A webhook payload: only the fields compat-gate reads matter, and any may be missing. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads differ by event; every read is guarded.
-export type Payload = Record<string, any>;
+/**
+ * A webhook payload: only the fields compat-gate reads matter, and any may be missing or of
+ * another type. Read it with payloadField and payloadText.
+ */
+export type Payload = Record<string, unknown>;
+
+/** The value at a path of nested fields of a payload; undefined when a step is missing. */
+export function payloadField(payload: Payload, ...path: string[]): unknown {
+  let value: unknown = payload;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** A string field of a payload; undefined when it is missing or not a string. */
+export function payloadText(payload: Payload, ...path: string[]): string | undefined {
+  const value = payloadField(payload, ...path);
+  return typeof value === 'string' ? value : undefined;
+}
 
 /** What names the base: the `base` input, or the event that started the run. */
 export interface BaseRequest {
@@ -28,24 +46,24 @@ const SHA = /^[0-9a-f]{40}$/i;
 export function baseCandidate(request: BaseRequest): BaseCandidate {
   const { input, eventName, payload } = request;
   if (input) return SHA.test(input) ? { ref: input.slice(0, 12), sha: input } : { ref: input };
-  const defaultBranch: string | undefined = payload.repository?.default_branch;
+  const defaultBranch = payloadText(payload, 'repository', 'default_branch');
   switch (eventName) {
     case 'pull_request':
-    case 'pull_request_target':
-      if (payload.pull_request?.base?.sha) {
-        return { ref: payload.pull_request.base.ref ?? 'base', sha: payload.pull_request.base.sha };
-      }
+    case 'pull_request_target': {
+      const sha = payloadText(payload, 'pull_request', 'base', 'sha');
+      if (sha) return { ref: payloadText(payload, 'pull_request', 'base', 'ref') ?? 'base', sha };
       break;
-    case 'merge_group':
-      if (payload.merge_group?.base_sha) {
-        return { ref: shortRef(payload.merge_group.base_ref ?? 'base'), sha: payload.merge_group.base_sha };
-      }
+    }
+    case 'merge_group': {
+      const sha = payloadText(payload, 'merge_group', 'base_sha');
+      if (sha) return { ref: shortRef(payloadText(payload, 'merge_group', 'base_ref') ?? 'base'), sha };
       break;
+    }
     case 'push': {
-      const before: string | undefined = payload.before;
+      const before = payloadText(payload, 'before');
       if (before && !ZERO_SHA.test(before)) return { ref: before.slice(0, 12), sha: before };
       // A branch's first push has an all-zero `before`: compare with the default branch instead.
-      const pushed = shortRef(payload.ref ?? '');
+      const pushed = shortRef(payloadText(payload, 'ref') ?? '');
       if (defaultBranch && pushed !== defaultBranch) return { ref: defaultBranch };
       return { none: `this is the first push of ${pushed || 'the branch'}: there is no earlier commit to compare with` };
     }

@@ -8,6 +8,12 @@ describe('which ref gates the PR', () => {
     expect(baseCandidate({ eventName: 'pull_request', payload: { pull_request: { base: { ref: 'main', sha: sha('a') } } } })).toEqual({ ref: 'main', sha: sha('a') });
   });
 
+  it('reads only string fields of the payload: a base sha of another type names no base', () => {
+    const payload = { pull_request: { base: { ref: 'main', sha: 42 } }, repository: { default_branch: 'trunk' } };
+    expect(baseCandidate({ eventName: 'pull_request', payload })).toEqual({ ref: 'trunk' });
+    expect(baseCandidate({ eventName: 'pull_request', payload: { pull_request: 'not an object' } })).toEqual({ none: 'the pull_request run names no base' });
+  });
+
   it('takes the same from pull_request_target', () => {
     expect(baseCandidate({ eventName: 'pull_request_target', payload: { pull_request: { base: { ref: 'dev', sha: sha('b') } } } })).toEqual({ ref: 'dev', sha: sha('b') });
   });
