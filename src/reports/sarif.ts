@@ -10,7 +10,17 @@ export const SarifRule = {
   LatentBreak: 'compat-gate/latent-schema-break',
 } as const;
 
-const RULES = [
+/** A rule as SARIF describes it (`reportingDescriptor`, SARIF 2.1.0 §3.49). */
+export interface SarifReportingDescriptor {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string };
+  defaultConfiguration: { level: 'error' | 'warning' | 'note' };
+}
+
+const RULES: SarifReportingDescriptor[] = [
   {
     id: SarifRule.BrokenConfig,
     name: 'BrokenConfig',
@@ -39,7 +49,8 @@ const RULES = [
   },
 ];
 
-interface SarifResult {
+/** One finding in SARIF (`result`, SARIF 2.1.0 §3.27): the fields compat-gate writes. */
+export interface SarifResult {
   ruleId: string;
   level: 'error' | 'warning' | 'note';
   message: { text: string };
@@ -48,11 +59,22 @@ interface SarifResult {
   properties?: Record<string, unknown>;
 }
 
+/** The SARIF log compat-gate writes (`sarifLog`, SARIF 2.1.0 §3.13): one run of one tool. */
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: Array<{
+    tool: { driver: { name: string; version: string; informationUri: string; rules: SarifReportingDescriptor[] } };
+    results: SarifResult[];
+    versionControlProvenance?: Array<{ repositoryUri: string; revisionId: string }>;
+  }>;
+}
+
 /**
  * The report as SARIF 2.1.0, for `github/codeql-action/upload-sarif`: one result per broken
  * config and per config of new release drift, at the line of its first error.
  */
-export function renderSarif(report: Report): object {
+export function renderSarif(report: Report): SarifLog {
   const results: SarifResult[] = [];
   const acknowledged = report.verdict === Verdict.Acknowledged;
   for (const config of report.configs) {
