@@ -3,8 +3,8 @@
 // against a reference model written from the Conventional Commits 1.0.0 grammar.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locate } from '../../src/configs/positions.js';
-import { readConfig, type ReadOptions, type ReadResult } from '../../src/configs/read.js';
+import { locate } from '../../src/configs/parse/index.js';
+import { readConfig, type ReadOptions, type ReadResult } from '../../src/configs/parse/index.js';
 import { acknowledge, breakingChange, isBreakingHeader, type AckReason, type PullRequestCommit } from '../../src/verdict/acknowledgement.js';
 
 const OPTIONS: ReadOptions[] = [{ yamlVersion: '1.2' }, { yamlVersion: '1.1' }, { yamlVersion: '1.2', maxBytes: 512 }];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { compileSchema, workspaceSource, type SchemaOptions, type SchemaSource } from '../../src/checks/schema.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from '../../src/checks/schema-diff.js';
-import { locate } from '../../src/configs/positions.js';
+import { locate } from '../../src/configs/parse/index.js';
 import { GateError } from '../../src/errors.js';
 
 /** A SchemaSource over files held in memory; objects are written as JSON. */
