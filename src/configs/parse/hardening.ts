@@ -20,15 +20,20 @@ export const MAX_EXPANDED_VALUES = 1_000_000;
 /** A YAML stream may hold this many documents (each `---` costs yaml a Document object). */
 export const MAX_YAML_DOCUMENTS = 10_000;
 
+/** The message of a file nested deeper than `maxDepth`. */
+export function nestedTooDeeply(maxDepth: number = MAX_NESTING_DEPTH): string {
+  return `nested too deeply (more than ${maxDepth} levels)`;
+}
+
 /** The message of a file nested deeper than {@link MAX_NESTING_DEPTH}. */
-export const NESTED_TOO_DEEPLY = `nested too deeply (more than ${MAX_NESTING_DEPTH} levels)`;
+export const NESTED_TOO_DEEPLY = nestedTooDeeply();
 
 export const ALIAS_BOMB_MESSAGE = 'its aliases expand to too many values (an alias bomb, "billion laughs"): refusing to expand them';
 
-/** Thrown when a text nests collections deeper than {@link MAX_NESTING_DEPTH}. */
+/** Thrown when a text nests collections deeper than its bound. */
 export class NestingTooDeepError extends RangeError {
-  constructor() {
-    super(NESTED_TOO_DEEPLY);
+  constructor(maxDepth: number) {
+    super(nestedTooDeeply(maxDepth));
   }
 }
 
@@ -41,19 +46,19 @@ export class TooManyDocumentsError extends RangeError {
 
 /**
  * Why a parsed value cannot be used, or undefined when it can: it nests deeper than
- * {@link MAX_NESTING_DEPTH}, an alias contains itself, or aliases expand it past
+ * `maxDepth`, an alias contains itself, or aliases expand it past
  * {@link MAX_EXPANDED_VALUES}. Values are only shared (a DAG, maybe a cycle) when the text had
  * anchors (`shared`), so only then are they memoized.
  */
-export function checkShape(root: unknown, shared: boolean): string | undefined {
+export function checkShape(root: unknown, shared: boolean, maxDepth: number = MAX_NESTING_DEPTH): string | undefined {
   if (typeof root !== 'object' || root === null) return undefined;
   const memo = shared ? new Map<object, Shape | typeof VISITING>() : undefined;
   let distinct = 0;
   let problem: string | undefined;
 
   const visit = (value: object, depth: number): Shape | undefined => {
-    if (depth > MAX_NESTING_DEPTH) {
-      problem = NESTED_TOO_DEEPLY;
+    if (depth > maxDepth) {
+      problem = nestedTooDeeply(maxDepth);
       return undefined;
     }
     const known = memo?.get(value);
@@ -62,7 +67,7 @@ export function checkShape(root: unknown, shared: boolean): string | undefined {
       return undefined;
     }
     if (known) {
-      if (depth + known.height - 1 > MAX_NESTING_DEPTH) problem = NESTED_TOO_DEEPLY;
+      if (depth + known.height - 1 > maxDepth) problem = nestedTooDeeply(maxDepth);
       return problem ? undefined : known;
     }
     memo?.set(value, VISITING);
@@ -100,8 +105,9 @@ interface Shape {
 const VISITING = Symbol('visiting');
 
 /** Turns what a parser threw into a message: deep nesting overflows the stack (RangeError). */
-export function describeReadFailure(error: unknown, prefix: string): string {
-  if (error instanceof NestingTooDeepError || (error instanceof RangeError && /call stack/i.test(error.message))) return NESTED_TOO_DEEPLY;
+export function describeReadFailure(error: unknown, prefix: string, maxDepth: number = MAX_NESTING_DEPTH): string {
+  if (error instanceof NestingTooDeepError) return error.message;
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return nestedTooDeeply(maxDepth);
   if (error instanceof TooManyDocumentsError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   // yaml's maxAliasCount ReferenceError: "Excessive alias count indicates a resource exhaustion attack".

@@ -5,7 +5,7 @@
  */
 export { DEFAULT_MAX_BYTES, decodeConfig, positionAt, sizeProblem, type DecodedText, type Position } from './decode.js';
 export { formatByExtension, formatsToTry, looksLikeJson } from './format.js';
-export { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH, MAX_YAML_DOCUMENTS, NESTED_TOO_DEEPLY } from './hardening.js';
+export { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH, MAX_YAML_DOCUMENTS, NESTED_TOO_DEEPLY, nestedTooDeeply } from './hardening.js';
 export { locate } from './positions.js';
 export { parsePointer } from './pointer.js';
 export { readConfig } from './read.js';

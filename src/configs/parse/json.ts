@@ -2,10 +2,10 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import { positionAt } from './decode.js';
 import { checkShape } from './hardening.js';
 import { isArrayIndex } from './pointer.js';
-import type { Locator, ReadResult } from './result.js';
+import type { Locator, ReadOptions, ReadResult } from './result.js';
 
 /** Reads JSON text (comments and trailing commas tolerated) into its one document. */
-export function readJson(text: string): ReadResult {
+export function readJson(text: string, options: Pick<ReadOptions, 'maxDepth'> = {}): ReadResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -13,10 +13,14 @@ export function readJson(text: string): ReadResult {
     // Comments or trailing commas (or a real error): the tolerant parser decides.
     const { root, errors } = parseJsonTree(text);
     const error = errors[0];
-    if (error) return { ok: false, message: `not valid JSON: ${describeJsonError(error)}`, position: positionAt(text, error.offset) };
+    if (error) {
+      // jsonc-parser's own name of the error, in words: `ValueExpected` is "value expected".
+      const detail = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+      return { ok: false, message: `not valid JSON: ${describeJsonError(error)}`, position: positionAt(text, error.offset), detail };
+    }
     value = root ? jsonValue(root) : null;
   }
-  const problem = checkShape(value, false);
+  const problem = checkShape(value, false, options.maxDepth);
   return problem ? { ok: false, message: problem } : { ok: true, documents: [value] };
 }
 

@@ -25,7 +25,7 @@ export function readText(path: string, text: string, options: ReadOptions): { re
     try {
       result = FORMATS[format].read(text, options);
     } catch (error) {
-      result = { ok: false, message: describeReadFailure(error, 'could not be parsed') };
+      result = { ok: false, message: describeReadFailure(error, 'could not be parsed', options.maxDepth) };
     }
     if (result.ok) return { result, format };
     first ??= { result, format };
@@ -41,5 +41,5 @@ export const formatsRead = new WeakMap<Buffer, { key: string; format: ConfigForm
 
 /** What, besides the bytes, decides how a file is read. */
 export function readKey(path: string, options: ReadOptions): string {
-  return `${path}|${options.yamlVersion}|${options.maxBytes ?? ''}`;
+  return `${path}|${options.yamlVersion}|${options.maxBytes ?? ''}|${options.maxDepth ?? ''}`;
 }

@@ -6,10 +6,15 @@ export interface ReadOptions {
   yamlVersion: YamlVersion;
   /** Larger files are not read (default {@link DEFAULT_MAX_BYTES}). */
   maxBytes?: number;
+  /** Values nested deeper are refused (default {@link MAX_NESTING_DEPTH}). */
+  maxDepth?: number;
 }
 
-/** Why a file cannot be read, and where, when one place is to blame. */
-export type ReadFailure = { ok: false; message: string; position?: Position };
+/**
+ * Why a file cannot be read, and where, when one place is to blame. `detail` is the parser's
+ * own words for a syntax error (`value expected`, yaml's message), without the format.
+ */
+export type ReadFailure = { ok: false; message: string; position?: Position; detail?: string };
 
 /** A file read from bytes: its documents, or why it cannot be read. */
 export type ReadResult = { ok: true; documents: unknown[] } | ReadFailure;

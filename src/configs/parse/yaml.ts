@@ -6,7 +6,7 @@ import {
   MAX_ALIAS_COUNT,
   MAX_NESTING_DEPTH,
   MAX_YAML_DOCUMENTS,
-  NESTED_TOO_DEEPLY,
+  nestedTooDeeply,
   NestingTooDeepError,
   TooManyDocumentsError,
 } from './hardening.js';
@@ -21,7 +21,7 @@ import { yamlOptions, type YamlVersion } from './yaml-dialect.js';
  * would take minutes and gigabytes before its composer overflowed.
  * Throws {@link NestingTooDeepError} or {@link TooManyDocumentsError}.
  */
-export function parseYaml(text: string, version: YamlVersion): Document.Parsed[] {
+export function parseYaml(text: string, version: YamlVersion, maxDepth: number = MAX_NESTING_DEPTH): Document.Parsed[] {
   const parser = new Parser();
   const composer = new Composer(yamlOptions(version));
   const docs: Document.Parsed[] = [];
@@ -31,7 +31,7 @@ export function parseYaml(text: string, version: YamlVersion): Document.Parsed[]
   };
   for (const lexeme of new Lexer().lex(text)) {
     for (const token of parser.next(lexeme)) add(composer.next(token));
-    if (parser.stack.length > MAX_NESTING_DEPTH + 2) throw new NestingTooDeepError();
+    if (parser.stack.length > maxDepth + 2) throw new NestingTooDeepError(maxDepth);
   }
   for (const token of parser.end()) add(composer.next(token));
   add(composer.end());
@@ -41,21 +41,25 @@ export function parseYaml(text: string, version: YamlVersion): Document.Parsed[]
 /** Reads YAML text into its documents' values, checked against the hardening limits. */
 export function readYaml(text: string, options: ReadOptions): ReadResult {
   try {
-    // The one step that turns YAML text into values. A faster parser plugs in here: it gives
-    // the documents' values (each `shared`, as it cannot say whether aliases were used), or
-    // undefined to leave the text to `yaml`, which also words every error. Positions never
-    // come from this step: the locator below parses again, and only when one is asked for.
-    const parsed = yamlValues(text, options.yamlVersion);
+    // The one step that turns YAML text into values, and the place for a faster parser: one
+    // that gives the documents' values, or undefined to leave the text to `yaml` (which also
+    // words every error), slots in before `yamlValues` as
+    //   { ok: true, count: values.length, values: values.map((value) => ({ value, shared: true })) }
+    // (`shared`, as it cannot say whether aliases were used), and the shape checks below still
+    // apply. Positions never come from this step: `yamlLocator` parses with `yaml` again, and
+    // only when a position is asked for.
+    const maxDepth = options.maxDepth ?? MAX_NESTING_DEPTH;
+    const parsed = yamlValues(text, options.yamlVersion, maxDepth);
     if (!parsed.ok) return parsed;
     const documents: unknown[] = [];
     for (const { value, shared } of parsed.values) {
-      const problem = checkShape(value, shared);
+      const problem = checkShape(value, shared, maxDepth);
       if (problem) return { ok: false, message: parsed.count > 1 ? `document ${documents.length + 1}: ${problem}` : problem };
       documents.push(value ?? null);
     }
     return { ok: true, documents };
   } catch (error) {
-    return { ok: false, message: describeReadFailure(error, 'not valid YAML') };
+    return { ok: false, message: describeReadFailure(error, 'not valid YAML', options.maxDepth) };
   }
 }
 
@@ -63,14 +67,14 @@ export function readYaml(text: string, options: ReadOptions): ReadResult {
 type YamlValues = { ok: true; count: number; values: Iterable<{ value: unknown; shared: boolean }> } | ReadFailure;
 
 /** The values of a YAML stream as yaml reads it, or the first error or unknown tag in it. */
-function yamlValues(text: string, version: YamlVersion): YamlValues {
-  const docs = parseYaml(text, version);
+function yamlValues(text: string, version: YamlVersion, maxDepth: number): YamlValues {
+  const docs = parseYaml(text, version, maxDepth);
   for (const doc of docs) {
     const error = doc.errors[0];
     if (!error) continue;
     // yaml's composer turns its own stack overflow into a document error.
-    const message = /call stack/i.test(error.message) ? NESTED_TOO_DEEPLY : `not valid YAML: ${error.message}`;
-    return { ok: false, message, position: positionAt(text, error.pos[0]) };
+    if (/call stack/i.test(error.message)) return { ok: false, message: nestedTooDeeply(maxDepth), position: positionAt(text, error.pos[0]) };
+    return { ok: false, message: `not valid YAML: ${error.message}`, position: positionAt(text, error.pos[0]), detail: error.message };
   }
   for (const doc of docs) {
     // PyYAML's safe_load refuses a tag it does not know (`!reset`, `!Ref`); yaml would only
@@ -103,7 +107,7 @@ function* convert(docs: Document.Parsed[]): Generator<{ value: unknown; shared: 
 export function yamlLocator(text: string, options: ReadOptions): Locator | undefined {
   let docs: Document.Parsed[];
   try {
-    docs = parseYaml(text, options.yamlVersion);
+    docs = parseYaml(text, options.yamlVersion, options.maxDepth);
   } catch {
     return undefined;
   }
