@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { loaderEnvironment } from './checks/loader.js';
 import { parseRefMap, type RefMapping } from './checks/schema.js';
-import type { YamlVersion } from './configs/read.js';
+import type { YamlVersion } from './configs/parse/index.js';
 import { parsePatterns, parseShard, type ConfigPatterns, type Shard } from './configs/select.js';
 import { GateError } from './errors.js';
 import { parseLabelList } from './verdict/acknowledgement.js';

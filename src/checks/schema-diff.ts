@@ -1,4 +1,4 @@
-import { parsePointer } from '../configs/positions.js';
+import { parsePointer } from '../configs/parse/index.js';
 import { GateError } from '../errors.js';
 import { loadSchemaDocuments, type Draft, type SchemaDocuments, type SchemaOptions, type SchemaSource } from './schema.js';
 

@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parseAllDocuments } from 'yaml';
-import { GateError, errorMessage } from '../errors.js';
+import { MAX_NESTING_DEPTH, nestedTooDeeply, readConfig, type ReadOptions } from '../configs/parse/index.js';
+import { GateError } from '../errors.js';
 
 /** Reads repository files (POSIX paths relative to the repo root) from one side: the PR checkout, or an old commit. */
 export interface SchemaSource {
@@ -152,63 +151,17 @@ export function normaliseRepoPath(file: string): string {
   return path;
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; line?: number };
+/**
+ * A schema nests about twice as deep as the configs it describes (`properties`, then the
+ * name, for each level of a config), so it may nest twice as deep as a config.
+ */
+export const MAX_SCHEMA_NESTING_DEPTH = 2 * MAX_NESTING_DEPTH;
 
-/** Parses a schema file: YAML for `.yaml`/`.yml`, JSON with comments for `.json`, otherwise by content. */
-export function parseSchemaText(path: string, bytes: Buffer): Parsed {
-  let text = bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const extension = posix.extname(path).toLowerCase();
-  const isYaml = extension === '.yaml' || extension === '.yml' || (extension !== '.json' && !/^\s*[{[]/.test(text));
-  try {
-    return isYaml ? parseYaml(text) : parseJson(text);
-  } catch (error) {
-    // jsonc-parser and yaml's composer recurse once per level of nesting.
-    if (error instanceof RangeError && /call stack/i.test(error.message)) return { ok: false, reason: `it nests too deeply (${error.message})` };
-    throw error;
-  }
-}
-
-function parseJson(text: string): Parsed {
-  const errors: ParseError[] = [];
-  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
-  const first = errors[0];
-  if (first) {
-    const reason = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    return { ok: false, reason, line: lineAt(text, first.offset) };
-  }
-  if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
-  return { ok: true, value };
-}
-
-function parseYaml(text: string): Parsed {
-  const documents = parseAllDocuments(text, { merge: true });
-  // parseAllDocuments returns an EmptyStream (no documents) for a file with nothing in it.
-  if (!Array.isArray(documents) || documents.length === 0) return { ok: false, reason: 'the file is empty' };
-  for (const document of documents) {
-    const error = document.errors[0];
-    if (error) {
-      const line = error.linePos?.[0].line;
-      // yaml ends its first line with "at line N, column M:" (a code excerpt follows): the line is given apart.
-      const reason = (error.message.split('\n')[0] ?? '').replace(/\s*at line \d+, column \d+:?$/, '') || error.code;
-      return { ok: false, reason, ...(line === undefined ? {} : { line }) };
-    }
-  }
-  if (documents.length > 1) {
-    return { ok: false, reason: `it holds ${documents.length} YAML documents; a schema file holds one`, line: 1 };
-  }
-  try {
-    return { ok: true, value: documents[0]?.toJS() };
-  } catch (error) {
-    return { ok: false, reason: errorMessage(error) };
-  }
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
+/**
+ * Schema files are read as configs are (one reader: the same decoding, formats and limits on
+ * depth, aliases and size), in YAML 1.2: a schema is the maintainer's file, not a user's.
+ */
+const SCHEMA_READ_OPTIONS: ReadOptions = { yamlVersion: '1.2', maxDepth: MAX_SCHEMA_NESTING_DEPTH };
 
 /** Reads and parses one schema file, or throws a GateError that names the file and the source. */
 export async function readSchemaFile(path: string, source: SchemaSource, reachedAs?: string): Promise<unknown> {
@@ -222,15 +175,10 @@ export async function readSchemaFile(path: string, source: SchemaSource, reached
       'Set the `schema` input to the path of a JSON or YAML schema file committed in the repository, relative to its root.',
     );
   }
-  const parsed = parseSchemaText(path, bytes);
-  if (!parsed.ok) {
-    const at = parsed.line === undefined ? '' : ` at line ${parsed.line}`;
-    throw new GateError(
-      `Schema file ${path} in ${source.label} cannot be parsed${at}: ${parsed.reason}.`,
-      'Fix the syntax of the schema file (JSON, comments and trailing commas allowed, or YAML).',
-    );
-  }
-  const schema = parsed.value;
+  const read = readConfig(path, bytes, SCHEMA_READ_OPTIONS);
+  if (!read.ok) throw unparseable(path, source, read.detail ?? read.message, read.position?.line);
+  if (read.documents.length > 1) throw unparseable(path, source, `it holds ${read.documents.length} YAML documents; a schema file holds one`, 1);
+  const schema = read.documents[0];
   if (typeof schema !== 'boolean' && !isPlainObject(schema)) {
     throw new GateError(
       `Schema file ${path} in ${source.label} is not a JSON Schema: it holds ${describeKind(schema)}, not an object.`,
@@ -238,6 +186,16 @@ export async function readSchemaFile(path: string, source: SchemaSource, reached
     );
   }
   return schema;
+}
+
+function unparseable(path: string, source: SchemaSource, message: string, line: number | undefined): GateError {
+  const at = line === undefined ? '' : ` at line ${line}`;
+  const tooDeep = message === nestedTooDeeply(MAX_SCHEMA_NESTING_DEPTH);
+  const reason = tooDeep ? `it nests too deeply (more than ${MAX_SCHEMA_NESTING_DEPTH} levels)` : message;
+  return new GateError(
+    `Schema file ${path} in ${source.label} cannot be parsed${at}: ${reason}.`,
+    'Fix the syntax of the schema file (JSON, comments and trailing commas allowed, or YAML).',
+  );
 }
 
 function describeKind(value: unknown): string {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { check } from '../pipeline.js';
 import { loaderEnvironment } from '../checks/loader.js';
 import { parseRefMap } from '../checks/schema.js';
-import type { YamlVersion } from '../configs/read.js';
+import type { YamlVersion } from '../configs/parse/index.js';
 import { parsePatterns } from '../configs/select.js';
 import { Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';

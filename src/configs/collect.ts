@@ -1,5 +1,5 @@
 import type { GitCommandManager } from '../git/git.js';
-import { readConfig, sizeProblem, type ReadOptions, type ReadResult } from './read.js';
+import { readConfig, sizeProblem, type ReadOptions, type ReadResult } from './parse/index.js';
 
 /** A config file as it is in an old commit, read straight from git objects. */
 export interface OldConfig {

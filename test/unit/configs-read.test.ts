@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_MAX_BYTES, MAX_YAML_DOCUMENTS, readConfig, type ReadOptions, type ReadResult } from '../../src/configs/read.js';
+import { DEFAULT_MAX_BYTES, MAX_YAML_DOCUMENTS, readConfig, type ReadOptions, type ReadResult } from '../../src/configs/parse/index.js';
 
 const YAML_1_2: ReadOptions = { yamlVersion: '1.2' };
 const YAML_1_1: ReadOptions = { yamlVersion: '1.1' };

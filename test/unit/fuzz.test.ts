@@ -3,8 +3,7 @@
 // against a reference model written from the Conventional Commits 1.0.0 grammar.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locate } from '../../src/configs/positions.js';
-import { readConfig, type ReadOptions, type ReadResult } from '../../src/configs/read.js';
+import { locate, readConfig, type ReadOptions, type ReadResult } from '../../src/configs/parse/index.js';
 import type { PullRequestCommit } from '../../src/refs/pull-request.js';
 import { acknowledge, breakingChange, isBreakingHeader, type AckReason } from '../../src/verdict/acknowledgement.js';
 

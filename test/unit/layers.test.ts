@@ -110,7 +110,7 @@ describe('layers of src/', () => {
   it('reports an import that points up, and one between rooms of a rank', () => {
     const files = new Map([
       ['github/comments.ts', "import { commentMarker } from '../reports/comment.js';\nimport { httpStatus } from './errors.js';"],
-      ['checks/judge.ts', "import { locate } from '../configs/positions.js';\nimport { Evaluator } from './evaluate.js';"],
+      ['checks/judge.ts', "import { locate } from '../configs/parse/index.js';\nimport { Evaluator } from './evaluate.js';"],
       ['constants.ts', "import { GateError } from './errors.js';"],
       ['action/main.ts', "import { run } from '../cli/main.js';\nimport { check } from '../pipeline.js';"],
       ['configs/parse/index.ts', "import type { Finding } from '../../checks/evaluate.js';"],

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { locate, parsePointer } from '../../src/configs/positions.js';
-import type { ReadOptions } from '../../src/configs/read.js';
+import { locate, parsePointer } from '../../src/configs/parse/index.js';
+import type { ReadOptions } from '../../src/configs/parse/index.js';
 
 const YAML_1_2: ReadOptions = { yamlVersion: '1.2' };
 
