@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { check } from '../check.js';
-import { loaderEnvironment } from '../checks/loader.js';
+import { loaderEnvironment } from '../checks/loader/index.js';
 import { Outputs, Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import type { Payload } from '../refs/base.js';
