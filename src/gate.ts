@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './checks/evaluate.js';
-import { diffSchemas, loadResolvedSchema, type SchemaChange } from './checks/schema-diff.js';
+import { diffSchemas, loadResolvedSchema, type SchemaChange } from './checks/schema-diff/index.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './checks/schema.js';
 import { collectConfigs, dropDocuments, type OldConfig, type SkippedPath } from './configs/collect.js';
 import { locate } from './configs/positions.js';

@@ -1,6 +1,6 @@
 import { ConfigStatus, DriftStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
-import { changeMatches } from '../checks/schema-diff.js';
+import { changeMatches } from '../checks/schema-diff/index.js';
 import type { Shard } from '../configs/select.js';
 import type { GateRun, JudgedRelease } from '../gate.js';
 import type { RefTarget } from '../refs/base.js';
