@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { loaderEnvironment } from './checks/loader.js';
+import { loaderEnvironment } from './checks/loader/index.js';
 import { parseRefMap, type RefMapping } from './checks/schema.js';
 import type { YamlVersion } from './configs/parse/index.js';
 import { parsePatterns, parseShard, type ConfigPatterns, type Shard } from './configs/select.js';

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OldConfig } from '../configs/collect.js';
-import { runLoader, writeConfigs } from './loader.js';
+import { runLoader, writeConfigs } from './loader/index.js';
 import type { CompiledSchema, SchemaIssue } from './schema.js';
 
 /** Why one config does not load: a parse error, a schema violation or the loader's refusal. */

@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
-import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff.js';
+import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
 import { collectConfigs, dropDocuments, type OldConfig, type SkippedPath } from '../configs/collect.js';
 import { locate, type YamlVersion } from '../configs/parse/index.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check } from '../pipeline.js';
-import { loaderEnvironment } from '../checks/loader.js';
+import { loaderEnvironment } from '../checks/loader/index.js';
 import { parseRefMap } from '../checks/schema.js';
 import type { YamlVersion } from '../configs/parse/index.js';
 import { parsePatterns } from '../configs/select.js';

@@ -12,7 +12,7 @@ import {
   type LoaderOptions,
   type LoaderRun,
   type LoaderTarget,
-} from '../../src/checks/loader.js';
+} from '../../src/checks/loader/index.js';
 
 /**
  * A loader that behaves according to what each config contains: `invalid` fails, `hang` hangs

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { compileSchema, workspaceSource, type SchemaOptions, type SchemaSource } from '../../src/checks/schema.js';
-import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from '../../src/checks/schema-diff.js';
+import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from '../../src/checks/schema-diff/index.js';
 import { locate } from '../../src/configs/parse/index.js';
 import { GateError } from '../../src/errors.js';
 

@@ -1,0 +1,77 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { GateError, errorMessage } from '../../errors.js';
+
+/** A config handed to the loader: where it lives in the repository and the copy the loader reads. */
+export interface LoaderTarget {
+  /** Repository path, POSIX separators. */
+  path: string;
+  /** Absolute path of the copy given to the loader. */
+  file: string;
+}
+
+/**
+ * Writes each config under `dir` at its repository path, so the loader sees the real file names,
+ * and returns the targets to give `runLoader`. A path that is absolute, empty or that
+ * contains `.`, `..` or empty segments would not be a repository path and is refused.
+ */
+export async function writeConfigs(dir: string, files: { path: string; content: Buffer }[]): Promise<LoaderTarget[]> {
+  const root = path.resolve(dir);
+  await mkdir(root, { recursive: true });
+  const seen = new Set<string>();
+  const targets = files.map(({ path: repoPath }) => {
+    const file = configCopyPath(root, repoPath);
+    if (seen.has(file)) throw new GateError(`Config ${JSON.stringify(repoPath)} is listed twice.`);
+    seen.add(file);
+    return { path: repoPath, file };
+  });
+  const directories = [...new Set(targets.map((target) => path.dirname(target.file)))];
+  await forEachLimited(directories.length, 16, async (index) => {
+    await mkdir(directories[index]!, { recursive: true }).catch((error: unknown) => {
+      throw writeError(directories[index]!, error);
+    });
+  });
+  await forEachLimited(files.length, 16, async (index) => {
+    const target = targets[index]!;
+    await writeFile(target.file, files[index]!.content).catch((error: unknown) => {
+      throw writeError(target.path, error);
+    });
+  });
+  return targets;
+}
+
+function configCopyPath(root: string, repoPath: string): string {
+  const segments = repoPath.split(path.sep === '\\' ? /[\\/]/ : '/');
+  const escapes =
+    repoPath.length === 0 ||
+    repoPath.includes('\0') ||
+    path.posix.isAbsolute(repoPath) ||
+    path.isAbsolute(repoPath) ||
+    segments.some((segment) => segment === '' || segment === '.' || segment === '..');
+  const file = path.join(root, ...segments);
+  const relative = path.relative(root, file);
+  if (escapes || relative === '' || relative.split(path.sep)[0] === '..' || path.isAbsolute(relative)) {
+    throw new GateError(
+      `Refusing to write config ${JSON.stringify(repoPath)}: it is not a relative repository path and would leave ${root}.`,
+      'Config paths come from the `configs` globs and must be relative paths without `.` or `..` segments.',
+    );
+  }
+  return file;
+}
+
+function writeError(where: string, error: unknown): GateError {
+  const reason = errorMessage(error);
+  return new GateError(`Could not write config ${JSON.stringify(where)} for the loader: ${reason}`);
+}
+
+async function forEachLimited(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next;
+      next += 1;
+      await task(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+}

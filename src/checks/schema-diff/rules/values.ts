@@ -1,0 +1,39 @@
+import { Collector } from '../model.js';
+import { canonical } from '../resolve.js';
+import type { View } from '../view.js';
+import { describeValues } from '../wording.js';
+
+// The values `enum` and `const` allow.
+export const ENUM_NARROWED = 'enum-narrowed';
+export const ENUM_WIDENED = 'enum-widened';
+export const CONST_NARROWED = 'const-narrowed';
+export const CONST_WIDENED = 'const-widened';
+
+/** Changes of `enum` and `const`. */
+export function compareValues(b: View, p: View, out: Collector): void {
+  const pValues = p.values;
+  const bValues = b.values;
+  if (pValues) {
+    const rule = pValues.kind === 'const' ? CONST_NARROWED : ENUM_NARROWED;
+    if (!bValues) {
+      out.add('breaking', rule, pValues.at, (place) => `${place.subject} is now restricted to ${describeValues(pValues.value)}`);
+    } else {
+      const allowed = new Set(pValues.value.map(canonical));
+      const lost = bValues.value.filter((value) => !allowed.has(canonical(value)));
+      if (lost.length > 0) {
+        out.add('breaking', rule, pValues.at, (place) => `${describeValues(lost)} ${lost.length === 1 ? 'is' : 'are'} no longer allowed ${place.in}`);
+      }
+    }
+  }
+  if (bValues) {
+    const rule = bValues.kind === 'const' ? CONST_WIDENED : ENUM_WIDENED;
+    if (!pValues) out.add('compatible', rule, p.at, (place) => `${place.subject} is no longer restricted to a list of values`);
+    else {
+      const before = new Set(bValues.value.map(canonical));
+      const gained = pValues.value.filter((value) => !before.has(canonical(value)));
+      if (gained.length > 0) {
+        out.add('compatible', rule, pValues.at, (place) => `${describeValues(gained)} ${gained.length === 1 ? 'is' : 'are'} now allowed ${place.in}`);
+      }
+    }
+  }
+}
