@@ -66,11 +66,17 @@ describe('the npm package', () => {
     expect(manifest.dependencies ?? {}).toEqual({});
     // Nothing but compat-gate itself was installed.
     expect((await readdir(path.join(installed, 'node_modules'))).filter((name) => !name.startsWith('.'))).toEqual(['compat-gate']);
-    for (const file of ['dist/index.js', 'dist/cli.js', 'dist/licenses.txt', 'action.yml', 'schemas/report.schema.json', 'README.md', 'LICENSE']) {
+    for (const file of ['dist/index.js', 'dist/cli.js', 'dist/licenses.txt', 'action.yml', 'schemas/report.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
       expect(existsSync(path.join(installed, 'node_modules', 'compat-gate', file)), file).toBe(true);
     }
     expect(existsSync(path.join(installed, 'node_modules', 'compat-gate', 'src'))).toBe(false);
-    expect(readFileSync(path.join(installed, 'node_modules', 'compat-gate', 'dist', 'licenses.txt'), 'utf8')).toMatch(/^ajv@\d+\.\d+\.\d+$/m);
+    const licences = readFileSync(path.join(installed, 'node_modules', 'compat-gate', 'dist', 'licenses.txt'), 'utf8');
+    // The packages whose code runs: validation, YAML, globs, the Actions toolkit, the GitHub SDK.
+    for (const name of ['ajv', 'yaml', 'picomatch', '@actions/core', '@octokit/core']) {
+      expect(licences).toMatch(new RegExp(`^${name.replace('/', '\\/')}@\\d+\\.\\d+\\.\\d+\\nLicense: \\S+\\n\\n\\S`, 'm'));
+    }
+    // Type-only packages are not bundled, so not listed.
+    expect(licences).not.toMatch(/^@types\//m);
   });
 
   const cli = (args: readonly string[]) =>
