@@ -52,3 +52,9 @@ export const REPORT_VERSION = 1;
 
 /** The tool's name as it appears in reports, summaries and comments. */
 export const TOOL_NAME = 'compat-gate';
+
+/** The project's one identity (owner/name on GitHub), as in `uses: org/compat-gate@v1`. */
+export const REPOSITORY = 'org/compat-gate';
+
+/** Where people read about compat-gate: the repository's home page (SARIF `informationUri`). */
+export const HOMEPAGE = `https://github.com/${REPOSITORY}`;

@@ -1,4 +1,4 @@
-import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
+import { ConfigStatus, HOMEPAGE, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { fileLink, type Report } from './report.js';
 import { findingText } from './summary.js';
@@ -102,7 +102,7 @@ export function renderSarif(report: Report): SarifLog {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, version: report.tool.version, informationUri: 'https://github.com/compat-gate/compat-gate', rules: RULES } },
+        tool: { driver: { name: TOOL_NAME, version: report.tool.version, informationUri: HOMEPAGE, rules: RULES } },
         results,
         ...(report.head ? { versionControlProvenance: [{ repositoryUri: report.repository ? `${report.repository.serverUrl}/${report.repository.name}` : '', revisionId: report.head.sha }] } : {}),
       },

