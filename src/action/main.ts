@@ -131,7 +131,9 @@ async function syncComment(report: Report, settings: ActionSettings, client: Git
     core.warning(`The PR comment could not be written: ${why}. The job summary says everything it would have said.`);
     report.notes.push(`The PR comment could not be written (${outcome.reason}); this summary carries it.`);
   } else {
-    core.info(`PR comment: ${outcome.action}.`);
+    const removed = outcome.removed?.length ? `; removed ${outcome.removed.length} duplicate(s) of it` : '';
+    core.info(`PR comment: ${outcome.action}${removed}.`);
+    if (outcome.reason && outcome.action !== 'skipped') core.info(`PR comment: ${outcome.reason}.`);
   }
 }
 
