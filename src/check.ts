@@ -6,7 +6,13 @@ import { judge, type GateOptions, type GateRun } from './gate.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
 import { baseCandidate, resolveBase, type Payload, type RefTarget } from './refs/base.js';
 import { resolveRelease, type ReleaseApi } from './refs/release.js';
-import { pullRequestNumber, readPullRequest, type PullRequestApi, type PullRequestContext } from './refs/pull-request.js';
+import {
+  pullRequestCommitsFromGit,
+  pullRequestNumber,
+  readPullRequest,
+  type PullRequestApi,
+  type PullRequestContext,
+} from './refs/pull-request.js';
 import { buildReport, type Report } from './reports/report.js';
 import { acknowledge, type Acknowledgement, type PullRequestCommit } from './verdict/acknowledgement.js';
 import { decideVerdict } from './verdict/verdict.js';
@@ -91,7 +97,11 @@ export async function check(request: CheckRequest): Promise<Report> {
           payload: request.payload,
           eventName: request.eventName,
           ...(request.api ? { api: request.api } : {}),
-          gitCommits: () => pullRequestCommitsFromGit(git, base, request.payload),
+          gitCommits: ({ headSha, commitCount }) => {
+            const head = headSha ?? request.payload.pull_request?.head?.sha;
+            const count = commitCount ?? (Number(request.payload.pull_request?.commits) || undefined);
+            return head ? pullRequestCommitsFromGit(git, { baseSha: base.sha, headSha: head, ...(count ? { commitCount: count } : {}) }) : Promise.resolve([]);
+          },
         });
     known.pullRequest = pullRequest;
     known.acknowledgement = acknowledge({
@@ -154,24 +164,4 @@ async function localPullRequest(
     sources: { title: local.title !== undefined ? 'cli' : 'none', labels: 'cli', commits: 'git' },
     notes: [],
   };
-}
-
-/** The PR's commits from git alone: fetch the head's history down to the base, then log it. */
-async function pullRequestCommitsFromGit(
-  git: GitCommandManager,
-  base: RefTarget,
-  payload: Payload,
-): Promise<PullRequestCommit[]> {
-  const headSha: string | undefined = payload.pull_request?.head?.sha;
-  if (!headSha) return [];
-  const count: number = Number(payload.pull_request?.commits) || 50;
-  if (!(await git.hasCommit(headSha)) || (await git.isShallow())) {
-    // Enough history to reach the branch point, not the whole repository.
-    await git.tryFetch([headSha], { depth: Math.min(count, 250) + 1 });
-    await git.tryFetch([base.sha], { depth: Math.min(count, 250) + 1 });
-  }
-  if (!(await git.hasCommit(headSha))) throw new GateError(`The PR head ${headSha.slice(0, 12)} could not be fetched.`);
-  const commits = await git.log(base.sha, headSha);
-  // A shallow history can show commits of the base branch too; the PR's own are the newest.
-  return commits.slice(-count);
 }

@@ -1,4 +1,5 @@
-import { describeError } from '../errors.js';
+import { GateError, describeError } from '../errors.js';
+import type { GitCommandManager } from '../git/git.js';
 import { httpStatus, isRateLimited, redact, statusAndMessage } from '../github/errors.js';
 import type { PullRequestCommit } from '../verdict/acknowledgement.js';
 
@@ -178,8 +179,11 @@ export async function readPullRequest(params: {
   eventName: string;
   /** Undefined when there is no token. */
   api?: PullRequestApi;
-  /** The engine's git fallback: the commits base..head. */
-  gitCommits?: () => Promise<PullRequestCommit[]>;
+  /**
+   * The engine's git reader: every commit base..head. Given the head and the number of commits
+   * the API reports, when it reports them.
+   */
+  gitCommits?: (pull: { headSha?: string; commitCount?: number }) => Promise<PullRequestCommit[]>;
 }): Promise<PullRequestContext> {
   const { number, payload, eventName, api, gitCommits } = params;
   if (number === undefined) {
@@ -190,7 +194,11 @@ export async function readPullRequest(params: {
     ? await Promise.all([settle(() => api.getPull(number)), settle(() => api.listCommits(number))])
     : [undefined, undefined];
   const details = pullDetails(number, eventName, payload, pull, notes);
-  const commits = await pullCommits(number, listed, pull?.ok ? pull.value.commitCount : undefined, gitCommits, notes);
+  const total = pull?.ok ? pull.value.commitCount : undefined;
+  const readGit = gitCommits
+    ? () => gitCommits({ ...(details.data.headSha ? { headSha: details.data.headSha } : {}), ...(total !== undefined ? { commitCount: total } : {}) })
+    : undefined;
+  const commits = await pullCommits(number, listed, total, readGit, notes);
   return {
     number,
     ...details.data,
@@ -245,11 +253,14 @@ async function pullCommits(
   gitCommits: (() => Promise<PullRequestCommit[]>) | undefined,
   notes: string[],
 ): Promise<{ commits: PullRequestCommit[]; source: PullRequestContext['sources']['commits'] }> {
-  if (listed?.ok && (total === undefined || listed.value.length >= total)) {
+  // The list is complete when it holds as many commits as the PR has; without that count, only
+  // a list shorter than GitHub's cap is known to be whole. Git is asked only for longer PRs.
+  const complete = listed?.ok && (total === undefined ? listed.value.length < LIST_COMMITS_LIMIT : listed.value.length >= total);
+  if (listed?.ok && complete) {
     return { commits: listed.value, source: 'api' };
   }
   const cause = listed?.ok
-    ? `the GitHub API lists ${listed.value.length} of its ${total} commits (it stops at ${LIST_COMMITS_LIMIT})`
+    ? `the GitHub API lists ${listed.value.length} of its ${total ?? 'more'} commits (it stops at ${LIST_COMMITS_LIMIT})`
     : listed
       ? `the GitHub API failed (${describeApiFailure(listed.error)})`
       : 'no github-token was given';
@@ -267,6 +278,38 @@ async function pullCommits(
   }
   notes.push(`No commits of PR #${number} were read: ${cause}, and ${gitFailure}; commits cannot acknowledge a break.`);
   return { commits: [], source: 'none' };
+}
+
+/** How far the first fetch of the PR head reaches when the PR's size is unknown. */
+const FIRST_DEPTH = 50;
+/** Deepenings of a shallow history before giving up on reaching the merge base (50 · 2¹⁰ commits at most). */
+const MAX_DEEPEN_STEPS = 10;
+
+/**
+ * Every commit of the PR (base..head, oldest first) from git. A shallow checkout (actions/checkout's
+ * depth 1) is fetched at the head deep enough for the PR's own commits and then deepened, doubling
+ * the step, until head and base meet at their merge base, so that no commit of a long PR is missed
+ * and no commit of the base branch is taken for the PR's. A full clone fetches nothing.
+ */
+export async function pullRequestCommitsFromGit(
+  git: GitCommandManager,
+  pull: { baseSha: string; headSha: string; commitCount?: number },
+): Promise<PullRequestCommit[]> {
+  const { baseSha, headSha, commitCount } = pull;
+  let step = Math.max(FIRST_DEPTH, (commitCount ?? 0) + 1);
+  if (!(await git.hasCommit(headSha))) await git.tryFetch([headSha], { depth: step });
+  if (!(await git.hasCommit(headSha))) throw new GateError(`The PR head ${headSha.slice(0, 12)} could not be fetched.`);
+  if (!(await git.hasCommit(baseSha))) await git.tryFetch([baseSha], { depth: 1 });
+  let mergeBase = await git.tryMergeBase(baseSha, headSha);
+  for (let i = 0; mergeBase === undefined && i < MAX_DEEPEN_STEPS && (await git.isShallow()); i++) {
+    if (!(await git.tryFetch([headSha, baseSha], { deepen: step }))) break;
+    mergeBase = await git.tryMergeBase(baseSha, headSha);
+    step *= 2;
+  }
+  const commits = await git.log(baseSha, headSha);
+  // Without a merge base (unrelated or still shallow histories) the log may hold commits of the
+  // base branch too; the PR's own are the newest.
+  return mergeBase === undefined && commitCount !== undefined ? commits.slice(-commitCount) : commits;
 }
 
 /**
