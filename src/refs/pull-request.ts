@@ -27,6 +27,8 @@ export interface PullRequestApi {
   }>;
   /** Every commit of the PR, all pages (GitHub stops at 250, see LIST_COMMITS_LIMIT). */
   listCommits(number: number): Promise<PullRequestCommit[]>;
+  /** Every label of the PR, all pages; without it the labels of `getPull` count. */
+  listLabels?(number: number): Promise<string[]>;
 }
 
 /**
@@ -58,6 +60,8 @@ interface ApiCommit {
   commit: { message: string };
 }
 
+type IssueParams = { owner: string; repo: string; issue_number: number };
+
 /** The part of `@actions/github`'s `getOctokit()` client that `octokitPullRequestApi` uses. */
 export interface OctokitLike {
   rest: {
@@ -65,11 +69,15 @@ export interface OctokitLike {
       get(params: PullsParams): Promise<{ data: ApiPull }>;
       listCommits(params: PullsParams & { per_page?: number; page?: number }): Promise<{ data: ApiCommit[] }>;
     };
+    issues: {
+      listLabelsOnIssue(params: IssueParams & { per_page?: number; page?: number }): Promise<{ data: Array<{ name?: string }> }>;
+    };
   };
-  paginate(
-    method: OctokitLike['rest']['pulls']['listCommits'],
-    params: PullsParams & { per_page: number },
-  ): Promise<ApiCommit[]>;
+  // Octokit's paginate follows each answer's `Link: <…>; rel="next"` to the last page.
+  paginate: {
+    (method: OctokitLike['rest']['pulls']['listCommits'], params: PullsParams & { per_page: number }): Promise<ApiCommit[]>;
+    (method: OctokitLike['rest']['issues']['listLabelsOnIssue'], params: IssueParams & { per_page: number }): Promise<Array<{ name?: string }>>;
+  };
 }
 
 /**
@@ -92,6 +100,9 @@ export function octokitPullRequestApi(octokit: OctokitLike, owner: string, repo:
     async listCommits(number) {
       const commits = await octokit.paginate(octokit.rest.pulls.listCommits, { owner, repo, pull_number: number, per_page: PER_PAGE });
       return commits.map((commit) => ({ sha: commit.sha, message: commit.commit.message }));
+    },
+    async listLabels(number) {
+      return labelNames(await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { owner, repo, issue_number: number, per_page: PER_PAGE }));
     },
   };
 }
@@ -190,10 +201,15 @@ export async function readPullRequest(params: {
     return { labels: [], commits: [], sources: { title: 'none', labels: 'none', commits: 'none' }, notes: [] };
   }
   const notes: string[] = [];
-  const [pull, listed] = api
-    ? await Promise.all([settle(() => api.getPull(number)), settle(() => api.listCommits(number))])
-    : [undefined, undefined];
-  const details = pullDetails(number, eventName, payload, pull, notes);
+  const [pull, listed, labels] = api
+    ? await Promise.all([
+        settle(() => api.getPull(number)),
+        settle(() => api.listCommits(number)),
+        api.listLabels ? settle(() => api.listLabels!(number)) : undefined,
+      ])
+    : [undefined, undefined, undefined];
+  // The labels endpoint pages; the pull's own list is the fallback.
+  const details = pullDetails(number, eventName, payload, pull?.ok && labels?.ok ? { ok: true, value: { ...pull.value, labels: labels.value } } : pull, notes);
   const total = pull?.ok ? pull.value.commitCount : undefined;
   const readGit = gitCommits
     ? () => gitCommits({ ...(details.data.headSha ? { headSha: details.data.headSha } : {}), ...(total !== undefined ? { commitCount: total } : {}) })
