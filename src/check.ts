@@ -72,6 +72,13 @@ export async function check(request: CheckRequest): Promise<Report> {
       ackLabels: request.ackLabels,
       failOnDrift: request.failOnDrift,
       ...(request.gate.shard ? { shard: request.gate.shard } : {}),
+      settings: {
+        configs: [...request.gate.patterns.include, ...request.gate.patterns.exclude.map((pattern) => `!${pattern}`)],
+        ...(request.gate.schema ? { schema: request.gate.schema } : {}),
+        ...(request.gate.loader ? { loader: request.gate.loader } : {}),
+        yamlVersion: request.gate.yamlVersion,
+        checkFormats: request.gate.checkFormats,
+      },
       ...known,
       durationMs: now() - started,
     });

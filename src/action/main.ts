@@ -14,7 +14,7 @@ import { octokitReleaseApi } from '../refs/release.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor } from '../reports/annotations.js';
 import { brokenConfigs, buildReport, driftCount, redactReport, type Report } from '../reports/report.js';
-import { mergeReports, readPartialReports } from '../reports/merge.js';
+import { mergeReports, readPartialReports, type MergeExpectation } from '../reports/merge.js';
 import { renderSarif } from '../reports/sarif.js';
 import { renderSummary } from '../reports/summary.js';
 import { failsStep } from '../verdict/verdict.js';
@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
       client = createGitHubClient(settings.token, { onNotice: (message) => core.info(message) });
     }
     report = settings.mergeReports
-      ? mergeReports(await readPartialReports(settings.mergeReports, process.env.GITHUB_WORKSPACE ?? process.cwd()))
+      ? mergeReports(await readPartialReports(settings.mergeReports, process.env.GITHUB_WORKSPACE ?? process.cwd()), await mergeExpectation())
       : await checkPullRequest(settings, client);
   } catch (error) {
     report = buildReport({
@@ -93,6 +93,13 @@ async function checkPullRequest(settings: ActionSettings, client: GitHubClient |
     tempRoot: process.env.RUNNER_TEMP || tmpdir(),
     toolVersion: VERSION,
   });
+}
+
+/** The push the merging job runs for: its PR's head, which every shard must have judged. */
+async function mergeExpectation(): Promise<MergeExpectation> {
+  const payload = await readEvent(process.env.GITHUB_EVENT_PATH);
+  const headSha: unknown = payload.pull_request?.head?.sha;
+  return typeof headSha === 'string' && headSha !== '' ? { pullRequestHeadSha: headSha } : {};
 }
 
 async function readEvent(path: string | undefined): Promise<Payload> {
