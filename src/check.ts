@@ -14,7 +14,7 @@ import {
   type PullRequestContext,
 } from './refs/pull-request.js';
 import { buildReport, type Report } from './reports/report.js';
-import { acknowledge, type Acknowledgement, type PullRequestCommit } from './verdict/acknowledgement.js';
+import { acknowledge, type Acknowledgement } from './verdict/acknowledgement.js';
 import { decideVerdict } from './verdict/verdict.js';
 
 /** A whole check, as the action and the CLI ask for it. */
