@@ -6,7 +6,13 @@ import { judge, type GateOptions, type GateRun } from './checks/judge.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
 import { baseCandidate, payloadField, payloadText, resolveBase, type Payload, type RefTarget } from './refs/base.js';
 import { resolveRelease, type ReleaseApi } from './refs/release.js';
-import { pullRequestNumber, readPullRequest, type PullRequestApi, type PullRequestCommit, type PullRequestContext } from './refs/pull-request.js';
+import {
+  pullRequestCommitsFromGit,
+  pullRequestNumber,
+  readPullRequest,
+  type PullRequestApi,
+  type PullRequestContext,
+} from './refs/pull-request.js';
 import { buildReport, type Report } from './reports/report.js';
 import { acknowledge, type Acknowledgement } from './verdict/acknowledgement.js';
 import { decideVerdict } from './verdict/verdict.js';
@@ -66,6 +72,13 @@ export async function check(request: CheckRequest): Promise<Report> {
       ackLabels: request.ackLabels,
       failOnDrift: request.failOnDrift,
       ...(request.gate.shard ? { shard: request.gate.shard } : {}),
+      settings: {
+        configs: [...request.gate.patterns.include, ...request.gate.patterns.exclude.map((pattern) => `!${pattern}`)],
+        ...(request.gate.schema ? { schema: request.gate.schema } : {}),
+        ...(request.gate.loader ? { loader: request.gate.loader } : {}),
+        yamlVersion: request.gate.yamlVersion,
+        checkFormats: request.gate.checkFormats,
+      },
       ...known,
       durationMs: now() - started,
     });
@@ -91,7 +104,11 @@ export async function check(request: CheckRequest): Promise<Report> {
           payload: request.payload,
           eventName: request.eventName,
           ...(request.api ? { api: request.api } : {}),
-          gitCommits: () => pullRequestCommitsFromGit(git, base, request.payload),
+          gitCommits: ({ headSha, commitCount }) => {
+            const head = headSha ?? payloadText(request.payload, 'pull_request', 'head', 'sha');
+            const count = commitCount ?? (Number(payloadField(request.payload, 'pull_request', 'commits')) || undefined);
+            return head ? pullRequestCommitsFromGit(git, { baseSha: base.sha, headSha: head, ...(count ? { commitCount: count } : {}) }) : Promise.resolve([]);
+          },
         });
     known.pullRequest = pullRequest;
     known.acknowledgement = acknowledge({
@@ -154,24 +171,4 @@ async function localPullRequest(
     sources: { title: local.title !== undefined ? 'cli' : 'none', labels: 'cli', commits: 'git' },
     notes: [],
   };
-}
-
-/** The PR's commits from git alone: fetch the head's history down to the base, then log it. */
-async function pullRequestCommitsFromGit(
-  git: GitCommandManager,
-  base: RefTarget,
-  payload: Payload,
-): Promise<PullRequestCommit[]> {
-  const headSha = payloadText(payload, 'pull_request', 'head', 'sha');
-  if (!headSha) return [];
-  const count = Number(payloadField(payload, 'pull_request', 'commits')) || 50;
-  if (!(await git.hasCommit(headSha)) || (await git.isShallow())) {
-    // Enough history to reach the branch point, not the whole repository.
-    await git.tryFetch([headSha], { depth: Math.min(count, 250) + 1 });
-    await git.tryFetch([base.sha], { depth: Math.min(count, 250) + 1 });
-  }
-  if (!(await git.hasCommit(headSha))) throw new GateError(`The PR head ${headSha.slice(0, 12)} could not be fetched.`);
-  const commits = await git.log(base.sha, headSha);
-  // A shallow history can show commits of the base branch too; the PR's own are the newest.
-  return commits.slice(-count);
 }

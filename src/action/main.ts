@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { check } from '../pipeline.js';
 import { Outputs, Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
-import type { Payload } from '../refs/base.js';
+import { payloadText, type Payload } from '../refs/base.js';
 import type { GitHubClient } from '../github/client.js';
 import { octokitCommentsClient, syncStickyComment } from '../github/comments.js';
 import { octokitPullRequestApi } from '../refs/pull-request.js';
@@ -12,7 +12,7 @@ import { octokitReleaseApi } from '../refs/release.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor } from '../reports/annotations.js';
 import { brokenConfigs, buildReport, driftCount, redactReport, type Report } from '../reports/report.js';
-import { mergeReports, readPartialReports } from '../reports/merge.js';
+import { mergeReports, readPartialReports, type MergeExpectation } from '../reports/merge.js';
 import { renderSarif } from '../reports/sarif.js';
 import { renderSummary } from '../reports/summary.js';
 import { failsStep } from '../verdict/verdict.js';
@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
       client = createGitHubClient(settings.token, { onNotice: (message) => core.info(message) });
     }
     report = settings.mergeReports
-      ? mergeReports(await readPartialReports(settings.mergeReports, runner.workspace))
+      ? mergeReports(await readPartialReports(settings.mergeReports, runner.workspace), await mergeExpectation(runner))
       : await checkPullRequest(settings, runner, client);
   } catch (error) {
     report = buildReport({
@@ -92,6 +92,12 @@ async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings
   });
 }
 
+/** The push the merging job runs for: its PR's head, which every shard must have judged. */
+async function mergeExpectation(runner: RunnerSettings): Promise<MergeExpectation> {
+  const headSha = payloadText(await readEvent(runner.eventPath), 'pull_request', 'head', 'sha');
+  return headSha ? { pullRequestHeadSha: headSha } : {};
+}
+
 async function readEvent(path: string | undefined): Promise<Payload> {
   if (!path) return {};
   try {
@@ -127,7 +133,9 @@ async function syncComment(report: Report, settings: ActionSettings, runner: Run
     core.warning(`The PR comment could not be written: ${why}. The job summary says everything it would have said.`);
     report.notes.push(`The PR comment could not be written (${outcome.reason}); this summary carries it.`);
   } else {
-    core.info(`PR comment: ${outcome.action}.`);
+    const removed = outcome.removed?.length ? `; removed ${outcome.removed.length} duplicate(s) of it` : '';
+    core.info(`PR comment: ${outcome.action}${removed}.`);
+    if (outcome.reason && outcome.action !== 'skipped') core.info(`PR comment: ${outcome.reason}.`);
   }
 }
 

@@ -30,8 +30,14 @@ export interface GitCommandManager {
   hasCommit(sha: string): Promise<boolean>;
   /** Whether the checkout is shallow (actions/checkout's default depth 1). */
   isShallow(): Promise<boolean>;
-  /** Fetch from origin without tags; returns false instead of throwing when the fetch fails. */
-  tryFetch(refspecs: string[], options?: { depth?: number }): Promise<boolean>;
+  /**
+   * Fetch from origin without tags; returns false instead of throwing when the fetch fails.
+   * `depth` cuts the history of what is fetched; `deepen` extends a shallow history by that
+   * many commits from its current boundary.
+   */
+  tryFetch(refspecs: string[], options?: { depth?: number; deepen?: number }): Promise<boolean>;
+  /** The best common ancestor of two commits, or undefined when the (possibly shallow) history holds none. */
+  tryMergeBase(a: string, b: string): Promise<string | undefined>;
   /** Every entry of a commit's tree, recursively. */
   lsTree(commit: string): Promise<TreeEntry[]>;
   /** The contents of many blobs through one `git cat-file --batch` process. */
@@ -139,11 +145,17 @@ class GitCli implements GitCommandManager {
     return (await this.execGit(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
   }
 
-  async tryFetch(refspecs: string[], options: { depth?: number } = {}): Promise<boolean> {
+  async tryFetch(refspecs: string[], options: { depth?: number; deepen?: number } = {}): Promise<boolean> {
     const args = ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', '--quiet'];
     if (options.depth) args.push(`--depth=${options.depth}`);
+    else if (options.deepen) args.push(`--deepen=${options.deepen}`);
     args.push('origin', ...refspecs);
     return (await this.tryExecGit(args)) !== undefined;
+  }
+
+  async tryMergeBase(a: string, b: string): Promise<string | undefined> {
+    const sha = (await this.tryExecGit(['merge-base', '--end-of-options', a, b]))?.trim();
+    return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
   }
 
   async lsTree(commit: string): Promise<TreeEntry[]> {

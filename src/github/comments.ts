@@ -10,15 +10,20 @@ export interface IssueComment {
 
 /** The comment endpoints the sticky comment uses; tests pass a hand-written fake. */
 export interface CommentsClient {
-  /** One page (from 1) of the issue's comments, oldest first, `COMMENTS_PER_PAGE` a page. */
-  list(issue: number, page: number): Promise<IssueComment[]>;
+  /**
+   * The issue's comments, oldest first, one page at a time (`COMMENTS_PER_PAGE` a page), for as
+   * long as the API's `Link` header names a `rel="next"` page.
+   */
+  pages(issue: number): AsyncIterable<IssueComment[]>;
   create(issue: number, body: string): Promise<{ id: number }>;
   update(id: number, body: string): Promise<void>;
+  /** Deletes a comment; one already gone (404) is not an error. */
+  remove(id: number): Promise<void>;
   /** The login the token acts as, when the API says it (a personal token); undefined otherwise. */
   login?(): Promise<string | undefined>;
 }
 
-/** GitHub caps `per_page` at 100; a shorter page is the last one. */
+/** GitHub caps `per_page` at 100. */
 export const COMMENTS_PER_PAGE = 100;
 
 // Type aliases, not interfaces: Octokit's parameter types have an index signature, which only
@@ -39,10 +44,17 @@ export interface OctokitCommentsLike {
       listComments(params: IssueParams & { per_page: number; page: number }): Promise<{ data: ApiComment[] }>;
       createComment(params: IssueParams & { body: string }): Promise<{ data: { id: number } }>;
       updateComment(params: CommentParams): Promise<unknown>;
+      deleteComment(params: { owner: string; repo: string; comment_id: number }): Promise<unknown>;
     };
     users: {
       getAuthenticated(): Promise<{ data: { login: string } }>;
     };
+  };
+  paginate: {
+    iterator(
+      method: OctokitCommentsLike['rest']['issues']['listComments'],
+      params: IssueParams & { per_page: number; page: number },
+    ): AsyncIterable<{ data: ApiComment[] }>;
   };
 }
 
@@ -50,13 +62,16 @@ export interface OctokitCommentsLike {
 export function octokitCommentsClient(octokit: OctokitCommentsLike, owner: string, repo: string): CommentsClient {
   let login: Promise<string | undefined> | undefined;
   return {
-    async list(issue, page) {
-      const { data } = await octokit.rest.issues.listComments({ owner, repo, issue_number: issue, per_page: COMMENTS_PER_PAGE, page });
-      return data.map((comment) => ({
-        id: comment.id,
-        body: comment.body ?? '',
-        ...(comment.user ? { user: { login: comment.user.login, type: comment.user.type } } : {}),
-      }));
+    async *pages(issue) {
+      // Octokit's iterator follows the `Link: <…>; rel="next"` URL of each answer, as GitHub asks.
+      const params = { owner, repo, issue_number: issue, per_page: COMMENTS_PER_PAGE, page: 1 };
+      for await (const { data } of octokit.paginate.iterator(octokit.rest.issues.listComments, params)) {
+        yield data.map((comment) => ({
+          id: comment.id,
+          body: comment.body ?? '',
+          ...(comment.user ? { user: { login: comment.user.login, type: comment.user.type } } : {}),
+        }));
+      }
     },
     async create(issue, body) {
       const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body });
@@ -64,6 +79,14 @@ export function octokitCommentsClient(octokit: OctokitCommentsLike, owner: strin
     },
     async update(id, body) {
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
+    },
+    async remove(id) {
+      try {
+        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id });
+      } catch (error) {
+        // Two runs healing the same duplicate: the other one deleted it first.
+        if (httpStatus(error) !== 404) throw error;
+      }
     },
     login() {
       // An Actions or App installation token may not read /user (403): it comments as a Bot.
@@ -76,9 +99,12 @@ export function octokitCommentsClient(octokit: OctokitCommentsLike, owner: strin
   };
 }
 
-/** What `syncStickyComment` did, or why it could not; `readOnly` when the token may not write. */
+/**
+ * What `syncStickyComment` did, or why it could not; `readOnly` when the token may not write.
+ * `removed`: the ids of this gate's duplicate comments it deleted.
+ */
 export type CommentOutcome =
-  | { action: 'created' | 'updated' | 'resolved' | 'unchanged' | 'skipped'; id?: number; reason?: string }
+  | { action: 'created' | 'updated' | 'resolved' | 'unchanged' | 'skipped'; id?: number; reason?: string; removed?: number[] }
   | { action: 'failed'; reason: string; readOnly: boolean };
 
 /**
@@ -98,44 +124,93 @@ export async function syncStickyComment(params: {
 }): Promise<CommentOutcome> {
   const { client, issue, key } = params;
   const marker = commentMarker(key);
-  let existing: IssueComment | undefined;
+  let ours: IssueComment[];
   try {
-    existing = await findStickyComment(client, issue, marker);
+    ours = await findStickyComments(client, issue, marker);
   } catch (error) {
     return failure(error, issue, 'read');
   }
+  const existing = ours[0];
+  let outcome: CommentOutcome & { action: 'created' | 'updated' | 'resolved' | 'unchanged' | 'skipped' };
+  let written: string | undefined;
   try {
     if (params.body !== undefined) {
       const body = withMarker(params.body, marker);
-      if (!existing) return { action: 'created', id: (await client.create(issue, body)).id };
-      if (sameBody(existing.body, body)) return { action: 'unchanged', id: existing.id };
-      await client.update(existing.id, body);
-      return { action: 'updated', id: existing.id };
+      written = body;
+      if (!existing) outcome = { action: 'created', id: (await client.create(issue, body)).id };
+      else if (sameBody(existing.body, body)) outcome = { action: 'unchanged', id: existing.id };
+      else {
+        await client.update(existing.id, body);
+        outcome = { action: 'updated', id: existing.id };
+      }
+    } else if (!existing) {
+      return { action: 'skipped', reason: 'nothing to say, and no comment to resolve' };
+    } else if (isResolvedComment(existing.body)) {
+      outcome = { action: 'unchanged', id: existing.id, reason: 'already resolved' };
+    } else {
+      const resolved = typeof params.resolvedBody === 'function' ? params.resolvedBody(existing.body) : params.resolvedBody;
+      written = withMarker(resolved, marker);
+      await client.update(existing.id, written);
+      outcome = { action: 'resolved', id: existing.id };
     }
-    if (!existing) return { action: 'skipped', reason: 'nothing to say, and no comment to resolve' };
-    if (isResolvedComment(existing.body)) return { action: 'unchanged', id: existing.id, reason: 'already resolved' };
-    const resolved = typeof params.resolvedBody === 'function' ? params.resolvedBody(existing.body) : params.resolvedBody;
-    await client.update(existing.id, withMarker(resolved, marker));
-    return { action: 'resolved', id: existing.id };
   } catch (error) {
     return failure(error, issue, 'write');
+  }
+  // Two runs on one PR at once (opened and labeled fire together) may each find no comment and
+  // each create one. After creating one, and whenever duplicates were already there, look again
+  // and keep only the oldest of this gate's comments, with the body written last.
+  if (outcome.action !== 'created' && ours.length < 2) return outcome;
+  return removeDuplicates(client, issue, marker, written ?? existing?.body, outcome);
+}
+
+async function removeDuplicates(
+  client: CommentsClient,
+  issue: number,
+  marker: string,
+  latest: string | undefined,
+  outcome: CommentOutcome & { action: 'created' | 'updated' | 'resolved' | 'unchanged' | 'skipped' },
+): Promise<CommentOutcome> {
+  try {
+    const [oldest, ...duplicates] = await findStickyComments(client, issue, marker);
+    if (!oldest || duplicates.length === 0) return outcome;
+    const removed: number[] = [];
+    for (const duplicate of duplicates) {
+      // A comment whose author the API did not name is never deleted, however it is marked.
+      if (!duplicate.user) continue;
+      await client.remove(duplicate.id);
+      removed.push(duplicate.id);
+    }
+    let action = outcome.action;
+    if (latest !== undefined && !sameBody(oldest.body, latest)) {
+      await client.update(oldest.id, latest);
+      if (action === 'created' || action === 'unchanged') action = 'updated';
+    }
+    return { ...outcome, action, id: oldest.id, ...(removed.length ? { removed } : {}) };
+  } catch (error) {
+    const what = statusAndMessage(error);
+    return { ...outcome, reason: `a duplicate PR comment could not be removed: ${what}` };
   }
 }
 
 /**
- * The oldest comment that is this gate's: its first line is exactly the marker (a quote of the
- * marker inside a user's text or code block is not), and it was written by a bot or by the
- * token's own user. Pages until one has fewer than COMMENTS_PER_PAGE comments.
+ * This gate's comments, oldest first: those whose first line is exactly the marker (a quote of
+ * the marker inside a user's text or code block is not) and that were written by a bot or by the
+ * token's own user. Reads every page the API links to.
  */
-export async function findStickyComment(client: CommentsClient, issue: number, marker: string): Promise<IssueComment | undefined> {
-  for (let page = 1; ; page++) {
-    const comments = await client.list(issue, page);
+export async function findStickyComments(client: CommentsClient, issue: number, marker: string): Promise<IssueComment[]> {
+  const found: IssueComment[] = [];
+  for await (const comments of client.pages(issue)) {
     for (const comment of comments) {
       if (firstLine(comment.body) !== marker) continue;
-      if (await writtenByGate(client, comment)) return comment;
+      if (await writtenByGate(client, comment)) found.push(comment);
     }
-    if (comments.length < COMMENTS_PER_PAGE) return undefined;
   }
+  return found;
+}
+
+/** The oldest comment that is this gate's (see findStickyComments). */
+export async function findStickyComment(client: CommentsClient, issue: number, marker: string): Promise<IssueComment | undefined> {
+  return (await findStickyComments(client, issue, marker))[0];
 }
 
 async function writtenByGate(client: CommentsClient, comment: IssueComment): Promise<boolean> {

@@ -1,4 +1,5 @@
-import { describeError } from '../errors.js';
+import { GateError, describeError } from '../errors.js';
+import type { GitCommandManager } from '../git/git.js';
 import { httpStatus, isRateLimited, redact, statusAndMessage } from '../github/errors.js';
 
 /** One commit of the pull request, as the acknowledgement rules read it. */
@@ -31,6 +32,8 @@ export interface PullRequestApi {
   }>;
   /** Every commit of the PR, all pages (GitHub stops at 250, see LIST_COMMITS_LIMIT). */
   listCommits(number: number): Promise<PullRequestCommit[]>;
+  /** Every label of the PR, all pages; without it the labels of `getPull` count. */
+  listLabels?(number: number): Promise<string[]>;
 }
 
 /**
@@ -62,6 +65,8 @@ interface ApiCommit {
   commit: { message: string };
 }
 
+type IssueParams = { owner: string; repo: string; issue_number: number };
+
 /** The part of `@actions/github`'s `getOctokit()` client that `octokitPullRequestApi` uses. */
 export interface OctokitLike {
   rest: {
@@ -69,11 +74,15 @@ export interface OctokitLike {
       get(params: PullsParams): Promise<{ data: ApiPull }>;
       listCommits(params: PullsParams & { per_page?: number; page?: number }): Promise<{ data: ApiCommit[] }>;
     };
+    issues: {
+      listLabelsOnIssue(params: IssueParams & { per_page?: number; page?: number }): Promise<{ data: Array<{ name?: string }> }>;
+    };
   };
-  paginate(
-    method: OctokitLike['rest']['pulls']['listCommits'],
-    params: PullsParams & { per_page: number },
-  ): Promise<ApiCommit[]>;
+  // Octokit's paginate follows each answer's `Link: <…>; rel="next"` to the last page.
+  paginate: {
+    (method: OctokitLike['rest']['pulls']['listCommits'], params: PullsParams & { per_page: number }): Promise<ApiCommit[]>;
+    (method: OctokitLike['rest']['issues']['listLabelsOnIssue'], params: IssueParams & { per_page: number }): Promise<Array<{ name?: string }>>;
+  };
 }
 
 /**
@@ -96,6 +105,9 @@ export function octokitPullRequestApi(octokit: OctokitLike, owner: string, repo:
     async listCommits(number) {
       const commits = await octokit.paginate(octokit.rest.pulls.listCommits, { owner, repo, pull_number: number, per_page: PER_PAGE });
       return commits.map((commit) => ({ sha: commit.sha, message: commit.commit.message }));
+    },
+    async listLabels(number) {
+      return labelNames(await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { owner, repo, issue_number: number, per_page: PER_PAGE }));
     },
   };
 }
@@ -183,19 +195,31 @@ export async function readPullRequest(params: {
   eventName: string;
   /** Undefined when there is no token. */
   api?: PullRequestApi;
-  /** The engine's git fallback: the commits base..head. */
-  gitCommits?: () => Promise<PullRequestCommit[]>;
+  /**
+   * The engine's git reader: every commit base..head. Given the head and the number of commits
+   * the API reports, when it reports them.
+   */
+  gitCommits?: (pull: { headSha?: string; commitCount?: number }) => Promise<PullRequestCommit[]>;
 }): Promise<PullRequestContext> {
   const { number, payload, eventName, api, gitCommits } = params;
   if (number === undefined) {
     return { labels: [], commits: [], sources: { title: 'none', labels: 'none', commits: 'none' }, notes: [] };
   }
   const notes: string[] = [];
-  const [pull, listed] = api
-    ? await Promise.all([settle(() => api.getPull(number)), settle(() => api.listCommits(number))])
-    : [undefined, undefined];
-  const details = pullDetails(number, eventName, payload, pull, notes);
-  const commits = await pullCommits(number, listed, pull?.ok ? pull.value.commitCount : undefined, gitCommits, notes);
+  const [pull, listed, labels] = api
+    ? await Promise.all([
+        settle(() => api.getPull(number)),
+        settle(() => api.listCommits(number)),
+        api.listLabels ? settle(() => api.listLabels!(number)) : undefined,
+      ])
+    : [undefined, undefined, undefined];
+  // The labels endpoint pages; the pull's own list is the fallback.
+  const details = pullDetails(number, eventName, payload, pull?.ok && labels?.ok ? { ok: true, value: { ...pull.value, labels: labels.value } } : pull, notes);
+  const total = pull?.ok ? pull.value.commitCount : undefined;
+  const readGit = gitCommits
+    ? () => gitCommits({ ...(details.data.headSha ? { headSha: details.data.headSha } : {}), ...(total !== undefined ? { commitCount: total } : {}) })
+    : undefined;
+  const commits = await pullCommits(number, listed, total, readGit, notes);
   return {
     number,
     ...details.data,
@@ -250,11 +274,14 @@ async function pullCommits(
   gitCommits: (() => Promise<PullRequestCommit[]>) | undefined,
   notes: string[],
 ): Promise<{ commits: PullRequestCommit[]; source: PullRequestContext['sources']['commits'] }> {
-  if (listed?.ok && (total === undefined || listed.value.length >= total)) {
+  // The list is complete when it holds as many commits as the PR has; without that count, only
+  // a list shorter than GitHub's cap is known to be whole. Git is asked only for longer PRs.
+  const complete = listed?.ok && (total === undefined ? listed.value.length < LIST_COMMITS_LIMIT : listed.value.length >= total);
+  if (listed?.ok && complete) {
     return { commits: listed.value, source: 'api' };
   }
   const cause = listed?.ok
-    ? `the GitHub API lists ${listed.value.length} of its ${total} commits (it stops at ${LIST_COMMITS_LIMIT})`
+    ? `the GitHub API lists ${listed.value.length} of its ${total ?? 'more'} commits (it stops at ${LIST_COMMITS_LIMIT})`
     : listed
       ? `the GitHub API failed (${describeApiFailure(listed.error)})`
       : 'no github-token was given';
@@ -272,6 +299,38 @@ async function pullCommits(
   }
   notes.push(`No commits of PR #${number} were read: ${cause}, and ${gitFailure}; commits cannot acknowledge a break.`);
   return { commits: [], source: 'none' };
+}
+
+/** How far the first fetch of the PR head reaches when the PR's size is unknown. */
+const FIRST_DEPTH = 50;
+/** Deepenings of a shallow history before giving up on reaching the merge base (50 · 2¹⁰ commits at most). */
+const MAX_DEEPEN_STEPS = 10;
+
+/**
+ * Every commit of the PR (base..head, oldest first) from git. A shallow checkout (actions/checkout's
+ * depth 1) is fetched at the head deep enough for the PR's own commits and then deepened, doubling
+ * the step, until head and base meet at their merge base, so that no commit of a long PR is missed
+ * and no commit of the base branch is taken for the PR's. A full clone fetches nothing.
+ */
+export async function pullRequestCommitsFromGit(
+  git: GitCommandManager,
+  pull: { baseSha: string; headSha: string; commitCount?: number },
+): Promise<PullRequestCommit[]> {
+  const { baseSha, headSha, commitCount } = pull;
+  let step = Math.max(FIRST_DEPTH, (commitCount ?? 0) + 1);
+  if (!(await git.hasCommit(headSha))) await git.tryFetch([headSha], { depth: step });
+  if (!(await git.hasCommit(headSha))) throw new GateError(`The PR head ${headSha.slice(0, 12)} could not be fetched.`);
+  if (!(await git.hasCommit(baseSha))) await git.tryFetch([baseSha], { depth: 1 });
+  let mergeBase = await git.tryMergeBase(baseSha, headSha);
+  for (let i = 0; mergeBase === undefined && i < MAX_DEEPEN_STEPS && (await git.isShallow()); i++) {
+    if (!(await git.tryFetch([headSha, baseSha], { deepen: step }))) break;
+    mergeBase = await git.tryMergeBase(baseSha, headSha);
+    step *= 2;
+  }
+  const commits = await git.log(baseSha, headSha);
+  // Without a merge base (unrelated or still shallow histories) the log may hold commits of the
+  // base branch too; the PR's own are the newest.
+  return mergeBase === undefined && commitCount !== undefined ? commits.slice(-commitCount) : commits;
 }
 
 /**

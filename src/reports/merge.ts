@@ -53,12 +53,75 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath ?? entry.path, entry.name));
 }
 
+/** What the merging run knows of the push it merges for. */
+export interface MergeExpectation {
+  /** The PR head of the merging run's event: every shard must have judged this push. */
+  pullRequestHeadSha?: string;
+}
+
+/** One thing every shard of one run shares, as a reader names it, and how to show a value. */
+const SHARED: ReadonlyArray<{ name: string; of: (report: Report) => string | undefined; show?: (value: string) => string }> = [
+  { name: 'base sha', of: (report) => report.base?.sha, show: short },
+  { name: 'head sha', of: (report) => report.head?.sha, show: short },
+  { name: 'PR head sha', of: (report) => report.pullRequest?.headSha, show: short },
+  { name: '`configs`', of: (report) => report.settings && report.settings.configs.join(', ') },
+  { name: '`schema`', of: (report) => report.settings && (report.settings.schema ?? '(none)') },
+  { name: '`loader`', of: (report) => report.settings && (report.settings.loader ?? '(none)') },
+  { name: '`yaml-version`', of: (report) => report.settings?.yamlVersion },
+  { name: '`check-formats`', of: (report) => report.settings && String(report.settings.checkFormats) },
+];
+
+function short(sha: string): string {
+  return sha.slice(0, 12);
+}
+
+/**
+ * Refuses partial reports that are not of one run: each must have judged the same base and head
+ * (a report left from an older push must never hide a break of this one) with the same settings.
+ * The odd shard is the one that differs from most; a shard that says nothing of a field (a report
+ * of an older compat-gate) differs too, unless it failed and so makes the merge an error anyway.
+ */
+function checkSameRun(reports: readonly Report[], total: number, expected: MergeExpectation): void {
+  const problems: string[] = [];
+  // A tie goes to the shards that judged the push this run is for, then to the lowest shard.
+  const current = (report: Report) => expected.pullRequestHeadSha !== undefined && report.pullRequest?.headSha === expected.pullRequestHeadSha;
+  const voters = [...reports.filter(current), ...reports.filter((report) => !current(report))];
+  for (const field of SHARED) {
+    const values = reports.map((report) => ({ report, value: field.of(report) }));
+    const counted = new Map<string | undefined, number>();
+    for (const report of voters) {
+      const value = field.of(report);
+      if (value !== undefined || !report.error) counted.set(value, (counted.get(value) ?? 0) + 1);
+    }
+    if (counted.size <= 1) continue;
+    const common = [...counted].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+    const show = (value: string | undefined) => (value === undefined ? 'nothing' : field.show ? field.show(value) : `\`${value}\``);
+    for (const { report, value } of values) {
+      if (value === common || (value === undefined && report.error)) continue;
+      problems.push(
+        `shard ${report.shard!.index}/${total} has ${field.name} ${show(value)} where ${reports.length > 2 ? 'the others have' : 'the other has'} ${show(common)}`,
+      );
+    }
+  }
+  const heads = [...new Set(reports.map((report) => report.pullRequest?.headSha).filter((sha) => sha !== undefined))];
+  if (expected.pullRequestHeadSha && heads.length === 1 && heads[0] !== expected.pullRequestHeadSha) {
+    problems.push(`the shards judged PR head ${short(heads[0]!)}, but this run is for PR head ${short(expected.pullRequestHeadSha)} (a newer push)`);
+  }
+  if (problems.length) {
+    throw new GateError(
+      `The partial reports are not of one run: ${problems.join('; ')}.`,
+      'Merge only the reports that the shards of this workflow run wrote (download the artifacts of this run, with names that carry the run id), all with the same inputs.',
+    );
+  }
+}
+
 /**
  * Combines the partial reports of `shard: i/n` runs into the report of the whole gate: every
- * shard must be there once, the configs and drift are joined, and the verdict is decided again
- * over all of them (an error in any shard is an error of the whole).
+ * shard must be there once, of the same base, head and settings, the configs and drift are
+ * joined, and the verdict is decided again over all of them (an error in any shard is an error
+ * of the whole).
  */
-export function mergeReports(reports: readonly Report[]): Report {
+export function mergeReports(reports: readonly Report[], expected: MergeExpectation = {}): Report {
   const first = reports[0];
   if (!first?.shard) throw new GateError('There is no partial report to merge.');
   const total = first.shard.total;
@@ -78,6 +141,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     );
   }
   const ordered = [...reports].sort((a, b) => a.shard!.index - b.shard!.index);
+  checkSameRun(ordered, total, expected);
   const byPath = <T extends { path: string }>(a: T, b: T) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const configs = ordered.flatMap((report) => report.configs).sort(byPath);
   const skipped = ordered.flatMap((report) => report.skipped).sort(byPath);

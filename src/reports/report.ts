@@ -55,7 +55,9 @@ export interface Report {
   error?: { message: string; hint?: string };
   repository?: { name: string; serverUrl: string };
   event?: string;
-  pullRequest?: { number?: number; title?: string };
+  pullRequest?: { number?: number; title?: string; headSha?: string };
+  /** The inputs the configs were judged with; shards merged into one report must share them. */
+  settings?: ReportSettings;
   base?: RefTarget;
   head?: { sha: string };
   release?: RefTarget;
@@ -86,6 +88,16 @@ export interface Report {
   shards?: number;
 }
 
+/** The inputs that decide how configs are judged (`configs`, `schema`, `loader`, `yaml-version`, `check-formats`). */
+export interface ReportSettings {
+  /** The `configs` patterns, `!` before an excluding one. */
+  configs: string[];
+  schema?: string;
+  loader?: string;
+  yamlVersion: string;
+  checkFormats: boolean;
+}
+
 /** What a check knows when it ends, successfully or not. */
 export interface ReportInput {
   toolVersion: string;
@@ -102,9 +114,12 @@ export interface ReportInput {
   failOnDrift?: boolean;
   run?: GateRun;
   shard?: Shard;
+  settings?: ReportSettings;
   notes: string[];
   durationMs: number;
 }
+
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /** Assembles the report; pure, so the action, the CLI and tests build it the same way. */
 export function buildReport(input: ReportInput): Report {
@@ -127,8 +142,15 @@ export function buildReport(input: ReportInput): Report {
     ...(input.repository ? { repository: input.repository } : {}),
     ...(input.event ? { event: input.event } : {}),
     ...(pr?.number !== undefined || pr?.title !== undefined
-      ? { pullRequest: { ...(pr.number !== undefined ? { number: pr.number } : {}), ...(pr.title !== undefined ? { title: pr.title } : {}) } }
+      ? {
+          pullRequest: {
+            ...(pr.number !== undefined ? { number: pr.number } : {}),
+            ...(pr.title !== undefined ? { title: pr.title } : {}),
+            ...(pr.headSha !== undefined && SHA.test(pr.headSha) ? { headSha: pr.headSha } : {}),
+          },
+        }
       : {}),
+    ...(input.settings ? { settings: input.settings } : {}),
     ...(input.base ? { base: input.base } : {}),
     ...(input.head ? { head: input.head } : {}),
     ...(input.release ? { release: input.release } : {}),

@@ -239,11 +239,21 @@ class FakeComments implements CommentsClient {
     return id;
   }
 
-  async list(issue: number, page: number): Promise<IssueComment[]> {
+  // As GitHub's Link header does: a next page only while there are more comments.
+  async *pages(issue: number): AsyncIterable<IssueComment[]> {
     expect(issue).toBe(42);
-    this.pagesRead.push(page);
-    if (this.failReads) throw this.failReads;
-    return this.comments.slice((page - 1) * COMMENTS_PER_PAGE, page * COMMENTS_PER_PAGE).map((comment) => ({ ...comment }));
+    for (let page = 1; ; page++) {
+      this.pagesRead.push(page);
+      if (this.failReads) throw this.failReads;
+      yield this.comments.slice((page - 1) * COMMENTS_PER_PAGE, page * COMMENTS_PER_PAGE).map((comment) => ({ ...comment }));
+      if (page * COMMENTS_PER_PAGE >= this.comments.length) return;
+    }
+  }
+
+  async remove(id: number): Promise<void> {
+    this.writes.push(`remove ${id}`);
+    if (this.failWrites) throw this.failWrites;
+    this.comments = this.comments.filter((c) => c.id !== id);
   }
 
   async create(issue: number, body: string): Promise<{ id: number }> {
@@ -295,11 +305,52 @@ describe('sticky comment', () => {
     expect(client.comments).toHaveLength(250);
   });
 
-  it('reads the empty page after exactly 200 comments before deciding there is none', async () => {
+  it('reads every page the API links to, and no more, before deciding there is none (200 comments: 2 pages)', async () => {
     const client = new FakeComments();
     for (let i = 0; i < 200; i++) client.add(`comment ${i}`);
     expect((await syncStickyComment({ client, issue: 42, key: KEY, body: breakingBody, resolvedBody })).action).toBe('created');
-    expect(client.pagesRead).toEqual([1, 2, 3]);
+    // Two pages to look for it, two more to look again after creating it.
+    expect(client.pagesRead).toEqual([1, 2, 1, 2, 3]);
+  });
+
+  it('heals duplicates left by two earlier runs: keeps the oldest, updates it, deletes only its own copies', async () => {
+    const client = new FakeComments();
+    const otherKey = commentKey({ configs: 'compose/*.yaml', loader: 'go run ./cmd/load', workingDirectory: '.' });
+    const oldest = client.add(renderComment(reportOf([mixed[0]!], Verdict.Breaking), KEY), BOT);
+    const quoted = client.add(breakingBody, HUMAN);
+    const otherGate = client.add(renderComment(reportOf(mixed, Verdict.Breaking), otherKey), BOT);
+    const duplicate = client.add(breakingBody, BOT);
+    const outcome = await syncStickyComment({ client, issue: 42, key: KEY, body: breakingBody, resolvedBody });
+    expect(outcome).toEqual({ action: 'updated', id: oldest, removed: [duplicate] });
+    expect(client.comments.map((c) => c.id)).toEqual([oldest, quoted, otherGate]);
+    expect(client.comments[0]?.body).toBe(breakingBody);
+    expect(client.writes).toEqual([`update ${oldest}`, `remove ${duplicate}`]);
+  });
+
+  it('looks again after creating its comment and gives way to one a concurrent run created first', async () => {
+    const client = new FakeComments();
+    const create = client.create.bind(client);
+    let concurrent: number | undefined;
+    // The other run (the `labeled` event of the same push) creates its comment while this one is writing.
+    client.create = async (issue, body) => {
+      concurrent = client.add(renderComment(reportOf([mixed[0]!], Verdict.Breaking), KEY), BOT);
+      return create(issue, body);
+    };
+    const outcome = await syncStickyComment({ client, issue: 42, key: KEY, body: breakingBody, resolvedBody });
+    expect(concurrent).toBeDefined();
+    expect(outcome).toEqual({ action: 'updated', id: concurrent, removed: [concurrent! + 1] });
+    expect(client.comments).toHaveLength(1);
+    expect(client.comments[0]).toMatchObject({ id: concurrent, body: breakingBody });
+  });
+
+  it('never deletes a marked comment whose author the API does not name', async () => {
+    const client = new FakeComments();
+    const first = client.add(breakingBody, BOT);
+    client.comments.push({ id: 9999, body: breakingBody } as (typeof client.comments)[number]);
+    const outcome = await syncStickyComment({ client, issue: 42, key: KEY, body: breakingBody, resolvedBody });
+    expect(outcome).toEqual({ action: 'unchanged', id: first });
+    expect(client.comments.map((c) => c.id)).toEqual([first, 9999]);
+    expect(client.writes).toEqual([]);
   });
 
   it("keeps two gates' comments apart: a marker with another key is not this gate's", async () => {

@@ -299,6 +299,27 @@ describe('readPullRequest', () => {
     ]);
   });
 
+  it('asks git, with the head and count the API gives, only when the API list may be cut', async () => {
+    const asked: Array<{ headSha?: string; commitCount?: number }> = [];
+    const fromGit = (pull: { headSha?: string; commitCount?: number }) => {
+      asked.push(pull);
+      return Promise.resolve([]);
+    };
+    const listed = Array.from({ length: 250 }, (_, i) => ({ sha: `a${i}`, message: 'chore: step' }));
+    // 250 listed and no count: GitHub's cap, so the list may be cut.
+    const capped = new FakePullRequestApi({ 7: { title: 't', labels: [], commits: listed } });
+    await readPullRequest({ number: 7, eventName: 'pull_request', payload: pullRequestEvent(), api: capped, gitCommits: fromGit });
+    // Exactly 250 of 250: complete. 249 and no count: complete.
+    const exact = new FakePullRequestApi({ 7: { title: 't', labels: [], commits: listed, commitCount: 250 } });
+    const whole = await readPullRequest({ number: 7, eventName: 'pull_request', payload: pullRequestEvent(), api: exact, gitCommits: fromGit });
+    const short = new FakePullRequestApi({ 7: { title: 't', labels: [], commits: listed.slice(1) } });
+    await readPullRequest({ number: 7, eventName: 'pull_request', payload: pullRequestEvent(), api: short, gitCommits: fromGit });
+    const longer = new FakePullRequestApi({ 7: { title: 't', labels: [], commits: listed, commitCount: 300 } });
+    await readPullRequest({ number: 7, eventName: 'pull_request', payload: pullRequestEvent(), api: longer, gitCommits: fromGit });
+    expect(whole.sources.commits).toBe('api');
+    expect(asked).toEqual([{ headSha: 'head-7' }, { headSha: 'head-7', commitCount: 300 }]);
+  });
+
   it('keeps the 250 listed commits, with a note, when git cannot give the rest', async () => {
     const listed = Array.from({ length: 250 }, (_, i) => ({ sha: `a${i}`, message: 'chore: step' }));
     const api = new FakePullRequestApi({ 7: { title: 't', labels: [], commits: listed, commitCount: 300 } });
@@ -399,6 +420,37 @@ describe('octokitPullRequestApi', () => {
     expect(commits[119]).toEqual({ sha: 's119', message: 'm119' });
     expect(requests.map((url) => url.searchParams.get('per_page'))).toEqual(['100', '100']);
     expect(requests[0]?.pathname).toBe('/repos/acme/gate/pulls/3/commits');
+  });
+
+  it('lists labels across pages, following the Link header', async () => {
+    const names = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: from + i, name: `area/${from + i}` }));
+    const { api, requests } = fakeGitHub((url) =>
+      url.searchParams.get('page') === '2'
+        ? { status: 200, body: [...names(100, 4), { id: 999, name: 'breaking-change' }] }
+        : {
+            status: 200,
+            body: names(0, 100),
+            link: '<https://api.github.test/repos/acme/gate/issues/3/labels?per_page=100&page=2>; rel="next", <https://api.github.test/repos/acme/gate/issues/3/labels?per_page=100&page=2>; rel="last"',
+          },
+    );
+    const labels = await api.listLabels!(3);
+    expect(labels).toHaveLength(105);
+    expect(labels.at(-1)).toBe('breaking-change');
+    expect(requests.map((url) => [url.pathname, url.searchParams.get('page')])).toEqual([
+      ['/repos/acme/gate/issues/3/labels', null],
+      ['/repos/acme/gate/issues/3/labels', '2'],
+    ]);
+  });
+
+  it('judges by the paged label list rather than the labels the pull request object carries', async () => {
+    const api: PullRequestApi = {
+      getPull: async () => ({ title: 'refactor: x', labels: ['area/api'], headSha: 'h', baseSha: 'b', baseRef: 'main', commitCount: 0 }),
+      listCommits: async () => [],
+      listLabels: async () => ['area/api', 'breaking-change'],
+    };
+    const context = await readPullRequest({ number: 3, eventName: 'pull_request', payload: {}, api });
+    expect(context.labels).toEqual(['area/api', 'breaking-change']);
+    expect(context.sources.labels).toBe('api');
   });
 
   it('surfaces an HTTP failure as a one-line note without the token', async () => {

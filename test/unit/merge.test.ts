@@ -1,0 +1,110 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Verdict } from '../../src/constants.js';
+import { GateError } from '../../src/errors.js';
+import { mergeReports } from '../../src/reports/merge.js';
+import { buildReport, type Report, type ReportSettings } from '../../src/reports/report.js';
+
+const BASE = { ref: 'main', sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d' };
+const MERGE = 'ffeeddccbbaa99887766554433221100ffeeddcc';
+const PR_HEAD = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
+const OLD_MERGE = '0000000000000000000000000000000000000001';
+const OLD_PR_HEAD = '0000000000000000000000000000000000000002';
+const SETTINGS: ReportSettings = { configs: ['distributions/*/run.yaml'], schema: 'schema/run.schema.json', yamlVersion: '1.2', checkFormats: true };
+
+function shard(
+  index: number,
+  total: number,
+  options: { merge?: string; prHead?: string; base?: string; settings?: ReportSettings | null; error?: string } = {},
+): Report {
+  return buildReport({
+    toolVersion: '1.0.0',
+    verdict: options.error ? Verdict.Error : Verdict.Pass,
+    ...(options.error ? { error: { message: options.error } } : {}),
+    event: 'pull_request',
+    ackLabels: ['breaking-change'],
+    pullRequest: { number: 7, labels: [], commits: [], headSha: options.prHead ?? PR_HEAD, sources: { title: 'api', labels: 'api', commits: 'api' }, notes: [] },
+    base: { ref: 'main', sha: options.base ?? BASE.sha },
+    head: { sha: options.merge ?? MERGE },
+    ...(options.settings === null ? {} : { settings: options.settings ?? SETTINGS }),
+    shard: { index, total },
+    notes: [],
+    durationMs: 5,
+  });
+}
+
+function mergeError(reports: Report[], expected = {}): string {
+  try {
+    mergeReports(reports, expected);
+  } catch (error) {
+    expect(error).toBeInstanceOf(GateError);
+    return (error as GateError).message;
+  }
+  throw new Error('the merge was accepted');
+}
+
+describe('merging shard reports', () => {
+  it('records the PR head and the settings in each partial report, as the report schema allows', () => {
+    const report = shard(1, 2);
+    expect(report.pullRequest?.headSha).toBe(PR_HEAD);
+    expect(report.settings).toEqual(SETTINGS);
+    const schema = JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true }).compile(schema);
+    expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('merges the shards of one run', () => {
+    const merged = mergeReports([shard(1, 3), shard(2, 3), shard(3, 3)], { pullRequestHeadSha: PR_HEAD });
+    expect(merged.verdict).toBe(Verdict.Pass);
+    expect(merged.shards).toBe(3);
+    expect(merged.head?.sha).toBe(MERGE);
+  });
+
+  it('refuses a shard of an older push, naming it and its head', () => {
+    const message = mergeError([shard(1, 3), shard(2, 3, { merge: OLD_MERGE, prHead: OLD_PR_HEAD }), shard(3, 3)]);
+    expect(message).toBe(
+      'The partial reports are not of one run: shard 2/3 has head sha 000000000000 where the others have ffeeddccbbaa; ' +
+        'shard 2/3 has PR head sha 000000000000 where the others have abcdefabcdef.',
+    );
+  });
+
+  it('names the older shard of two by the push this run is for, whichever shard it is', () => {
+    const expected = { pullRequestHeadSha: PR_HEAD };
+    expect(mergeError([shard(1, 2, { merge: OLD_MERGE, prHead: OLD_PR_HEAD }), shard(2, 2)], expected)).toContain(
+      'shard 1/2 has PR head sha 000000000000 where the other has abcdefabcdef',
+    );
+    expect(mergeError([shard(1, 2), shard(2, 2, { merge: OLD_MERGE, prHead: OLD_PR_HEAD })], expected)).toContain(
+      'shard 2/2 has PR head sha 000000000000 where the other has abcdefabcdef',
+    );
+  });
+
+  it('refuses shards that all judged an older push than the one this run is for', () => {
+    const message = mergeError([shard(1, 2, { prHead: OLD_PR_HEAD }), shard(2, 2, { prHead: OLD_PR_HEAD })], { pullRequestHeadSha: PR_HEAD });
+    expect(message).toContain('the shards judged PR head 000000000000, but this run is for PR head abcdefabcdef (a newer push)');
+  });
+
+  it('refuses a shard judged against another base', () => {
+    const other = '2222222222222222222222222222222222222222';
+    expect(mergeError([shard(1, 3), shard(2, 3), shard(3, 3, { base: other })])).toContain('shard 3/3 has base sha 222222222222 where the others have 1a2b3c4d5e6f');
+  });
+
+  it.each([
+    ['configs', { ...SETTINGS, configs: ['distributions/**/run.yaml'] }, '`configs` `distributions/**/run.yaml` where the others have `distributions/*/run.yaml`'],
+    ['schema', { ...SETTINGS, schema: 'schema/v2.json' }, '`schema` `schema/v2.json` where the others have `schema/run.schema.json`'],
+    ['loader', { ...SETTINGS, loader: 'python3 load.py' }, '`loader` `python3 load.py` where the others have `(none)`'],
+    ['yaml-version', { ...SETTINGS, yamlVersion: '1.1' }, '`yaml-version` `1.1` where the others have `1.2`'],
+  ])('refuses a shard judged with another %s', (_name, settings, what) => {
+    expect(mergeError([shard(1, 3), shard(2, 3, { settings }), shard(3, 3)])).toContain(`shard 2/3 has ${what}`);
+  });
+
+  it('refuses a shard that does not say what it judged with (a report of an older compat-gate)', () => {
+    expect(mergeError([shard(1, 3), shard(2, 3, { settings: null }), shard(3, 3)])).toContain('shard 2/3 has `yaml-version` nothing where the others have `1.2`');
+  });
+
+  it('lets a failed shard stay an error of the whole, though it could not say its settings', () => {
+    const merged = mergeReports([shard(1, 2), shard(2, 2, { settings: null, error: 'the base ref could not be fetched' })]);
+    expect(merged.verdict).toBe(Verdict.Error);
+    expect(merged.error?.message).toBe('shard 2/2: the base ref could not be fetched');
+  });
+});
