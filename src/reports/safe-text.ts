@@ -51,18 +51,20 @@ export function noMentions(markdown: string): string {
     .join('');
 }
 
-function breakMentions(text: string): string {
-  return text.replace(/@(?=[\p{L}\p{N}_])|#(?=\p{N})/gu, '$&&#8203;');
+function breakMentions(text: string, references = true): string {
+  return text.replace(references ? /@(?=[\p{L}\p{N}_])|#(?=\p{N})/gu : /@(?=[\p{L}\p{N}_])/gu, '$&&#8203;');
 }
 
 /**
  * Untrusted text as markdown that shows it as it is: hidden characters shown, `&`, `<`, `>`
  * escaped (no HTML, no entity that spells an `@`), mentions and issue references broken.
- * Code spans stay code spans, untouched: entities show as written there.
+ * Code spans stay code spans, untouched: entities show as written there. `references: false`
+ * keeps `#123` a link, for text only the job summary shows (a summary adds nothing to an
+ * issue's timeline, and its notes name the PR by number).
  */
-export function markdownText(text: string): string {
+export function markdownText(text: string, options: { references?: boolean } = {}): string {
   return splitCodeSpans(visible(text))
-    .map((part) => (part.code ? part.text : breakMentions(part.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))))
+    .map((part) => (part.code ? part.text : breakMentions(part.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), options.references ?? true)))
     .join('');
 }
 

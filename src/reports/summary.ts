@@ -337,5 +337,6 @@ function checkedSection(report: Report): string {
 
 function notesSection(report: Report): string | undefined {
   if (!report.notes.length) return undefined;
-  return ['### Notes', ...report.notes.map((note) => `- ${markdownText(note.replace(/\r?\n/g, ' '))}`)].join('\n');
+  // Notes are in the job summary only: `PR #31` may stay a link there.
+  return ['### Notes', ...report.notes.map((note) => `- ${markdownText(note.replace(/\r?\n/g, ' '), { references: false })}`)].join('\n');
 }

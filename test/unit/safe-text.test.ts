@@ -72,6 +72,10 @@ describe('mentions and references in markdown', () => {
     expect(markdownText(input)).toBe(output);
   });
 
+  it('keeps issue references for text only the job summary shows, still breaking mentions', () => {
+    expect(markdownText('Commits of PR #31 come from git; cc @mallory', { references: false })).toBe('Commits of PR #31 come from git; cc @&#8203;mallory');
+  });
+
   it('splits text at code spans as CommonMark does', () => {
     expect(splitCodeSpans('a ``b ` c`` d `e')).toEqual([
       { text: 'a ', code: false },
