@@ -10,14 +10,14 @@ import { octokitCommentsClient, syncStickyComment } from '../github/comments.js'
 import { octokitPullRequestApi } from '../refs/pull-request.js';
 import { octokitReleaseApi } from '../refs/release.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
-import { annotationsFor } from '../reports/annotations.js';
-import { brokenConfigs, buildReport, driftCount, redactReport, type Report } from '../reports/report.js';
+import { annotationsFor, omittedNote } from '../reports/annotations.js';
+import { buildReport, driftCount, redactReport, type Report } from '../reports/report.js';
 import { mergeReports, readPartialReports, type MergeExpectation } from '../reports/merge.js';
 import { renderSarif } from '../reports/sarif.js';
+import { safeJson, visible } from '../reports/safe-text.js';
 import { renderSummary } from '../reports/summary.js';
-import { failsStep } from '../verdict/verdict.js';
 import { VERSION } from '../version.js';
-import { INPUT_DEFAULTS, type ActionSettings, type RunnerSettings } from '../settings.js';
+import { type ActionSettings, type RunnerSettings } from '../settings.js';
 import { getInputs, readRunner } from './inputs.js';
 
 /** The action: read inputs and the event, run the check, publish what it found. */
@@ -48,16 +48,19 @@ export async function run(): Promise<void> {
     });
   }
   if (settings?.token) report = redactReport(report, [settings.token]);
+  // Warnings written before the annotations take their place in GitHub's 10 a step.
+  const written = { warning: 0 };
   // A shard sees part of the configs: the job that merges the shards comments.
   if (settings && client && !settings.shard) {
     try {
-      await syncComment(report, settings, runner, client);
+      if (await syncComment(report, settings, runner, client)) written.warning++;
     } catch (error) {
       // The comment is a courtesy: whatever happens to it, the outputs and the verdict stand.
-      core.warning(`The PR comment could not be written: ${describeError(error)}`);
+      core.warning(`The PR comment could not be written: ${visible(describeError(error))}`);
+      written.warning++;
     }
   }
-  await publish(report, runner);
+  await publish(report, runner, written);
 }
 
 async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings, client: GitHubClient | undefined): Promise<Report> {
@@ -112,12 +115,12 @@ const COMMENT_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 /**
  * The sticky PR comment (`comment: auto`). A token that cannot write (a fork PR) costs a
- * warning and a note in the summary, never the run.
+ * warning and a note in the summary, never the run. Returns whether it wrote that warning.
  */
-async function syncComment(report: Report, settings: ActionSettings, runner: RunnerSettings, client: GitHubClient): Promise<void> {
+async function syncComment(report: Report, settings: ActionSettings, runner: RunnerSettings, client: GitHubClient): Promise<boolean> {
   const number = report.pullRequest?.number;
   const { owner = '', repo = '' } = runner.repository ?? {};
-  if (settings.comment !== 'auto' || !number || !owner || !repo || !COMMENT_EVENTS.has(report.event ?? '')) return;
+  if (settings.comment !== 'auto' || !number || !owner || !repo || !COMMENT_EVENTS.has(report.event ?? '')) return false;
   const key = commentKey({
     configs: JSON.stringify(settings.patterns),
     ...(settings.schema ? { schema: settings.schema } : {}),
@@ -126,29 +129,30 @@ async function syncComment(report: Report, settings: ActionSettings, runner: Run
   });
   const { runUrl } = runner;
   const bodies = stickyCommentBodies({ ...report, ...(runUrl ? { runUrl } : {}) }, key);
-  if (!bodies) return;
+  if (!bodies) return false;
   const outcome = await syncStickyComment({ client: octokitCommentsClient(client, owner, repo), issue: number, key, ...bodies });
   if (outcome.action === 'failed') {
     const why = outcome.readOnly ? 'the token cannot write to this pull request (a fork PR?)' : outcome.reason;
-    core.warning(`The PR comment could not be written: ${why}. The job summary says everything it would have said.`);
+    core.warning(`The PR comment could not be written: ${visible(why)}. The job summary says everything it would have said.`);
     report.notes.push(`The PR comment could not be written (${outcome.reason}); this summary carries it.`);
-  } else {
-    const removed = outcome.removed?.length ? `; removed ${outcome.removed.length} duplicate(s) of it` : '';
-    core.info(`PR comment: ${outcome.action}${removed}.`);
-    if (outcome.reason && outcome.action !== 'skipped') core.info(`PR comment: ${outcome.reason}.`);
+    return true;
   }
+  const removed = outcome.removed?.length ? `; removed ${outcome.removed.length} duplicate(s) of it` : '';
+  core.info(`PR comment: ${outcome.action}${removed}.`);
+  if (outcome.reason && outcome.action !== 'skipped') core.info(`PR comment: ${visible(outcome.reason)}.`);
+  return false;
 }
 
 /** Outputs, report file, annotations, job summary, and the step's result. */
-async function publish(report: Report, runner: RunnerSettings): Promise<void> {
+async function publish(report: Report, runner: RunnerSettings, written: { warning: number }): Promise<void> {
   const dir = join(runner.tempDir, 'compat-gate');
   await mkdir(dir, { recursive: true });
   // Shards of one matrix write distinct names, so their artifacts can be downloaded into one folder.
   const name = report.shard ? `shard-${report.shard.index}-of-${report.shard.total}` : runner.stepId ?? 'check';
   const reportPath = join(dir, `report-${name}.json`);
-  await writeFile(reportPath, JSON.stringify(report, null, 2) + '\n');
+  await writeFile(reportPath, safeJson(report) + '\n');
   const sarifPath = reportPath.replace(/\.json$/, '.sarif');
-  await writeFile(sarifPath, JSON.stringify(renderSarif(report), null, 2) + '\n');
+  await writeFile(sarifPath, safeJson(renderSarif(report)) + '\n');
 
   core.setOutput(Outputs.Verdict, report.verdict);
   core.setOutput(Outputs.Broken, String(report.counts.broken));
@@ -157,8 +161,8 @@ async function publish(report: Report, runner: RunnerSettings): Promise<void> {
   core.setOutput(Outputs.Report, reportPath);
   core.setOutput(Outputs.Sarif, sarifPath);
 
-  const { annotations, omitted } = annotationsFor(report);
-  for (const annotation of annotations) {
+  const { annotations, closing, failure, omitted } = annotationsFor(report, written);
+  for (const annotation of [...annotations, ...closing]) {
     const properties = {
       title: annotation.title,
       ...(annotation.file ? { file: annotation.file } : {}),
@@ -169,15 +173,13 @@ async function publish(report: Report, runner: RunnerSettings): Promise<void> {
     else if (annotation.level === 'warning') core.warning(annotation.message, properties);
     else core.notice(annotation.message, properties);
   }
-  if (report.verdict === Verdict.Acknowledged) {
-    const names = brokenConfigs(report).map((config) => config.path);
-    core.warning(`Acknowledged breaking change: ${names.length} config(s) that load on the base no longer load: ${names.join(', ')}`, { title: 'compat-gate: acknowledged break' });
-  }
-  if (omitted > 0) core.info(`${omitted} more annotations are in the job summary and the JSON report (GitHub shows 10 per level).`);
+  const omittedLine = omittedNote(omitted);
+  if (omittedLine) core.info(omittedLine);
 
   if (runner.hasStepSummary) {
     try {
-      await core.summary.addRaw(renderSummary(report)).write();
+      // The count of annotations left out is said in the summary, not kept in the JSON report.
+      await core.summary.addRaw(renderSummary(omittedLine ? { ...report, notes: [...report.notes, omittedLine] } : report)).write();
     } catch (error) {
       core.warning(`The job summary could not be written: ${describeError(error)}`);
     }
@@ -186,11 +188,7 @@ async function publish(report: Report, runner: RunnerSettings): Promise<void> {
 
   if (report.shard && report.verdict !== Verdict.Error) {
     core.info(`Shard ${report.shard.index}/${report.shard.total}: ${report.verdict}. The job with \`merge-reports\` decides the check.`);
-  } else if (failsStep(report.verdict)) {
-    core.setFailed(
-      report.verdict === Verdict.Error
-        ? `compat-gate could not decide: ${report.error?.message ?? 'unknown error'}${report.error?.hint ? ` ${report.error.hint}` : ''}`
-        : `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: …\`) or the label \`${report.acknowledgement.labels[0] ?? INPUT_DEFAULTS['ack-labels']}\`.`,
-    );
+  } else if (failure) {
+    core.setFailed(failure);
   }
 }

@@ -10,6 +10,7 @@ import { parsePatterns } from '../configs/select.js';
 import { Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import { createGitCommandManager } from '../git/git.js';
+import { safeJson, visible } from '../reports/safe-text.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
 import { INPUT_DEFAULTS, YAML_VERSIONS } from '../settings.js';
 import { VERSION } from '../version.js';
@@ -79,7 +80,7 @@ export async function main(
       },
     }));
   } catch (error) {
-    io.stderr.write(`compat-gate: ${describeError(error)}\n\n${USAGE}\n`);
+    io.stderr.write(`compat-gate: ${visible(describeError(error), { newlines: true })}\n\n${USAGE}\n`);
     return ExitCode.Error;
   }
   if (values.version) {
@@ -124,13 +125,14 @@ export async function main(
       tempRoot: tmpdir(),
       toolVersion: VERSION,
     });
-    const json = JSON.stringify(report, null, 2) + '\n';
+    // Raw data for machines, with the characters a terminal would act on written as \u escapes.
+    const json = safeJson(report) + '\n';
     if (values.report) await writeFile(resolve(io.cwd, values.report), json);
     io.stdout.write(values.json ? json : renderTerminal(report, stylesFor(io.stdout, io.env)));
     if (report.verdict === Verdict.Error) return ExitCode.Error;
     return report.verdict === Verdict.Breaking ? ExitCode.Breaking : ExitCode.Pass;
   } catch (error) {
-    io.stderr.write(`compat-gate: ${describeError(error)}\n`);
+    io.stderr.write(`compat-gate: ${visible(describeError(error), { newlines: true })}\n`);
     return ExitCode.Error;
   }
 }

@@ -1,5 +1,6 @@
 import { ConfigStatus, Verdict } from '../constants.js';
 import type { Report, ReportConfig } from '../reports/report.js';
+import { visible } from '../reports/safe-text.js';
 import { findingText, headline } from '../reports/summary.js';
 
 /** ANSI styles, or none when the output is not a terminal. */
@@ -18,15 +19,19 @@ export function stylesFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): 
   return { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }
 
-/** The report for a person at a terminal. */
+/**
+ * The report for a person at a terminal. Every string from the repository or the loader goes
+ * through `visible`: an escape sequence in a path (`ESC[2J`, `ESC]0;…BEL`) is shown, never run,
+ * whether or not the output is a terminal (it may be piped to one later).
+ */
 export function renderTerminal(report: Report, styles: Styles): string {
   const lines: string[] = [];
   const title = headline(report).replace(/`/g, '').replace(/^\S+\s/, '');
   const colour = report.verdict === Verdict.Pass ? styles.green : report.verdict === Verdict.Acknowledged ? styles.yellow : styles.red;
   lines.push(styles.bold(colour(title)));
   if (report.error) {
-    lines.push('', `  ${report.error.message}`);
-    if (report.error.hint) lines.push(`  ${styles.dim('→')} ${report.error.hint}`);
+    lines.push('', `  ${visible(report.error.message, { newlines: true })}`);
+    if (report.error.hint) lines.push(`  ${styles.dim('→')} ${visible(report.error.hint, { newlines: true })}`);
   }
   const section = (status: ConfigStatus, mark: string, label: string, paint: (text: string) => string) => {
     const configs = report.configs.filter((config) => config.status === status);
@@ -40,29 +45,29 @@ export function renderTerminal(report: Report, styles: Styles): string {
 
   if (report.drift && report.release) {
     const { counts } = report.drift;
-    lines.push('', styles.bold(`Release ${report.release.ref}: ${counts.new} new, ${counts.existing} existing, ${counts.fixed} fixed drift (of ${counts.configs} configs).`));
+    lines.push('', styles.bold(`Release ${visible(report.release.ref)}: ${counts.new} new, ${counts.existing} existing, ${counts.fixed} fixed drift (of ${counts.configs} configs).`));
     for (const config of report.drift.configs.filter((c) => c.status === 'new')) {
-      lines.push(`  ${styles.red('+')} ${config.path}${config.errors[0] ? styles.dim(`  ${findingText(config.errors[0])}`) : ''}`);
+      lines.push(`  ${styles.red('+')} ${visible(config.path)}${config.errors[0] ? styles.dim(`  ${findingText(config.errors[0])}`) : ''}`);
     }
   }
   const latent = report.schemaChanges?.latent ?? [];
   if (latent.length) {
     lines.push('', styles.bold('Latent breaking schema changes (no config shows them; the verdict does not count them):'));
-    for (const change of latent) lines.push(`  ${styles.yellow('!')} ${change.message} ${styles.dim(`(${change.file}${change.line ? `:${change.line}` : ''})`)}`);
+    for (const change of latent) lines.push(`  ${styles.yellow('!')} ${visible(change.message, { newlines: true })} ${styles.dim(`(${visible(change.file)}${change.line ? `:${change.line}` : ''})`)}`);
   }
   if (report.verdict === Verdict.Breaking) {
     const label = report.acknowledgement.labels[0];
     lines.push(
       '',
-      `If the break is intended, acknowledge it: a title like ${styles.bold('feat!: …')}${label ? `, the label ${styles.bold(label)}` : ''}, or a ${styles.bold('BREAKING CHANGE:')} footer in a commit.`,
+      `If the break is intended, acknowledge it: a title like ${styles.bold('feat!: …')}${label ? `, the label ${styles.bold(visible(label))}` : ''}, or a ${styles.bold('BREAKING CHANGE:')} footer in a commit.`,
     );
   }
-  for (const note of report.notes) lines.push(`${styles.yellow('note:')} ${note}`);
+  for (const note of report.notes) lines.push(`${styles.yellow('note:')} ${visible(note, { newlines: true })}`);
   const c = report.counts;
   const checked = [
-    report.base ? `${c.configs} configs from ${report.base.ref} (${report.base.sha.slice(0, 7)})` : undefined,
-    report.schema ? `schema ${report.schema.file} (${report.schema.draft})` : undefined,
-    report.loader ? `loader \`${report.loader.command}\` (${report.loader.processes} processes)` : undefined,
+    report.base ? `${c.configs} configs from ${visible(report.base.ref)} (${report.base.sha.slice(0, 7)})` : undefined,
+    report.schema ? `schema ${visible(report.schema.file)} (${visible(report.schema.draft)})` : undefined,
+    report.loader ? `loader \`${visible(report.loader.command)}\` (${report.loader.processes} processes)` : undefined,
     `${(report.durationMs / 1000).toFixed(1)} s`,
   ].filter(Boolean);
   lines.push('', styles.dim(`Checked ${checked.join(', ')}.`));
@@ -72,9 +77,9 @@ export function renderTerminal(report: Report, styles: Styles): string {
 function configLines(config: ReportConfig, mark: string, paint: (text: string) => string, styles: Styles): string[] {
   const first = config.errors[0];
   const where = first?.line ? `:${first.line}${first.column ? `:${first.column}` : ''}` : '';
-  const out = [`  ${paint(mark)} ${config.path}${styles.dim(where)}`];
+  const out = [`  ${paint(mark)} ${visible(config.path)}${styles.dim(where)}`];
   for (const finding of config.errors.slice(0, 3)) out.push(`      ${findingText(finding)}`);
   if (config.errors.length > 3) out.push(styles.dim(`      …and ${config.errors.length - 3} more`));
-  for (const cause of config.causes ?? []) out.push(styles.dim(`      schema change: ${cause}`));
+  for (const cause of config.causes ?? []) out.push(styles.dim(`      schema change: ${visible(cause, { newlines: true })}`));
   return out;
 }

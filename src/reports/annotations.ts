@@ -1,6 +1,8 @@
 import { ConfigStatus, Verdict } from '../constants.js';
+import { failsStep } from '../verdict/verdict.js';
+import { brokenConfigs, type Report } from './report.js';
+import { hasHidden, visible } from './safe-text.js';
 import { findingText } from './summary.js';
-import type { Report } from './report.js';
 
 /** One annotation on a file and line of the PR's checks page. */
 export interface Annotation {
@@ -13,26 +15,47 @@ export interface Annotation {
 }
 
 /**
- * GitHub shows at most 10 error and 10 warning annotations per step; the rest are dropped
- * silently. We keep within that and say how many were left out.
+ * GitHub shows at most 10 error, 10 warning and 10 notice annotations per step; the rest are
+ * dropped silently, in the order written. Every annotation the step writes counts, the closing
+ * ones (`setFailed`'s message is an error annotation) included.
  */
 export const ANNOTATIONS_PER_LEVEL = 10;
 
-/** The annotations of a report: one per broken config, at its first error's line. */
-export function annotationsFor(report: Report): { annotations: Annotation[]; omitted: number } {
+type Level = Annotation['level'];
+
+/** What the step writes: per-config annotations, the closing ones, and the count left out. */
+export interface AnnotationPlan {
+  /** One per broken config, new drift, latent change and note, as many as the budget leaves. */
+  annotations: Annotation[];
+  /** Written last and never dropped: the acknowledged break's summary warning. */
+  closing: Annotation[];
+  /** The message the step fails with (an error annotation), when it fails. */
+  failure?: string;
+  /** Annotations left out to stay within GitHub's limits; the summary counts them. */
+  omitted: number;
+}
+
+/**
+ * The annotations of a report: one per broken config, at its first error's line, within
+ * GitHub's limits. The closing annotations and the failure message are kept first, since they
+ * say what to do; `written` counts annotations the step has already written (a warning that
+ * the comment could not be written).
+ */
+export function annotationsFor(report: Report, written: Partial<Record<Level, number>> = {}): AnnotationPlan {
   const all: Annotation[] = [];
-  if (report.error) {
-    all.push({ level: 'error', title: 'compat-gate could not decide', message: [report.error.message, report.error.hint].filter(Boolean).join(' ') });
+  const failure = failureMessage(report);
+  if (report.error && !failure) {
+    all.push({ level: 'error', title: 'compat-gate could not decide', message: visible([report.error.message, report.error.hint].filter(Boolean).join(' ')) });
   }
   const acknowledged = report.verdict === Verdict.Acknowledged;
   for (const config of report.configs) {
     if (config.status !== ConfigStatus.Broken) continue;
     const first = config.errors[0];
-    const ref = report.base ? `${report.base.ref} (${report.base.sha.slice(0, 7)})` : 'the base';
+    const ref = report.base ? `${visible(report.base.ref)} (${report.base.sha.slice(0, 7)})` : 'the base';
     all.push({
       level: acknowledged ? 'warning' : 'error',
       title: `${acknowledged ? 'Acknowledged break' : 'Broken config'}: loads on ${ref}, not with this PR`,
-      message: first ? findingText(first) : 'does not load',
+      message: withPath(config.path, first ? findingText(first) : 'does not load'),
       file: config.path,
       ...(first?.line ? { line: first.line } : {}),
       ...(first?.column ? { column: first.column } : {}),
@@ -43,8 +66,8 @@ export function annotationsFor(report: Report): { annotations: Annotation[]; omi
     const first = config.errors[0];
     all.push({
       level: report.drift?.failOnDrift && !acknowledged ? 'error' : 'warning',
-      title: `Release drift: this config of ${report.release.ref} no longer loads with this PR`,
-      message: first ? findingText(first) : 'does not load',
+      title: `Release drift: this config of ${visible(report.release.ref)} no longer loads with this PR`,
+      message: withPath(config.path, first ? findingText(first) : 'does not load'),
       file: config.path,
       ...(first?.line ? { line: first.line } : {}),
     });
@@ -53,15 +76,27 @@ export function annotationsFor(report: Report): { annotations: Annotation[]; omi
     all.push({
       level: 'warning',
       title: 'Latent breaking schema change: no config shows it',
-      message: change.message,
+      message: withPath(change.file, visible(change.message, { newlines: true })),
       file: change.file,
       ...(change.line ? { line: change.line } : {}),
     });
   }
-  for (const note of report.notes) all.push({ level: 'notice', title: 'compat-gate', message: note });
+  for (const note of report.notes) all.push({ level: 'notice', title: 'compat-gate', message: visible(note, { newlines: true }) });
+
+  const closing: Annotation[] = [];
+  if (acknowledged) {
+    const names = brokenConfigs(report).map((config) => visible(config.path));
+    closing.push({
+      level: 'warning',
+      title: 'compat-gate: acknowledged break',
+      message: `Acknowledged breaking change: ${names.length} config(s) that load on the base no longer load: ${names.join(', ')}`,
+    });
+  }
+  const used: Record<Level, number> = { error: written.error ?? 0, warning: written.warning ?? 0, notice: written.notice ?? 0 };
+  for (const annotation of closing) used[annotation.level]++;
+  if (failure) used.error++;
 
   const kept: Annotation[] = [];
-  const used = { error: 0, warning: 0, notice: 0 };
   let omitted = 0;
   for (const annotation of all) {
     if (used[annotation.level] >= ANNOTATIONS_PER_LEVEL) {
@@ -71,5 +106,30 @@ export function annotationsFor(report: Report): { annotations: Annotation[]; omi
     used[annotation.level]++;
     kept.push(annotation);
   }
-  return { annotations: kept, omitted };
+  return { annotations: kept, closing, ...(failure ? { failure } : {}), omitted };
+}
+
+/**
+ * The message the step fails with, or undefined when it passes. A shard that judged its part
+ * passes: the job that merges the shards decides the check.
+ */
+export function failureMessage(report: Report): string | undefined {
+  if (report.shard && report.verdict !== Verdict.Error) return undefined;
+  if (!failsStep(report.verdict)) return undefined;
+  if (report.verdict === Verdict.Error) {
+    return visible(`compat-gate could not decide: ${report.error?.message ?? 'unknown error'}${report.error?.hint ? ` ${report.error.hint}` : ''}`);
+  }
+  const label = visible(report.acknowledgement.labels[0] ?? 'breaking-change');
+  return `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: …\`) or the label \`${label}\`.`;
+}
+
+/** The summary's line on annotations left out, or undefined when none were. */
+export function omittedNote(omitted: number): string | undefined {
+  if (omitted <= 0) return undefined;
+  return `${omitted} more annotation${omitted === 1 ? ' was' : 's were'} left out: GitHub shows 10 errors, 10 warnings and 10 notices a step. The tables above and the JSON report list everything.`;
+}
+
+/** The message, after the path shown visibly when the path hides characters the UI shows raw. */
+function withPath(path: string, message: string): string {
+  return hasHidden(path) ? `${visible(path)}: ${message}` : message;
 }

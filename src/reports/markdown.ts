@@ -1,13 +1,10 @@
 /** Markdown pieces that stay intact whatever the text inside them. */
 
-/** Text inside a table cell: no pipe, no newline, no HTML, no stray markup. */
+import { markdownText, visible } from './safe-text.js';
+
+/** Text inside a table cell: no pipe, no newline, no HTML, no mention, nothing hidden. */
 export function cell(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|');
+  return markdownText(text.replace(/\r?\n|\r/g, ' ')).replace(/\|/g, '\\|');
 }
 
 /**
@@ -15,7 +12,8 @@ export function cell(text: string): string {
  * The fence is one backtick longer than the longest run inside (CommonMark 6.1).
  */
 export function inlineCode(text: string): string {
-  const flat = text.replace(/\r?\n|\r/g, '␤');
+  // GitHub links no mention inside a code span, but a bidi override there still reorders it.
+  const flat = visible(text.replace(/\r?\n|\r/g, '␤'));
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

@@ -1,6 +1,7 @@
 import { ConfigStatus, HOMEPAGE, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { fileLink, type Report } from './report.js';
+import { visible } from './safe-text.js';
 import { findingText } from './summary.js';
 
 /** The SARIF rules compat-gate reports under. */
@@ -92,8 +93,8 @@ export function renderSarif(report: Report): SarifLog {
     results.push({
       ruleId: SarifRule.LatentBreak,
       level: 'warning',
-      message: { text: change.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: change.file }, ...(change.line ? { region: { startLine: change.line } } : {}) } }],
+      message: { text: visible(change.message, { newlines: true }) },
+      locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(change.file) }, ...(change.line ? { region: { startLine: change.line } } : {}) } }],
       partialFingerprints: { compatGateKey: `${SarifRule.LatentBreak}:${change.file}:${change.schemaPointer}:${change.rule}` },
     });
   }
@@ -115,11 +116,11 @@ function result(ruleId: string, level: 'error' | 'warning', path: string, errors
   return {
     ruleId,
     level,
-    message: { text: `${path}${ref ? ` (as on ${ref})` : ''} no longer loads: ${first ? findingText(first) : 'it does not load'}` },
+    message: { text: `${visible(path)}${ref ? ` (as on ${visible(ref)})` : ''} no longer loads: ${first ? findingText(first) : 'it does not load'}` },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: path.split('/').map(encodeURIComponent).join('/') },
+          artifactLocation: { uri: relativeUri(path) },
           ...(first?.line ? { region: { startLine: first.line, ...(first.column ? { startColumn: first.column } : {}) } } : {}),
         },
       },
@@ -128,4 +129,15 @@ function result(ruleId: string, level: 'error' | 'warning', path: string, errors
     partialFingerprints: { compatGateKey: `${ruleId}:${path}` },
     properties,
   };
+}
+
+/**
+ * A repository path as a relative URI reference (RFC 3986 4.2), as SARIF's
+ * `artifactLocation.uri` must be (SARIF 2.1.0 3.4.3): each segment percent-encoded, so a space,
+ * `#`, `%`, `?`, a `:` in the first segment or any non-ASCII character cannot change its meaning.
+ */
+export function relativeUri(path: string): string {
+  // A lone surrogate cannot be encoded as UTF-8: it is shown as U+FFFD, as a decoder would.
+  const wellFormed = path.replace(/\p{Cs}/gu, '\uFFFD');
+  return wellFormed.split('/').map(encodeURIComponent).join('/');
 }

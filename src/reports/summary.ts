@@ -2,6 +2,7 @@ import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { cell, clip, codeLink, count, inlineCode, table } from './markdown.js';
 import { fileLink, type Report, type ReportConfig, type ReportDrift, type ReportSchemaChange } from './report.js';
+import { markdownText, visible } from './safe-text.js';
 
 /**
  * GitHub refuses a step summary over 1 MiB ("$GITHUB_STEP_SUMMARY upload aborted, supports
@@ -62,9 +63,9 @@ export function describeFinding(finding: Finding): string {
   return findingWords(finding, inlineCode, (message) => cell(clip(message, MESSAGE_CHARS)));
 }
 
-/** One finding as plain text, for annotations and terminals. */
+/** One finding as plain text, for annotations and terminals: hidden characters shown escaped. */
 export function findingText(finding: Finding): string {
-  return findingWords(finding, (pointer) => pointer, (message) => clip(message, MESSAGE_CHARS));
+  return findingWords(finding, (pointer) => visible(pointer), (message) => visible(clip(message, MESSAGE_CHARS), { newlines: true }));
 }
 
 function findingWords(finding: Finding, pointer: (text: string) => string, message: (text: string) => string): string {
@@ -157,7 +158,7 @@ export function brokenSection(report: Report, style: SectionStyle = SUMMARY_STYL
 export function verdictParagraphs(report: Report): string[] {
   const paragraphs: string[] = [];
   if (report.error) {
-    paragraphs.push(`**What went wrong:** ${report.error.message}${report.error.hint ? `\n\n**What to do:** ${report.error.hint}` : ''}`);
+    paragraphs.push(`**What went wrong:** ${markdownText(report.error.message)}${report.error.hint ? `\n\n**What to do:** ${markdownText(report.error.hint)}` : ''}`);
     paragraphs.push('This is a failure of the gate itself, not a judgement of the PR: fix the cause and re-run the check.');
   }
   if (report.verdict === Verdict.Breaking) {
@@ -225,7 +226,7 @@ function schemaChangeSections(report: Report): Section[] {
         'Each breaking change of the schema, and the configs whose errors fall under it.',
         ['Change', 'Where', 'Configs it breaks'],
         changes.breaking,
-        (change) => [cell(clip(change.message, MESSAGE_CHARS)), at(change), cell(clip(change.configs.map((path) => `\`${path}\``).join(', '), MESSAGE_CHARS))],
+        (change) => [cell(clip(change.message, MESSAGE_CHARS)), at(change), configList(change.configs)],
         'change',
         SUMMARY_STYLE,
       ),
@@ -245,6 +246,20 @@ function schemaChangeSections(report: Report): Section[] {
     );
   }
   return sections;
+}
+
+/** Paths as code, comma-separated, as many as fit in a cell's worth of characters. */
+function configList(paths: readonly string[]): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const path of paths) {
+    const item = inlineCode(path);
+    if (shown.length && length + item.length > MESSAGE_CHARS) break;
+    shown.push(item);
+    length += item.length + 2;
+  }
+  const more = paths.length - shown.length;
+  return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
 }
 
 const DRIFT_WORDS: Record<ReportDrift['status'], string> = {
@@ -322,5 +337,6 @@ function checkedSection(report: Report): string {
 
 function notesSection(report: Report): string | undefined {
   if (!report.notes.length) return undefined;
-  return ['### Notes', ...report.notes.map((note) => `- ${note.replace(/\r?\n/g, ' ')}`)].join('\n');
+  // Notes are in the job summary only: `PR #31` may stay a link there.
+  return ['### Notes', ...report.notes.map((note) => `- ${markdownText(note.replace(/\r?\n/g, ' '), { references: false })}`)].join('\n');
 }

@@ -169,13 +169,39 @@ describe('markdown pieces', () => {
 });
 
 describe('annotations', () => {
-  it('gives one error per broken config at its line, within GitHub limits', () => {
+  it('gives one error per broken config at its line, within GitHub limits, the failure message counted', () => {
     const many = Array.from({ length: 25 }, (_, i) => broken(`c${i}.yaml`, i + 1));
-    const { annotations, omitted } = annotationsFor(reportOf(many, Verdict.Breaking));
-    expect(annotations.filter((a) => a.level === 'error')).toHaveLength(ANNOTATIONS_PER_LEVEL);
-    expect(omitted).toBe(15);
+    const { annotations, failure, omitted } = annotationsFor(reportOf(many, Verdict.Breaking));
+    // setFailed's message is an error annotation too: 9 configs and it make GitHub's 10.
+    expect(annotations.filter((a) => a.level === 'error')).toHaveLength(ANNOTATIONS_PER_LEVEL - 1);
+    expect(failure).toMatch(/^25 config\(s\) that load on the base no longer load with this PR\..*`breaking-change`/);
+    expect(omitted).toBe(16);
     expect(annotations[0]).toMatchObject({ level: 'error', file: 'c0.yaml', line: 1 });
     expect(annotations[0]!.title).toContain('main');
+  });
+
+  it('keeps the acknowledged summary warning and the warnings already written inside the 10 warnings', () => {
+    const many = Array.from({ length: 12 }, (_, i) => broken(`c${i}.yaml`, i + 1));
+    const plan = annotationsFor(reportOf(many, Verdict.Acknowledged, { acknowledged: true, reasons: [] }), { warning: 1 });
+    expect(plan.closing).toEqual([expect.objectContaining({ level: 'warning', title: 'compat-gate: acknowledged break' })]);
+    expect(plan.closing[0]!.message).toContain('12 config(s)');
+    expect(plan.failure).toBeUndefined();
+    // 1 written before + 8 configs + the closing summary = 10.
+    expect(plan.annotations.filter((a) => a.level === 'warning')).toHaveLength(8);
+    expect(plan.omitted).toBe(4);
+  });
+
+  it('gives the could-not-decide message once, as the failure, not twice', () => {
+    const report = { ...reportOf([], Verdict.Error), error: { message: 'no config matched', hint: 'fix `configs`' } };
+    const plan = annotationsFor(report);
+    expect(plan.failure).toBe('compat-gate could not decide: no config matched fix `configs`');
+    expect(plan.annotations.filter((a) => a.level === 'error')).toEqual([]);
+  });
+
+  it('shows a path that hides characters escaped in the message, keeping the file as it is for GitHub', () => {
+    const { annotations } = annotationsFor(reportOf([broken('conf/\u202Egnp.exe.yaml')], Verdict.Breaking));
+    expect(annotations[0]).toMatchObject({ file: 'conf/\u202Egnp.exe.yaml' });
+    expect(annotations[0]!.message).toMatch(/^conf\/<U\+202E>gnp\.exe\.yaml: schema at \/apis\/2/);
   });
 
   it('turns broken configs into warnings when the break is acknowledged', () => {
