@@ -26,6 +26,8 @@ export interface ActionSettings {
   ackLabels: string[];
   /** Fail on new release drift too. */
   failOnDrift: boolean;
+  /** Fail an acknowledged break that the repository's release tool will not release as major. */
+  ackMustReachRelease: boolean;
   /** `auto` or `never`. */
   comment: 'auto' | 'never';
   yamlVersion: YamlVersion;
@@ -62,6 +64,7 @@ export function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cw
       release: 'none',
       ackLabels: parseLabelList(core.getInput('ack-labels') || 'breaking-change'),
       failOnDrift: boolean('fail-on-drift', false),
+      ackMustReachRelease: boolean('ack-must-reach-release', false),
       comment: choice('comment', ['auto', 'never'] as const, 'auto'),
       yamlVersion: '1.2',
       loaderTimeoutSeconds: 120,
@@ -92,6 +95,7 @@ export function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cw
     release: optional('release') ?? 'latest',
     ackLabels: parseLabelList(core.getInput('ack-labels') || 'breaking-change'),
     failOnDrift: boolean('fail-on-drift', false),
+    ackMustReachRelease: boolean('ack-must-reach-release', false),
     comment: choice('comment', ['auto', 'never'] as const, 'auto'),
     yamlVersion: choice('yaml-version', ['1.2', '1.1'] as const, '1.2'),
     loaderTimeoutSeconds: positiveNumber('loader-timeout', 120),

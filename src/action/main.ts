@@ -11,6 +11,7 @@ import type { GitHubClient } from '../github/client.js';
 import { octokitCommentsClient, syncStickyComment } from '../github/comments.js';
 import { octokitPullRequestApi } from '../refs/pull-request.js';
 import { octokitReleaseApi } from '../refs/release.js';
+import { octokitMergeSettingsApi } from '../refs/release-setup.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor } from '../reports/annotations.js';
 import { brokenConfigs, buildReport, driftCount, redactReport, type Report } from '../reports/report.js';
@@ -65,7 +66,13 @@ async function checkPullRequest(settings: ActionSettings, client: GitHubClient |
   const payload = await readEvent(process.env.GITHUB_EVENT_PATH);
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
   const apis =
-    client && owner && repo ? { api: octokitPullRequestApi(client, owner, repo), releaseApi: octokitReleaseApi(client, owner, repo) } : undefined;
+    client && owner && repo
+      ? {
+          api: octokitPullRequestApi(client, owner, repo),
+          releaseApi: octokitReleaseApi(client, owner, repo),
+          mergeSettingsApi: octokitMergeSettingsApi(client, owner, repo),
+        }
+      : undefined;
   return check({
     gate: {
       workingDirectory: settings.workingDirectory,
@@ -85,6 +92,7 @@ async function checkPullRequest(settings: ActionSettings, client: GitHubClient |
     eventName,
     payload,
     ackLabels: settings.ackLabels,
+    ackMustReachRelease: settings.ackMustReachRelease,
     allowPullRequestTarget: settings.allowPullRequestTarget,
     ...(apis ?? {}),
     ...(process.env.GITHUB_REPOSITORY
@@ -169,6 +177,11 @@ async function publish(report: Report): Promise<void> {
     const names = brokenConfigs(report).map((config) => config.path);
     core.warning(`Acknowledged breaking change: ${names.length} config(s) that load on the base no longer load: ${names.join(', ')}`, { title: 'compat-gate: acknowledged break' });
   }
+  const releaseProblems = report.acknowledgement.release?.problems ?? [];
+  if (report.acknowledgement.acknowledged && releaseProblems.length) {
+    const lines = releaseProblems.map((problem) => `${problem.tool}${problem.method ? ` (${problem.method})` : ''}: ${problem.why}. Fix: ${problem.fix}.`);
+    core.warning(`The acknowledgement will not reach the release. ${lines.join(' ')}`, { title: 'compat-gate: not a major release' });
+  }
   if (omitted > 0) core.info(`${omitted} more annotations are in the job summary and the JSON report (GitHub shows 10 per level).`);
 
   if (process.env.GITHUB_STEP_SUMMARY) {
@@ -186,7 +199,9 @@ async function publish(report: Report): Promise<void> {
     core.setFailed(
       report.verdict === Verdict.Error
         ? `compat-gate could not decide: ${report.error?.message ?? 'unknown error'}${report.error?.hint ? ` ${report.error.hint}` : ''}`
-        : `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: …\`) or the label \`${report.acknowledgement.labels[0] ?? 'breaking-change'}\`.`,
+        : report.acknowledgement.acknowledged && releaseProblems.length
+          ? `${report.counts.broken} config(s) that load on the base no longer load with this PR, and \`ack-must-reach-release\` is set: the acknowledgement will not reach the release. See the job summary for the fix.`
+          : `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: …\`) or the label \`${report.acknowledgement.labels[0] ?? 'breaking-change'}\`.`,
     );
   }
 }

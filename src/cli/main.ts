@@ -31,6 +31,8 @@ Options:
   --title TEXT             the PR title, to judge an acknowledgement (e.g. "feat!: …")
   --label NAME             a PR label (repeatable)
   --ack-labels LABELS      labels that acknowledge a break (default: breaking-change)
+  --ack-must-reach-release fail when the release tool will not release the acknowledged
+                           break as major (default: a warning)
   --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default 1.2)
   -C, --working-directory DIR   where the loader runs (default: .)
   --json                   print the JSON report instead of text
@@ -68,6 +70,7 @@ export async function main(
         title: { type: 'string' },
         label: { type: 'string', multiple: true },
         'ack-labels': { type: 'string', default: 'breaking-change' },
+        'ack-must-reach-release': { type: 'boolean', default: false },
         'yaml-version': { type: 'string', default: '1.2' },
         'working-directory': { type: 'string', short: 'C', default: '.' },
         json: { type: 'boolean', default: false },
@@ -117,6 +120,7 @@ export async function main(
       eventName: 'cli',
       payload: {},
       ackLabels: parseLabelList(values['ack-labels']),
+      ackMustReachRelease: values['ack-must-reach-release'],
       allowPullRequestTarget: false,
       localPullRequest: { ...(values.title !== undefined ? { title: values.title } : {}), labels: values.label ?? [] },
       tempRoot: tmpdir(),

@@ -1,4 +1,7 @@
+import { RELEASE_CONFIG_FILES, type MergeMethod, type MergeSettings } from '../refs/release-setup.js';
 import { isBreakingHeader, type Acknowledgement, type PullRequestCommit } from './acknowledgement.js';
+
+export { DEFAULT_MERGE_SETTINGS, type MergeMethod, type MergeSettings } from '../refs/release-setup.js';
 
 /** The release tools whose reading of a merged PR compat-gate knows. */
 export type ReleaseToolName = 'semantic-release' | 'release-please' | 'changesets';
@@ -11,33 +14,6 @@ export interface ReleaseTool {
   /** semantic-release's commit-analyzer preset; `angular` when none is named (its default). */
   preset?: string;
 }
-
-/** How a PR can be merged, and what GitHub writes for a squash or a merge commit. */
-export interface MergeSettings {
-  methods: MergeMethod[];
-  squashTitle: 'PR_TITLE' | 'COMMIT_OR_PR_TITLE';
-  squashMessage: 'PR_BODY' | 'COMMIT_MESSAGES' | 'BLANK';
-  mergeTitle: 'PR_TITLE' | 'MERGE_MESSAGE';
-  mergeMessage: 'PR_BODY' | 'PR_TITLE' | 'BLANK';
-  /** `api`: read from the repository; `default`: GitHub's defaults for a squash merge, assumed without a token. */
-  source: 'api' | 'default';
-}
-
-export type MergeMethod = 'squash' | 'merge' | 'rebase';
-
-/**
- * GitHub's defaults for a new repository (REST "Get a repository"): the squash title is the
- * commit's for a one-commit PR and the PR title otherwise, the squash body the commit messages.
- * Without a token compat-gate judges a squash merge only, the method release tools are set up for.
- */
-export const DEFAULT_MERGE_SETTINGS: MergeSettings = {
-  methods: ['squash'],
-  squashTitle: 'COMMIT_OR_PR_TITLE',
-  squashMessage: 'COMMIT_MESSAGES',
-  mergeTitle: 'MERGE_MESSAGE',
-  mergeMessage: 'PR_TITLE',
-  source: 'default',
-};
 
 /** Where the acknowledgement does not produce a major release, and how to make it. */
 export interface ReleaseProblem {
@@ -57,23 +33,6 @@ export interface ReleaseReach {
   /** Tools found and not judged (a preset compat-gate does not know). */
   notes: string[];
 }
-
-/** The repository files a release tool is configured in, read from the PR checkout. */
-export const RELEASE_CONFIG_FILES = [
-  '.releaserc',
-  '.releaserc.json',
-  '.releaserc.yaml',
-  '.releaserc.yml',
-  '.releaserc.js',
-  '.releaserc.cjs',
-  '.releaserc.mjs',
-  'release.config.js',
-  'release.config.cjs',
-  'release.config.mjs',
-  'package.json',
-  'release-please-config.json',
-  '.changeset/config.json',
-] as const;
 
 // A preset named in any of semantic-release's config forms: JSON, YAML or JavaScript. The JS
 // forms are read as text, never run.
@@ -209,7 +168,7 @@ function whyNot(reads: Reads, method: MergeMethod, merge: MergeSettings, pr: Mer
   if (onlyLabels) return 'a label is invisible to release tools; they read commit messages';
   const reasons: string[] = [];
   const titleMarked = pr.title !== undefined && isBreakingHeader(pr.title);
-  if (!reads.header) reasons.push(`${reads.name} ignores the \`!\` of \`feat!: …\` and reads only a \`BREAKING CHANGE:\` footer`);
+  if (!reads.header) reasons.push('it ignores the `!` of `feat!: …` and reads only a `BREAKING CHANGE:` footer');
   if (method === 'squash') {
     const single = oneCommitSquash(merge, pr);
     if (reads.header && titleMarked && single) {
