@@ -1,4 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mergeSettingsOf, readReleaseFiles } from '../../src/refs/release-setup.js';
 import { acknowledge, type PullRequestCommit } from '../../src/verdict/acknowledgement.js';
 import { DEFAULT_MERGE_SETTINGS, findReleaseTools, releaseReach, type MergeSettings } from '../../src/verdict/release-tool.js';
 
@@ -231,5 +235,54 @@ describe('findReleaseTools', () => {
 
   it.each(cases)('%s', (_name, files, expected) => {
     expect(findReleaseTools(files)).toEqual(expected);
+  });
+});
+
+describe('mergeSettingsOf', () => {
+  it('reads the allowed methods and the squash and merge messages of a repository', () => {
+    expect(
+      mergeSettingsOf({
+        allow_squash_merge: true,
+        allow_merge_commit: false,
+        allow_rebase_merge: true,
+        squash_merge_commit_title: 'PR_TITLE',
+        squash_merge_commit_message: 'PR_BODY',
+        merge_commit_title: 'PR_TITLE',
+        merge_commit_message: 'BLANK',
+      }),
+    ).toEqual({ methods: ['squash', 'rebase'], squashTitle: 'PR_TITLE', squashMessage: 'PR_BODY', mergeTitle: 'PR_TITLE', mergeMessage: 'BLANK', source: 'api' });
+  });
+
+  it("takes GitHub's defaults for the fields left out, and nothing when no allow_* field is there", () => {
+    expect(mergeSettingsOf({ allow_squash_merge: true, squash_merge_commit_title: 'SOMETHING_NEW' })).toEqual({
+      methods: ['squash', 'merge', 'rebase'],
+      squashTitle: 'COMMIT_OR_PR_TITLE',
+      squashMessage: 'COMMIT_MESSAGES',
+      mergeTitle: 'MERGE_MESSAGE',
+      mergeMessage: 'PR_TITLE',
+      source: 'api',
+    });
+    expect(mergeSettingsOf({ name: 'stack', private: false })).toBeUndefined();
+  });
+});
+
+describe('readReleaseFiles', () => {
+  it('reads the release configs and the changesets of a checkout, and nothing else', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'compat-gate-release-files-'));
+    try {
+      await mkdir(join(root, '.changeset'));
+      await writeFile(join(root, '.releaserc.yml'), '\uFEFFpreset: conventionalcommits\n');
+      await writeFile(join(root, '.changeset', 'config.json'), '{}');
+      await writeFile(join(root, '.changeset', 'brave-cats.md'), '---\n"stack": major\n---\n');
+      await writeFile(join(root, 'README.md'), '# not a config');
+      await mkdir(join(root, 'release.config.js'));
+      expect(await readReleaseFiles(root)).toEqual({
+        '.releaserc.yml': 'preset: conventionalcommits\n',
+        '.changeset/config.json': '{}',
+        '.changeset/brave-cats.md': '---\n"stack": major\n---\n',
+      });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
