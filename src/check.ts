@@ -4,16 +4,15 @@ import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
 import { GateError } from './errors.js';
 import { judge, type GateOptions, type GateRun } from './gate.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
+import { statusAndMessage } from './github/errors.js';
 import { baseCandidate, resolveBase, type Payload, type RefTarget } from './refs/base.js';
 import { resolveRelease, type ReleaseApi } from './refs/release.js';
 import { pullRequestNumber, readPullRequest, type PullRequestApi, type PullRequestContext } from './refs/pull-request.js';
-import { buildReport, type Report } from './reports/report.js';
-import { acknowledge, type Acknowledgement, type PullRequestCommit } from './verdict/acknowledgement.js';
 import { DEFAULT_MERGE_SETTINGS, readReleaseFiles, type MergeSettingsApi } from './refs/release-setup.js';
+import { buildReport, type Report, type ReportReleaseReach } from './reports/report.js';
+import { acknowledge, type Acknowledgement, type PullRequestCommit } from './verdict/acknowledgement.js';
 import { findReleaseTools, releaseReach } from './verdict/release-tool.js';
 import { acknowledgementCounts, decideVerdict } from './verdict/verdict.js';
-import { statusAndMessage } from './github/errors.js';
-import type { ReportReleaseReach } from './reports/report.js';
 
 /** A whole check, as the action and the CLI ask for it. */
 export interface CheckRequest {
@@ -128,7 +127,7 @@ export async function check(request: CheckRequest): Promise<Report> {
       acknowledged: known.acknowledgement.acknowledged,
     };
     if (decideVerdict(facts) === Verdict.Acknowledged) {
-      const reach = await reachOfRelease(request, git.root, pullRequest, known.acknowledgement);
+      const reach = await reachOfRelease(request, git.root, pullRequest, known.acknowledgement, known.notes);
       if (reach) known.releaseReach = reach;
     }
     return finish(decideVerdict({ ...facts, acknowledged: acknowledgementCounts({ ...known.acknowledgement, ...(known.releaseReach ? { release: known.releaseReach } : {}) }) }));
@@ -152,6 +151,7 @@ async function reachOfRelease(
   root: string,
   pullRequest: PullRequestContext,
   acknowledgement: Acknowledgement,
+  notes: string[],
 ): Promise<ReportReleaseReach | undefined> {
   const files = await readReleaseFiles(root);
   if (findReleaseTools(files).length === 0) return undefined;
@@ -160,9 +160,9 @@ async function reachOfRelease(
     try {
       const read = await request.mergeSettingsApi.getMergeSettings();
       if (read) merge = read;
-      else pullRequest.notes.push('GitHub did not return the repository\'s merge settings (the token may lack the rights to see them); a squash merge with GitHub\'s defaults was assumed.');
+      else notes.push('GitHub did not return the repository\'s merge settings (the token may lack the rights to see them); a squash merge with GitHub\'s defaults was assumed.');
     } catch (error) {
-      pullRequest.notes.push(`The repository's merge settings could not be read (${statusAndMessage(error)}); a squash merge with GitHub's defaults was assumed.`);
+      notes.push(`The repository's merge settings could not be read (${statusAndMessage(error)}); a squash merge with GitHub's defaults was assumed.`);
     }
   }
   const reach = releaseReach({
@@ -176,7 +176,7 @@ async function reachOfRelease(
     },
     acknowledgement,
   });
-  pullRequest.notes.push(...reach.notes);
+  notes.push(...reach.notes);
   const { notes: _notes, ...rest } = reach;
   return { ...rest, required: request.ackMustReachRelease ?? false };
 }
