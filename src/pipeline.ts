@@ -4,6 +4,7 @@ import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
 import { GateError, errorMessage } from './errors.js';
 import { judge, type GateOptions, type GateRun } from './checks/judge.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
+import { statusAndMessage } from './github/errors.js';
 import { baseCandidate, payloadField, payloadText, resolveBase, type Payload, type RefTarget } from './refs/base.js';
 import { resolveRelease, type ReleaseApi } from './refs/release.js';
 import {
@@ -13,9 +14,11 @@ import {
   type PullRequestApi,
   type PullRequestContext,
 } from './refs/pull-request.js';
-import { buildReport, type Report } from './reports/report.js';
+import { DEFAULT_MERGE_SETTINGS, readReleaseFiles, type MergeSettingsApi } from './refs/release-setup.js';
+import { buildReport, type Report, type ReportReleaseReach } from './reports/report.js';
 import { acknowledge, type Acknowledgement } from './verdict/acknowledgement.js';
-import { decideVerdict } from './verdict/verdict.js';
+import { findReleaseTools, releaseReach } from './verdict/release-tool.js';
+import { acknowledgementCounts, decideVerdict } from './verdict/verdict.js';
 
 /** A whole check, as the action and the CLI ask for it. */
 export interface CheckRequest {
@@ -32,6 +35,10 @@ export interface CheckRequest {
   /** The webhook payload (empty for the CLI). */
   payload: Payload;
   ackLabels: string[];
+  /** Fail an acknowledged break that the repository's release tool will not release as major. */
+  ackMustReachRelease?: boolean;
+  /** The repository's merge settings, when there is a token; without it GitHub's defaults are assumed. */
+  mergeSettingsApi?: MergeSettingsApi;
   /** Run the PR's loader even under pull_request_target. */
   allowPullRequestTarget: boolean;
   /** The CLI's stand-in for a PR: a title and labels from flags, commits from git (base..HEAD). */
@@ -59,6 +66,7 @@ export async function check(request: CheckRequest): Promise<Report> {
     head?: { sha: string };
     pullRequest?: PullRequestContext;
     acknowledgement?: Acknowledgement;
+    releaseReach?: ReportReleaseReach;
     run?: GateRun;
     notes: string[];
   } = { notes: [] };
@@ -129,14 +137,17 @@ export async function check(request: CheckRequest): Promise<Report> {
       await rm(tempDir, { recursive: true, force: true });
     }
     const run = known.run;
-    return finish(
-      decideVerdict({
-        broken: run.base.configs.filter((config) => config.status === ConfigStatus.Broken).length,
-        newDrift: run.release?.configs.filter((config) => config.status === DriftStatus.New).length ?? 0,
-        failOnDrift: request.failOnDrift,
-        acknowledged: known.acknowledgement.acknowledged,
-      }),
-    );
+    const facts = {
+      broken: run.base.configs.filter((config) => config.status === ConfigStatus.Broken).length,
+      newDrift: run.release?.configs.filter((config) => config.status === DriftStatus.New).length ?? 0,
+      failOnDrift: request.failOnDrift,
+      acknowledged: known.acknowledgement.acknowledged,
+    };
+    if (decideVerdict(facts) === Verdict.Acknowledged) {
+      const reach = await reachOfRelease(request, git.root, pullRequest, known.acknowledgement, known.notes);
+      if (reach) known.releaseReach = reach;
+    }
+    return finish(decideVerdict({ ...facts, acknowledged: acknowledgementCounts({ ...known.acknowledgement, ...(known.releaseReach ? { release: known.releaseReach } : {}) }) }));
   } catch (error) {
     if (error instanceof GateError) {
       return finish(Verdict.Error, { message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
@@ -145,6 +156,46 @@ export async function check(request: CheckRequest): Promise<Report> {
     const message = errorMessage(error);
     return finish(Verdict.Error, { message: `compat-gate failed unexpectedly: ${message}`, hint: 'Re-run the check; if it fails again, report it with this message.' });
   }
+}
+
+/**
+ * Whether an acknowledged break will reach the release: the release tools configured in the PR
+ * checkout, and the repository's merge settings when there is a token. Undefined when the
+ * repository uses no release tool compat-gate knows.
+ */
+async function reachOfRelease(
+  request: CheckRequest,
+  root: string,
+  pullRequest: PullRequestContext,
+  acknowledgement: Acknowledgement,
+  notes: string[],
+): Promise<ReportReleaseReach | undefined> {
+  const files = await readReleaseFiles(root);
+  if (findReleaseTools(files).length === 0) return undefined;
+  let merge = DEFAULT_MERGE_SETTINGS;
+  if (request.mergeSettingsApi) {
+    try {
+      const read = await request.mergeSettingsApi.getMergeSettings();
+      if (read) merge = read;
+      else notes.push('GitHub did not return the repository\'s merge settings (the token may lack the rights to see them); a squash merge with GitHub\'s defaults was assumed.');
+    } catch (error) {
+      notes.push(`The repository's merge settings could not be read (${statusAndMessage(error)}); a squash merge with GitHub's defaults was assumed.`);
+    }
+  }
+  const reach = releaseReach({
+    files,
+    merge,
+    pullRequest: {
+      ...(pullRequest.number !== undefined ? { number: pullRequest.number } : {}),
+      ...(pullRequest.title !== undefined ? { title: pullRequest.title } : {}),
+      ...(pullRequest.body !== undefined ? { body: pullRequest.body } : {}),
+      commits: pullRequest.commits,
+    },
+    acknowledgement,
+  });
+  notes.push(...reach.notes);
+  const { notes: _notes, ...rest } = reach;
+  return { ...rest, required: request.ackMustReachRelease ?? false };
 }
 
 /**

@@ -16,6 +16,7 @@ export const INPUT_DEFAULTS = {
   release: 'latest',
   'ack-labels': 'breaking-change',
   'fail-on-drift': 'false',
+  'ack-must-reach-release': 'false',
   comment: 'auto',
   'yaml-version': '1.2',
   'loader-timeout': '120',
@@ -49,6 +50,8 @@ export interface ActionSettings {
   ackLabels: string[];
   /** Fail on new release drift too. */
   failOnDrift: boolean;
+  /** Fail an acknowledged break that the repository's release tool will not release as major. */
+  ackMustReachRelease: boolean;
   /** `auto` or `never`. */
   comment: (typeof COMMENT_MODES)[number];
   yamlVersion: YamlVersion;
@@ -134,6 +137,7 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
       release: 'none',
       ackLabels: parseLabelList(read.text('ack-labels')),
       failOnDrift: read.boolean('fail-on-drift'),
+    ackMustReachRelease: read.boolean('ack-must-reach-release'),
       comment: read.choice('comment', COMMENT_MODES),
       yamlVersion: read.choice('yaml-version', YAML_VERSIONS, 'unchecked'),
       loaderTimeoutSeconds: read.positiveNumber('loader-timeout', 'unchecked'),
@@ -165,6 +169,7 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
     release: read.text('release'),
     ackLabels: parseLabelList(read.text('ack-labels')),
     failOnDrift: read.boolean('fail-on-drift'),
+    ackMustReachRelease: read.boolean('ack-must-reach-release'),
     comment: read.choice('comment', COMMENT_MODES),
     yamlVersion: read.choice('yaml-version', YAML_VERSIONS),
     loaderTimeoutSeconds: read.positiveNumber('loader-timeout'),

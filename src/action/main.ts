@@ -9,6 +9,7 @@ import type { GitHubClient } from '../github/client.js';
 import { octokitCommentsClient, syncStickyComment } from '../github/comments.js';
 import { octokitPullRequestApi } from '../refs/pull-request.js';
 import { octokitReleaseApi } from '../refs/release.js';
+import { octokitMergeSettingsApi } from '../refs/release-setup.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor, omittedNote } from '../reports/annotations.js';
 import { buildReport, driftCount, redactReport, type Report } from '../reports/report.js';
@@ -67,7 +68,13 @@ async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings
   const payload = await readEvent(runner.eventPath);
   const { owner = '', repo = '' } = runner.repository ?? {};
   const apis =
-    client && owner && repo ? { api: octokitPullRequestApi(client, owner, repo), releaseApi: octokitReleaseApi(client, owner, repo) } : undefined;
+    client && owner && repo
+      ? {
+          api: octokitPullRequestApi(client, owner, repo),
+          releaseApi: octokitReleaseApi(client, owner, repo),
+          mergeSettingsApi: octokitMergeSettingsApi(client, owner, repo),
+        }
+      : undefined;
   return check({
     gate: {
       workingDirectory: settings.workingDirectory,
@@ -87,6 +94,7 @@ async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings
     eventName: runner.eventName,
     payload,
     ackLabels: settings.ackLabels,
+    ackMustReachRelease: settings.ackMustReachRelease,
     allowPullRequestTarget: settings.allowPullRequestTarget,
     ...(apis ?? {}),
     ...(runner.repository ? { repository: { name: runner.repository.name, serverUrl: runner.repository.serverUrl } } : {}),

@@ -34,6 +34,8 @@ Options:
   --title TEXT             the PR title, to judge an acknowledgement (e.g. "feat!: …")
   --label NAME             a PR label (repeatable)
   --ack-labels LABELS      labels that acknowledge a break (default: ${INPUT_DEFAULTS['ack-labels']})
+  --ack-must-reach-release fail when the release tool will not release the acknowledged
+                           break as major (default: a warning)
   --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default ${INPUT_DEFAULTS['yaml-version']})
   -C, --working-directory DIR   where the loader runs (default: ${INPUT_DEFAULTS['working-directory']})
   --json                   print the JSON report instead of text
@@ -71,6 +73,7 @@ export async function main(
         title: { type: 'string' },
         label: { type: 'string', multiple: true },
         'ack-labels': { type: 'string', default: INPUT_DEFAULTS['ack-labels'] },
+        'ack-must-reach-release': { type: 'boolean', default: false },
         'yaml-version': { type: 'string', default: INPUT_DEFAULTS['yaml-version'] },
         'working-directory': { type: 'string', short: 'C', default: INPUT_DEFAULTS['working-directory'] },
         json: { type: 'boolean', default: false },
@@ -120,6 +123,7 @@ export async function main(
       eventName: 'cli',
       payload: {},
       ackLabels: parseLabelList(values['ack-labels']),
+      ackMustReachRelease: values['ack-must-reach-release'],
       allowPullRequestTarget: false,
       localPullRequest: { ...(values.title !== undefined ? { title: values.title } : {}), labels: values.label ?? [] },
       tempRoot: tmpdir(),

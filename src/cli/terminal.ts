@@ -55,12 +55,26 @@ export function renderTerminal(report: Report, styles: Styles): string {
     lines.push('', styles.bold('Latent breaking schema changes (no config shows them; the verdict does not count them):'));
     for (const change of latent) lines.push(`  ${styles.yellow('!')} ${visible(change.message, { newlines: true })} ${styles.dim(`(${visible(change.file)}${change.line ? `:${change.line}` : ''})`)}`);
   }
-  if (report.verdict === Verdict.Breaking) {
+  const releaseProblems = report.acknowledgement.acknowledged ? report.acknowledgement.release?.problems ?? [] : [];
+  if (releaseProblems.length) {
+    lines.push('', styles.bold('The acknowledgement will not reach the release (no major release):'));
+    for (const problem of releaseProblems) {
+      lines.push(`  ${styles.yellow('!')} ${problem.tool}${problem.method ? `, ${problem.method} merge` : ''}: ${problem.why}.`, `    ${styles.dim('fix:')} ${problem.fix}.`);
+    }
+  } else if (report.verdict === Verdict.Breaking) {
     const label = report.acknowledgement.labels[0];
     lines.push(
       '',
       `If the break is intended, acknowledge it: a title like ${styles.bold('feat!: …')}${label ? `, the label ${styles.bold(visible(label))}` : ''}, or a ${styles.bold('BREAKING CHANGE:')} footer in a commit.`,
     );
+  }
+  const misses = report.verdict === Verdict.Breaking ? report.acknowledgement.nearMisses ?? [] : [];
+  if (misses.length) {
+    lines.push('', styles.bold('Not counted, because …'));
+    for (const miss of misses) {
+      const what = miss.kind === 'commit' ? `commit ${(miss.sha ?? '').slice(0, 7)} "${visible(miss.text)}"` : `${miss.kind} "${visible(miss.text)}"`;
+      lines.push(`  ${styles.yellow('~')} ${what}: ${miss.because}; what counts: ${visible(miss.kind === 'label' ? `the label ${miss.fix}` : miss.fix)}`);
+    }
   }
   for (const note of report.notes) lines.push(`${styles.yellow('note:')} ${visible(note, { newlines: true })}`);
   const c = report.counts;

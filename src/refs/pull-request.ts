@@ -12,6 +12,8 @@ export interface PullRequestCommit {
 export interface PullRequestData {
   number: number;
   title?: string;
+  /** The PR description. */
+  body?: string;
   labels: string[];
   headSha?: string;
   baseSha?: string;
@@ -24,6 +26,8 @@ export interface PullRequestApi {
   /** `commitCount` is the PR's total number of commits, when the API says it. */
   getPull(number: number): Promise<{
     title: string;
+    /** The PR description; GitHub sends null for none. */
+    body?: string;
     labels: string[];
     headSha: string;
     baseSha: string;
@@ -54,6 +58,7 @@ type PullsParams = {
 
 interface ApiPull {
   title: string;
+  body?: string | null;
   labels: Array<{ name?: string } | string>;
   head: { sha: string };
   base: { sha: string; ref: string };
@@ -95,6 +100,7 @@ export function octokitPullRequestApi(octokit: OctokitLike, owner: string, repo:
       const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
       return {
         title: data.title,
+        ...(typeof data.body === 'string' ? { body: data.body } : {}),
         labels: labelNames(data.labels),
         headSha: data.head.sha,
         baseSha: data.base.sha,
@@ -152,6 +158,7 @@ export function pullRequestFromEvent(eventName: string, payload: unknown): PullR
     return {
       number,
       ...optionalString('title', field(pull, 'title')),
+      ...optionalString('body', field(pull, 'body')),
       labels: labelNames(field(pull, 'labels')),
       ...optionalString('headSha', field(pull, 'head', 'sha')),
       ...optionalString('baseSha', field(pull, 'base', 'sha')),
@@ -173,6 +180,8 @@ export type PullRequestSource = 'api' | 'event' | 'git' | 'cli' | 'none';
 
 export interface PullRequestContext {
   title?: string;
+  /** The PR description, read with the title (what a squash merge may take as its body). */
+  body?: string;
   labels: string[];
   commits: PullRequestCommit[];
   number?: number;
@@ -238,13 +247,13 @@ function pullDetails(
   pull: Source<Awaited<ReturnType<PullRequestApi['getPull']>>>,
   notes: string[],
 ): {
-  data: Pick<PullRequestContext, 'title' | 'labels' | 'headSha' | 'baseSha' | 'baseRef'>;
+  data: Pick<PullRequestContext, 'title' | 'body' | 'labels' | 'headSha' | 'baseSha' | 'baseRef'>;
   titleSource: PullRequestContext['sources']['title'];
   labelsSource: PullRequestContext['sources']['labels'];
 } {
   if (pull?.ok) {
-    const { title, labels, headSha, baseSha, baseRef } = pull.value;
-    return { data: { title, labels, headSha, baseSha, baseRef }, titleSource: 'api', labelsSource: 'api' };
+    const { title, body, labels, headSha, baseSha, baseRef } = pull.value;
+    return { data: { title, ...(body !== undefined ? { body } : {}), labels, headSha, baseSha, baseRef }, titleSource: 'api', labelsSource: 'api' };
   }
   const failure = pull ? `the GitHub API failed (${describeApiFailure(pull.error)})` : 'no github-token was given';
   const fromEvent = pullRequestFromEvent(eventName, payload);
@@ -259,9 +268,9 @@ function pullDetails(
     `Title and labels of PR #${number} come from the ${eventName} event payload because ${failure}; ` +
       'a re-run will not see a title edited or a label added since the event.',
   );
-  const { title, labels, headSha, baseSha, baseRef } = fromEvent;
+  const { title, body, labels, headSha, baseSha, baseRef } = fromEvent;
   return {
-    data: { title, labels, headSha, baseSha, baseRef },
+    data: { title, ...(body !== undefined ? { body } : {}), labels, headSha, baseSha, baseRef },
     titleSource: title === undefined ? 'none' : 'event',
     labelsSource: 'event',
   };

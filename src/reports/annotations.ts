@@ -92,6 +92,11 @@ export function annotationsFor(report: Report, written: Partial<Record<Level, nu
       message: `Acknowledged breaking change: ${names.length} config(s) that load on the base no longer load: ${names.join(', ')}`,
     });
   }
+  const releaseProblems = report.acknowledgement.release?.problems ?? [];
+  if (report.acknowledgement.acknowledged && releaseProblems.length) {
+    const lines = releaseProblems.map((problem) => `${problem.tool}${problem.method ? ` (${problem.method})` : ''}: ${problem.why}. Fix: ${problem.fix}.`);
+    closing.push({ level: 'warning', title: 'compat-gate: not a major release', message: visible(`The acknowledgement will not reach the release. ${lines.join(' ')}`) });
+  }
   const used: Record<Level, number> = { error: written.error ?? 0, warning: written.warning ?? 0, notice: written.notice ?? 0 };
   for (const annotation of closing) used[annotation.level]++;
   if (failure) used.error++;
@@ -118,6 +123,9 @@ export function failureMessage(report: Report): string | undefined {
   if (!failsStep(report.verdict)) return undefined;
   if (report.verdict === Verdict.Error) {
     return visible(`compat-gate could not decide: ${report.error?.message ?? 'unknown error'}${report.error?.hint ? ` ${report.error.hint}` : ''}`);
+  }
+  if (report.acknowledgement.acknowledged && report.acknowledgement.release?.problems.length) {
+    return `${report.counts.broken} config(s) that load on the base no longer load with this PR, and \`ack-must-reach-release\` is set: the acknowledgement will not reach the release. See the job summary for the fix.`;
   }
   const label = visible(report.acknowledgement.labels[0] ?? 'breaking-change');
   return `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: …\`) or the label \`${label}\`.`;

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { REPORT_VERSION, Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
-import { decideVerdict } from '../verdict/verdict.js';
+import { acknowledgementCounts, decideVerdict } from '../verdict/verdict.js';
 import { countConfigs, type Report } from './report.js';
 
 /**
@@ -164,11 +164,13 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
   // Every shard reads the PR live; a label added between two shards' runs may split them. Only
   // an acknowledgement that every shard saw counts.
   const acknowledged = ordered.every((report) => report.acknowledgement.acknowledged);
+  // With `ack-must-reach-release`, a shard whose acknowledgement does not reach the release fails it.
+  const counted = acknowledged && ordered.every((report) => acknowledgementCounts(report.acknowledgement));
   const errors = ordered.filter((report) => report.error);
   const counts = countConfigs(configs, skipped.length);
   const verdict = errors.length
     ? Verdict.Error
-    : decideVerdict({ broken: counts.broken, newDrift: drift?.counts.new ?? 0, failOnDrift: drift?.failOnDrift ?? false, acknowledged });
+    : decideVerdict({ broken: counts.broken, newDrift: drift?.counts.new ?? 0, failOnDrift: drift?.failOnDrift ?? false, acknowledged: counted });
   const { shard: _shard, error: _error, ...rest } = first;
   const loaderProcesses = sum(ordered.map((report) => report.loader?.processes ?? 0));
   return {

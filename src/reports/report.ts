@@ -5,6 +5,10 @@ import type { AttributedSchemaChange, GateRun, JudgedRelease } from '../checks/j
 import type { RefTarget } from '../refs/base.js';
 import type { PullRequestContext } from '../refs/pull-request.js';
 import type { Acknowledgement } from '../verdict/acknowledgement.js';
+import type { ReleaseReach } from '../verdict/release-tool.js';
+
+/** Whether the acknowledgement reaches the release tools; `required` is `ack-must-reach-release`. */
+export type ReportReleaseReach = Omit<ReleaseReach, 'notes'> & { required: boolean };
 
 /** One config in the report. */
 export interface ReportConfig {
@@ -72,6 +76,8 @@ export interface Report {
   acknowledgement: Acknowledgement & {
     labels: string[];
     sources: PullRequestContext['sources'];
+    /** For an acknowledged break in a repository with a release tool: whether it will cut a major release. */
+    release?: ReportReleaseReach;
   };
   counts: { configs: number; ok: number; broken: number; failingOnBase: number; unreadable: number; skipped: number };
   configs: ReportConfig[];
@@ -108,6 +114,7 @@ export interface ReportInput {
   pullRequest?: PullRequestContext;
   ackLabels: string[];
   acknowledgement?: Acknowledgement;
+  releaseReach?: ReportReleaseReach;
   base?: RefTarget;
   release?: RefTarget;
   head?: { sha: string };
@@ -159,6 +166,7 @@ export function buildReport(input: ReportInput): Report {
       ...(input.acknowledgement ?? { acknowledged: false, reasons: [] }),
       labels: input.ackLabels,
       sources: pr?.sources ?? { title: 'none', labels: 'none', commits: 'none' },
+      ...(input.releaseReach ? { release: input.releaseReach } : {}),
     },
     counts: countConfigs(configs, skipped.length),
     configs,

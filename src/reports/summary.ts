@@ -1,5 +1,6 @@
 import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
+import { headerNearMiss } from '../verdict/acknowledgement.js';
 import { cell, clip, codeLink, count, inlineCode, table } from './markdown.js';
 import { fileLink, type Report, type ReportConfig, type ReportDrift, type ReportSchemaChange } from './report.js';
 import { markdownText, visible } from './safe-text.js';
@@ -51,8 +52,10 @@ export function acknowledgeHelp(report: Report): string {
     .join('\n');
 }
 
-/** The PR's own title with the breaking marker added: `feat(api): x` → `feat(api)!: x`. */
+/** The PR's own title with the breaking marker added (`feat(api): x` → `feat(api)!: x`), or a near miss mended (`feat !: x` → `feat!: x`). */
 export function suggestedTitle(title: string): string {
+  const near = headerNearMiss(title);
+  if (near) return near.fix;
   const header = /^([A-Za-z][\w-]*)(\([^()\r\n]*\))?:\s*(.*)$/.exec(title);
   if (header) return `${header[1]}${header[2] ?? ''}!: ${header[3]}`;
   return `feat!: ${title}`;
@@ -161,15 +164,77 @@ export function verdictParagraphs(report: Report): string[] {
     paragraphs.push(`**What went wrong:** ${markdownText(report.error.message)}${report.error.hint ? `\n\n**What to do:** ${markdownText(report.error.hint)}` : ''}`);
     paragraphs.push('This is a failure of the gate itself, not a judgement of the PR: fix the cause and re-run the check.');
   }
+  const release = report.acknowledgement.release;
+  const releaseProblems = release?.problems ?? [];
   if (report.verdict === Verdict.Breaking) {
     paragraphs.push('This pull request changes how configs are loaded so that configs users already have stop loading.');
-    paragraphs.push(acknowledgeHelp(report));
+    if (report.acknowledgement.acknowledged && release?.required && releaseProblems.length) {
+      paragraphs.push(
+        `The PR acknowledges the break (by ${describeReasons(report)}), but the release will not: \`ack-must-reach-release\` is set, so this fails until the acknowledgement reaches the release.\n${releaseProblemList(report)}`,
+      );
+    } else {
+      paragraphs.push(acknowledgeHelp(report));
+    }
   }
   if (report.verdict === Verdict.Acknowledged) {
     paragraphs.push(`The break is acknowledged by ${describeReasons(report)}. Users of these configs must change them: say how in the release notes.`);
+    if (releaseProblems.length) {
+      paragraphs.push(
+        `**The release will not show this break:** the acknowledgement does not reach the release tool, so it will not cut a major release.\n${releaseProblemList(report)}\n\n_Set \`ack-must-reach-release: true\` to fail the check on this._`,
+      );
+    }
   }
+  const misses = nearMissesWorthNoting(report);
+  if (misses.length) paragraphs.push(nearMissList(misses));
   return paragraphs;
 }
+
+const NEAR_MISSES_SHOWN = 5;
+
+/**
+ * The near misses a reader needs: all of them when the verdict is breaking (one of them was
+ * probably meant), and for an acknowledged break those of the title (what a squash merge takes)
+ * or any when the acknowledgement does not reach the release.
+ */
+function nearMissesWorthNoting(report: Report): NonNullable<Report['acknowledgement']['nearMisses']> {
+  const misses = report.acknowledgement.nearMisses ?? [];
+  if (report.verdict === Verdict.Breaking) return misses;
+  if (report.verdict !== Verdict.Acknowledged) return [];
+  if (report.acknowledgement.release?.problems.length) return misses;
+  const titleCounts = report.acknowledgement.reasons.some((reason) => reason.kind === 'title');
+  return titleCounts ? [] : misses.filter((miss) => miss.kind === 'title');
+}
+
+/** "Not counted, because …": each near miss, why, and the form that counts. */
+function nearMissList(misses: NonNullable<Report['acknowledgement']['nearMisses']>): string {
+  const lines = misses.slice(0, NEAR_MISSES_SHOWN).map((miss) => {
+    const what =
+      miss.kind === 'title'
+        ? `the title ${inlineCode(clip(miss.text, 100))}`
+        : miss.kind === 'commit'
+          ? `commit ${(miss.sha ?? '').slice(0, 7)} ${inlineCode(clip(miss.text, 100))}`
+          : `the label ${inlineCode(miss.text)}`;
+    const counts = miss.kind === 'label' ? `the label ${inlineCode(miss.fix)}` : inlineCode(clip(miss.fix, 100));
+    return `- ${what}: ${miss.because}; what counts: ${counts}`;
+  });
+  if (misses.length > NEAR_MISSES_SHOWN) lines.push(`- and ${misses.length - NEAR_MISSES_SHOWN} more (the JSON report lists all)`);
+  return ['**Not counted, because …**', ...lines].join('\n');
+}
+
+/** Each release tool and merge method the acknowledgement does not reach, why, and the fix. */
+function releaseProblemList(report: Report): string {
+  const release = report.acknowledgement.release;
+  if (!release) return '';
+  const lines = release.problems.map(
+    (problem) => `- ${problem.tool}${problem.method ? `, ${MERGE_WORDS[problem.method]}` : ''}: ${problem.why}. **Fix:** ${problem.fix}.`,
+  );
+  if (release.merge.source === 'default' && release.problems.some((problem) => problem.method)) {
+    lines.push('- (merge settings not read: a squash merge with GitHub\'s defaults was assumed)');
+  }
+  return lines.join('\n');
+}
+
+const MERGE_WORDS: Record<string, string> = { squash: 'squash merge', merge: 'merge commit', rebase: 'rebase merge' };
 
 /**
  * The job summary. Degrades in steps to fit `limit`: fewer rows per table, with a visible

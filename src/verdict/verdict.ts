@@ -25,3 +25,16 @@ export function decideVerdict(facts: VerdictFacts): Verdict {
 export function failsStep(verdict: Verdict): boolean {
   return verdict === Verdict.Breaking || verdict === Verdict.Error;
 }
+
+/**
+ * Whether an acknowledgement counts for the verdict: it acknowledges, and when
+ * `ack-must-reach-release` is set (`required`), every release tool of the repository will cut a
+ * major release from it.
+ */
+export function acknowledgementCounts(acknowledgement: {
+  acknowledged: boolean;
+  release?: { required: boolean; problems: readonly unknown[] };
+}): boolean {
+  const release = acknowledgement.release;
+  return acknowledgement.acknowledged && !(release?.required && release.problems.length > 0);
+}

@@ -72,6 +72,19 @@ export interface GitHubApiState {
   requireToken?: string;
   /** Who the comments created through the API belong to. */
   commenter?: { login: string; type: string };
+  /**
+   * The merge settings `GET /repos/{o}/{r}` returns (`allow_squash_merge`, `squash_merge_commit_title`, …);
+   * left out of the answer when absent, as GitHub does for a token without the rights to see them.
+   */
+  mergeSettings?: {
+    allow_squash_merge?: boolean;
+    allow_merge_commit?: boolean;
+    allow_rebase_merge?: boolean;
+    squash_merge_commit_title?: 'PR_TITLE' | 'COMMIT_OR_PR_TITLE';
+    squash_merge_commit_message?: 'PR_BODY' | 'COMMIT_MESSAGES' | 'BLANK';
+    merge_commit_title?: 'PR_TITLE' | 'MERGE_MESSAGE';
+    merge_commit_message?: 'PR_BODY' | 'PR_TITLE' | 'BLANK';
+  };
 }
 
 /** One request the fake received, as a test asserts on it. */
@@ -228,6 +241,7 @@ function repoJson(api: { url: string; state: GitHubApiState }): Record<string, u
     default_branch: api.state.defaultBranch ?? 'main',
     html_url: `${api.url}/${owner}/${repo}`,
     url: `${api.url}/repos/${owner}/${repo}`,
+    ...api.state.mergeSettings,
   };
 }
 

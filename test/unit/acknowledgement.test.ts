@@ -2,7 +2,10 @@ import { describe, it, expect } from 'vitest';
 import {
   acknowledge,
   breakingChange,
+  footerNearMiss,
+  headerNearMiss,
   isBreakingHeader,
+  labelNearMiss,
   parseLabelList,
 } from '../../src/verdict/acknowledgement.js';
 
@@ -77,6 +80,94 @@ describe('breakingChange', () => {
 
   it('prefers the breaking subject when the commit also has a footer', () => {
     expect(breakingChange('feat!: x\n\nBREAKING CHANGE: y')).toBe('feat!: x');
+  });
+});
+
+describe('headerNearMiss', () => {
+  const cases: Array<[header: string, expected: { because: string; fix: string } | undefined]> = [
+    ['feat !: drop x', { because: 'a space before `!`', fix: 'feat!: drop x' }],
+    ['feat(api) !: drop x', { because: 'a space before `!`', fix: 'feat(api)!: drop x' }],
+    ['feat (api)!: drop x', { because: 'a space before `!`', fix: 'feat(api)!: drop x' }],
+    ['feat! : drop x', { because: 'a space between `!` and `:`', fix: 'feat!: drop x' }],
+    ['feat!\t: drop x', { because: 'a space between `!` and `:`', fix: 'feat!: drop x' }],
+    ['feat!:x', { because: 'no space after `:`', fix: 'feat!: x' }],
+    ['feat!:\tx', { because: 'no space after `:`', fix: 'feat!: x' }],
+    ['feat!:', { because: 'no description after `!:`', fix: 'feat!: <description>' }],
+    ['feat!: ', { because: 'no description after `!:`', fix: 'feat!: <description>' }],
+    ['feat!!: drop x', { because: 'more than one `!`', fix: 'feat!: drop x' }],
+    ['feat()!: drop x', { because: 'an empty scope `()`', fix: 'feat!: drop x' }],
+    ['feat( )!: drop x', { because: 'an empty scope `()`', fix: 'feat!: drop x' }],
+    ['[WIP] feat!: drop x', { because: 'text before the type ([WIP])', fix: 'feat!: drop x' }],
+    ['BREAKING CHANGE: drop x', { because: 'a `BREAKING…:` prefix is not a Conventional Commits header', fix: 'feat!: drop x' }],
+    ['Breaking: drop x', { because: 'a `BREAKING…:` prefix is not a Conventional Commits header', fix: 'feat!: drop x' }],
+    ['feat!: drop x', undefined],
+    ['feat: drop x', undefined],
+    ['fix: handle !: in names', undefined],
+    ['feat: x!: y', undefined],
+    ['Revert "feat!: x"', undefined],
+    ['fixup! feat!: x', undefined],
+    ['wip!', undefined],
+    ['!: x', undefined],
+    ['Breaking news in the docs', undefined],
+    ['', undefined],
+  ];
+
+  it.each(cases)('%j → %j', (header, expected) => {
+    expect(headerNearMiss(header)).toEqual(expected);
+  });
+});
+
+describe('footerNearMiss', () => {
+  const cases: Array<[line: string, expected: { because: string; fix: string } | undefined]> = [
+    ['breaking change: x is gone', { because: 'the token is upper case', fix: 'BREAKING CHANGE: x is gone' }],
+    ['Breaking Change: x is gone', { because: 'the token is upper case', fix: 'BREAKING CHANGE: x is gone' }],
+    ['Breaking-Change: x is gone', { because: 'the token is upper case', fix: 'BREAKING CHANGE: x is gone' }],
+    ['BREAKING CHANGES: x is gone', { because: '`BREAKING CHANGES` (plural) is not the token', fix: 'BREAKING CHANGE: x is gone' }],
+    ['BREAKING_CHANGE: x is gone', { because: 'the words are joined by a space or a hyphen', fix: 'BREAKING CHANGE: x is gone' }],
+    ['BREAKINGCHANGE: x is gone', { because: 'the words are joined by a space or a hyphen', fix: 'BREAKING CHANGE: x is gone' }],
+    ['  BREAKING CHANGE: x is gone', { because: 'the token must start the line', fix: 'BREAKING CHANGE: x is gone' }],
+    ['BREAKING CHANGE:x is gone', { because: 'no space after `:`', fix: 'BREAKING CHANGE: x is gone' }],
+    ['BREAKING CHANGE : x is gone', { because: 'a space before `:`', fix: 'BREAKING CHANGE: x is gone' }],
+    ['BREAKING CHANGE #12', { because: 'the `#` separator is not accepted', fix: 'BREAKING CHANGE: 12' }],
+    ['BREAKING CHANGE:', { because: 'no description after the colon', fix: 'BREAKING CHANGE: <what users must change>' }],
+    ['BREAKING CHANGE: x is gone', undefined],
+    ['BREAKING-CHANGE: x is gone', undefined],
+    ['this is not a BREAKING CHANGE: really', undefined],
+    ['Breaking changes are listed in the docs', undefined],
+    ['Reviewed-by: A', undefined],
+  ];
+
+  it.each(cases)('%j → %j', (line, expected) => {
+    expect(footerNearMiss(line)).toEqual(expected);
+  });
+});
+
+describe('labelNearMiss', () => {
+  const ackLabels = ['breaking-change'];
+  const cases: Array<[label: string, expected: string | undefined]> = [
+    ['breaking', 'breaking-change'],
+    ['Breaking Change', 'breaking-change'],
+    ['breaking_change', 'breaking-change'],
+    ['breakingchange', 'breaking-change'],
+    ['breaking-changes', 'breaking-change'],
+    ['braeking-change', 'breaking-change'],
+    ['BREAKING-CHANGE', undefined],
+    ['breaking-change', undefined],
+    ['bug', undefined],
+    ['enhancement', undefined],
+    ['change', undefined],
+  ];
+
+  it.each(cases)('%j → %j', (label, fix) => {
+    expect(labelNearMiss(label, ackLabels)?.fix).toBe(fix);
+  });
+
+  it('says when only case or separators differ', () => {
+    expect(labelNearMiss('Breaking Change', ackLabels)?.because).toBe('it differs from an `ack-labels` label in case or separators');
+  });
+
+  it('finds nothing when no ack-labels are configured', () => {
+    expect(labelNearMiss('breaking', [])).toBeUndefined();
   });
 });
 
@@ -156,6 +247,46 @@ describe('acknowledge', () => {
         { kind: 'label', label: 'breaking-change' },
       ],
     });
+  });
+
+  it('lists near misses of the title, each commit and each label, with the form that counts', () => {
+    const result = acknowledge({
+      title: 'feat !: drop v1',
+      labels: ['breaking', 'docs'],
+      commits: [
+        { sha: 'e5', message: 'refactor: rename\n\nbreaking change: `port` is now `listen_port`' },
+        { sha: 'f6', message: 'feat!:x' },
+      ],
+      ackLabels,
+    });
+    expect(result).toEqual({
+      acknowledged: false,
+      reasons: [],
+      nearMisses: [
+        { kind: 'title', text: 'feat !: drop v1', because: 'a space before `!`', fix: 'feat!: drop v1' },
+        { kind: 'commit', sha: 'e5', text: 'breaking change: `port` is now `listen_port`', because: 'the token is upper case', fix: 'BREAKING CHANGE: `port` is now `listen_port`' },
+        { kind: 'commit', sha: 'f6', text: 'feat!:x', because: 'no space after `:`', fix: 'feat!: x' },
+        { kind: 'label', text: 'breaking', because: 'it is not one of the `ack-labels`', fix: 'breaking-change' },
+      ],
+    });
+  });
+
+  it('says a footer token used as a commit subject must follow the subject', () => {
+    const result = acknowledge({ labels: [], commits: [{ sha: 'a7', message: 'BREAKING CHANGE: drop x' }], ackLabels });
+    expect(result.nearMisses).toEqual([
+      { kind: 'commit', sha: 'a7', text: 'BREAKING CHANGE: drop x', because: 'a `BREAKING CHANGE:` footer must follow the subject, after a blank line', fix: 'feat!: drop x' },
+    ]);
+  });
+
+  it('keeps the near misses of other parts when something acknowledges, and none of a commit that counts', () => {
+    const result = acknowledge({
+      title: 'feat!:x',
+      labels: ['breaking-change'],
+      commits: [{ sha: 'b8', message: 'feat!: x\n\nbreaking change: lower' }],
+      ackLabels,
+    });
+    expect(result.acknowledged).toBe(true);
+    expect(result.nearMisses).toEqual([{ kind: 'title', text: 'feat!:x', because: 'no space after `:`', fix: 'feat!: x' }]);
   });
 
   it('judges a PR without a title by its commits and labels only', () => {

@@ -21,7 +21,8 @@ import {
   type CommentReport,
 } from '../../src/reports/comment.js';
 import { buildReport } from '../../src/reports/report.js';
-import type { Acknowledgement } from '../../src/verdict/acknowledgement.js';
+import { acknowledge, type Acknowledgement } from '../../src/verdict/acknowledgement.js';
+import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
 import { startGitHubApi, type FakeComment, type GitHubApi } from '../helpers/github-api.js';
 
 const BASE = { ref: 'main', sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d' };
@@ -489,5 +490,25 @@ describe('sticky comment through Octokit against the fake GitHub API', () => {
     expect(outcome.reason).not.toContain(TOKEN);
     expect(outcome.reason).not.toContain('\n');
     expect(api!.state.comments?.[42]).toHaveLength(0);
+  });
+});
+
+describe('comment on the release', () => {
+  it('says a break acknowledged only by a `!` title fails under ack-must-reach-release, with the fix', async () => {
+    const title = 'refactor(api)!: drop telemetry';
+    const commits = [{ sha: 'c1', message: 'refactor(api): drop telemetry' }];
+    const acknowledgement = acknowledge({ title, labels: [], commits, ackLabels: ['breaking-change'] });
+    const { notes: _notes, ...reach } = releaseReach({
+      files: { '.releaserc.json': '{"branches":["main"]}' },
+      merge: { ...DEFAULT_MERGE_SETTINGS, source: 'api', squashTitle: 'PR_TITLE', squashMessage: 'PR_BODY' },
+      pullRequest: { number: 42, title, body: 'Drops telemetry.', commits },
+      acknowledgement,
+    });
+    const report = reportOf(mixed, Verdict.Breaking, acknowledgement);
+    const comment = renderComment({ ...report, acknowledgement: { ...report.acknowledgement, release: { ...reach, required: true } } }, KEY);
+    expect(comment.split('\n')[1]).toContain('breaking');
+    expect(comment).toContain('`ack-must-reach-release` is set');
+    expect(comment).toContain('**Fix:** add a line `BREAKING CHANGE: <what users must change>` to the PR description: the squash commit\'s body is the PR description.');
+    await expect(comment).toMatchFileSnapshot('../__outputs__/comment-release-required.md');
   });
 });

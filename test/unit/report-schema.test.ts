@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigStatus, DriftStatus, Verdict } from '../../src/constants.js';
 import type { GateRun } from '../../src/checks/judge.js';
 import { buildReport } from '../../src/reports/report.js';
+import { acknowledge } from '../../src/verdict/acknowledgement.js';
+import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
 import { VERSION } from '../../src/version.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8'));
@@ -58,6 +60,34 @@ describe('the JSON report', () => {
     expect(report.drift?.counts).toEqual({ configs: 3, ok: 1, new: 1, existing: 0, fixed: 1, unreadable: 0 });
     expect(report.drift?.configs.map((config) => config.status)).toEqual(['new', 'fixed']);
     expect(report.notes).toEqual(['fell back', 'a note']);
+  });
+
+  it('validates with near misses and the release reach of an acknowledgement', () => {
+    const acknowledgement = acknowledge({
+      title: 'feat!: x',
+      labels: ['breaking'],
+      commits: [{ sha: sha('d'), message: 'feat: x\n\nbreaking change: y' }],
+      ackLabels: ['breaking-change'],
+    });
+    const { notes: _notes, ...reach } = releaseReach({
+      files: { '.releaserc': '{}', 'release-please-config.json': '{}', '.changeset/config.json': '{}' },
+      merge: { ...DEFAULT_MERGE_SETTINGS, methods: ['squash', 'merge', 'rebase'], source: 'api' },
+      pullRequest: { title: 'feat!: x', commits: [{ sha: sha('d'), message: 'feat: x\n\nbreaking change: y' }] },
+      acknowledgement,
+    });
+    const report = buildReport({
+      toolVersion: VERSION,
+      verdict: Verdict.Breaking,
+      ackLabels: ['breaking-change'],
+      acknowledgement,
+      releaseReach: { ...reach, required: true },
+      run,
+      notes: [],
+      durationMs: 1,
+    });
+    expect(report.acknowledgement.nearMisses?.map((miss) => miss.kind)).toEqual(['commit', 'label']);
+    expect(report.acknowledgement.release?.problems.length).toBeGreaterThan(2);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('validates for a gate error that knows nothing yet', () => {

@@ -5,7 +5,8 @@ import { annotationsFor, ANNOTATIONS_PER_LEVEL } from '../../src/reports/annotat
 import { inlineCode } from '../../src/reports/markdown.js';
 import { buildReport, type Report } from '../../src/reports/report.js';
 import { renderSummary, suggestedTitle } from '../../src/reports/summary.js';
-import type { Acknowledgement } from '../../src/verdict/acknowledgement.js';
+import { acknowledge, type Acknowledgement } from '../../src/verdict/acknowledgement.js';
+import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
 
 const BASE = { ref: 'main', sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d' };
 const HEAD = { sha: 'ffeeddccbbaa99887766554433221100ffeeddcc' };
@@ -207,5 +208,59 @@ describe('annotations', () => {
   it('turns broken configs into warnings when the break is acknowledged', () => {
     const { annotations } = annotationsFor(reportOf([broken('a.yaml')], Verdict.Acknowledged, { acknowledged: true, reasons: [] }));
     expect(annotations).toEqual([expect.objectContaining({ level: 'warning', file: 'a.yaml' })]);
+  });
+});
+
+describe('near misses and the release', () => {
+  const title = 'refactor(api): drop telemetry';
+  const commits = [{ sha: '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432', message: `${title}\n\nbreaking change: remove \`telemetry\` from \`/apis\`` }];
+
+  function withRelease(verdict: Verdict, acknowledgement: Acknowledgement, required: boolean): Report {
+    const { notes: _notes, ...reach } = releaseReach({
+      files: { '.releaserc.json': '{"branches":["main"]}' },
+      merge: DEFAULT_MERGE_SETTINGS,
+      pullRequest: { number: 42, title, commits },
+      acknowledgement,
+    });
+    const report = reportOf(mixed, verdict, acknowledgement);
+    return { ...report, acknowledgement: { ...report.acknowledgement, release: { ...reach, required } } };
+  }
+
+  it('lists what almost acknowledged a breaking PR, with the form that counts', async () => {
+    const acknowledgement = acknowledge({ title: 'refactor(api) !: drop telemetry', labels: ['Breaking Change'], commits, ackLabels: ['breaking-change'] });
+    const report = reportOf(mixed, Verdict.Breaking, acknowledgement);
+    const summary = renderSummary({ ...report, pullRequest: { number: 42, title: 'refactor(api) !: drop telemetry' } });
+    expect(summary).toContain('mark the PR title as breaking: `refactor(api)!: drop telemetry`');
+    expect(summary).toContain('**Not counted, because …**');
+    expect(summary).toContain('- the title `refactor(api) !: drop telemetry`: a space before `!`; what counts: `refactor(api)!: drop telemetry`');
+    expect(summary).toContain('- commit 9f8e7d6 `` breaking change: remove `telemetry` from `/apis` ``: the token is upper case; what counts: `` BREAKING CHANGE: remove `telemetry` from `/apis` ``');
+    expect(summary).toContain('- the label `Breaking Change`: it differs from an `ack-labels` label in case or separators; what counts: the label `breaking-change`');
+    await expect(summary).toMatchFileSnapshot('../__outputs__/summary-near-misses.md');
+  });
+
+  it('shows no near misses for a PR that passes, nor for an acknowledged one whose title counts', () => {
+    const loose = acknowledge({ title: 'feat!:x', labels: ['breaking'], commits: [], ackLabels: ['breaking-change'] });
+    expect(renderSummary(reportOf(mixed, Verdict.Pass, loose))).not.toContain('Not counted');
+    const byTitle = acknowledge({ title: 'feat!: x', labels: ['breaking'], commits: [], ackLabels: ['breaking-change'] });
+    expect(renderSummary(reportOf(mixed, Verdict.Acknowledged, byTitle))).not.toContain('Not counted');
+  });
+
+  it('warns that an acknowledgement by `!` alone will not reach semantic-release\'s default preset, with the fix', async () => {
+    const acknowledgement = acknowledge({ title: 'refactor(api)!: drop telemetry', labels: [], commits: [{ sha: 'c1', message: title }], ackLabels: ['breaking-change'] });
+    const summary = renderSummary(withRelease(Verdict.Acknowledged, acknowledgement, false));
+    expect(summary).toContain('**The release will not show this break:**');
+    expect(summary).toContain(
+      '- semantic-release (angular preset), squash merge: it ignores the `!` of `feat!: …` and reads only a `BREAKING CHANGE:` footer. **Fix:** add a `BREAKING CHANGE: <what users must change>` footer to a commit message of the PR: the squash body keeps the commit messages.',
+    );
+    expect(summary).toContain('Set `ack-must-reach-release: true`');
+    await expect(summary).toMatchFileSnapshot('../__outputs__/summary-release-warning.md');
+  });
+
+  it('explains a breaking verdict that comes from ack-must-reach-release, instead of how to acknowledge', () => {
+    const acknowledgement = acknowledge({ title: 'refactor(api)!: drop telemetry', labels: [], commits: [{ sha: 'c1', message: title }], ackLabels: ['breaking-change'] });
+    const summary = renderSummary(withRelease(Verdict.Breaking, acknowledgement, true));
+    expect(summary).toContain('The PR acknowledges the break (by the PR title `refactor(api)!: drop telemetry`), but the release will not: `ack-must-reach-release` is set');
+    expect(summary).not.toContain('If the break is intended');
+    expect(summary).not.toContain('Set `ack-must-reach-release: true`');
   });
 });
