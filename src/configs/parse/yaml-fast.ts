@@ -66,6 +66,8 @@ export function scanYamlText(text: string): YamlTextScan | undefined {
   let documentIndent: number | undefined;
   /** Column of a `-` that ended its line (an empty item): js-yaml nests a `-` one column right of it otherwise. */
   let emptyItem: number | undefined;
+  /** The last line ended with an anchor (`key: &a`): it belongs to the node on the next line. */
+  let pendingAnchor = false;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
@@ -92,8 +94,12 @@ export function scanYamlText(text: string): YamlTextScan | undefined {
       else if (indent < documentIndent) return undefined;
       if (emptyItem !== undefined && indent === emptyItem + 1) return undefined;
       emptyItem = /^ *(?:- +)*-$/.test(line.trimEnd()) ? line.trimEnd().length - 1 : undefined;
+      if (pendingAnchor && (line[indent] === '&' || line[indent] === '*')) return undefined;
+      pendingAnchor = false;
     }
+    const anchorsBefore = counts.anchors;
     const scanned = scanLine(line, counts);
+    if (counts.anchors > anchorsBefore && /&[^\s,[\]{}]+(?: +#.*)? *$/.test(line)) pendingAnchor = true;
     if (scanned === false) return undefined;
     if (scanned !== true) {
       blockParent = scanned;
@@ -109,7 +115,7 @@ export function scanYamlText(text: string): YamlTextScan | undefined {
  */
 function scanLine(line: string, counts: YamlTextScan): boolean | number {
   if (line.startsWith('%')) return false;
-  if (line.startsWith('---') || line.startsWith('...')) return line.slice(3).trim() === '';
+  if (line.startsWith('---') || line.startsWith('...')) return /^(?:---|\.\.\.) *$/.test(line);
   let i = 0;
   let nodeStart = true;
   let anchored = false;
@@ -149,6 +155,7 @@ function scanLine(line: string, counts: YamlTextScan): boolean | number {
       }
       nodeColumn = i;
       if (c === '*') {
+        if (anchored) return false;
         counts.aliases++;
         i = endOfName(line, i + 1);
         while (i < n && line[i] === ' ') i++;
@@ -194,6 +201,8 @@ function scanLine(line: string, counts: YamlTextScan): boolean | number {
     }
     // After a node: a key's `:`, or in flow a `,` or a closing bracket.
     if (c === ':' && (spaceOrEnd(i + 1) || flow > 0)) {
+      // A second block key on one line (`a: b: c`, `a: &x b: c`): js-yaml reads some of them.
+      if (flow === 0 && afterKey) return false;
       key = nodeColumn;
       afterKey = true;
       nodeStart = true;
