@@ -1202,8 +1202,8 @@ function render({ sizesDone, startup, loaderRows, profiles, notes }) {
       `\`${RELEASE_TAG}\` (no blob shared), a draft-07 schema with \`$ref\`s, \`oneOf\`, \`if\`/\`then\`, and a compatible PR (an optional ` +
       '`observability` block). The gate runs as the runner starts it: `node dist/index.js` in a fresh shallow checkout of the merge ' +
       'commit (fetch-depth 1), `INPUT_*` from action.yml, a `pull_request` event, a GitHub API on 127.0.0.1. ' +
-      `Gate and floor: ${sizesDone.map((size) => `${size.runs} run${size.runs > 1 ? 's' : ''} each at ${count(size.n)}`).join(', ')} (alternating; the median is shown); ` +
-      'the hand-written pipeline and the loader layer: one run.',
+      `Every pipeline of the first table: ${sizesDone.map((size) => `${size.runs} run${size.runs > 1 ? 's' : ''} each at ${count(size.n)}`).join(', ')} (alternating; the median is shown); ` +
+      'the traced runs and the loader layer\'s k sweep: one run.',
   );
   out.push('');
   out.push('## Against the floors and peers');
@@ -1219,7 +1219,7 @@ function render({ sizesDone, startup, loaderRows, profiles, notes }) {
   out.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const size of sizesDone) {
     const { n, refs, gate, gate1, floor, yamlFloor, handwritten, checkJsonschema } = size;
-    const per = (result) => `${Math.round((1000 * result.wallMs) / (n * refs.length))} µs`;
+    const per = (result) => `${count(Math.round((1000 * result.wallMs) / (n * refs.length)))} µs`;
     out.push(
       `| ${count(n)} × ${refs.length} | ${ms(gate.wallMs)} | ${gate1 ? ms(gate1.wallMs) : '—'} | ${ms(floor.wallMs)} | ${ms(yamlFloor.wallMs)} | ` +
         `${handwritten ? ms(handwritten.wallMs) : '—'} | ${checkJsonschema ? ms(checkJsonschema.wallMs) : '—'} | ` +
