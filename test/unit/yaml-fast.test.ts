@@ -102,7 +102,7 @@ const TRICKY = [
   'k: v\r\nl: w\r\n', 'k: v\rl: w\n', 'a: "\u00e9\ud83d\ude00"\nb: \u00e9\n', 'a: \u0085x\n', 'a: x\u2028y\n', 'a: \u0007\n',
   'a: b:c\nd: e :f\ng: [h:i]\nj: {k:l}\nm: {n: o:p}\n', 'a: [a:, b]\n', 'a: {b, c: }\n', 'a: [b: c, d]\n', '[a]\n[b]\n', '{"a":1,"b":[true,null]}\n',
   'a:   \n  b\n', 'a:\n- b\n- c\n', '- - a\n  - b\n- - c\n', '-   a: 1\n    b: 2\n', 'a: -1\nb: - -1\n',
-  'a<<: &b a: \n', 'a: &a b: c\n', '&a \n    *a', '&b \r\n&b ', 'a: &x *y\n', '--- \u2028', '---\u00a0\n', '- a: 1\n  b: 2\n- c: 3\n',
+  '- >+\n  a\n  ', '- |\n  a\n  ', 'a: |+\n  a\n\n', 'a: >-\n  a\n   ', 'a<<: &b a: \n', 'a: &a b: c\n', '&a \n    *a', '&b \r\n&b ', 'a: &x *y\n', '--- \u2028', '---\u00a0\n', '- a: 1\n  b: 2\n- c: 3\n',
   `${'- '.repeat(120)}x\n`, `${'['.repeat(150)}${']'.repeat(150)}\n`, deepBlockYaml(150),
 ];
 

@@ -54,7 +54,8 @@ export interface YamlTextScan {
  * refuses): tags, directives, `?` keys, empty keys, tabs, a `#` glued to a token, content on a
  * `---`/`...` line, quoted scalars or flow collections spread over lines, flow collections or
  * aliases as keys, two anchors on a node, block scalars that start with a blank line, reserved
- * indicators. Returns undefined for such a text, else the anchors and aliases it counted.
+ * indicators, keep chomping (`|+`). Returns undefined for such a text, else the anchors and
+ * aliases it counted.
  */
 export function scanYamlText(text: string): YamlTextScan | undefined {
   if (text.includes('\t') || text.includes('\uFEFF') || /\r(?!\n)/.test(text)) return undefined;
@@ -185,7 +186,8 @@ function scanLine(line: string, counts: YamlTextScan): boolean | number {
       }
       if (c === '|' || c === '>') {
         if (flow > 0 || anchored) return false;
-        if (!/^[|>](?:[-+]?[1-9]?|[1-9][-+])(?: +#.*)? *$/.test(line.slice(i))) return false;
+        // Keep chomping (`|+`): js-yaml keeps a last line of spaces with no line break that `yaml` drops.
+        if (!/^[|>](?:-?[1-9]?|[1-9]-?)(?: +#.*)? *$/.test(line.slice(i))) return false;
         if (afterKey) return key;
         if (dash >= 0) return dash;
         return false;
