@@ -1,9 +1,10 @@
 // The floor of `npm run bench`: the least work any tool has to do to validate the configs of
 // some refs against one JSON Schema. One process: list each ref's tree once, read every blob
-// through one `git cat-file --batch`, parse each config with the same `yaml` package as the
-// gate, run one compiled ajv validator. No fetch, no report, no positions, no second opinion.
+// through one `git cat-file --batch`, parse each config (with js-yaml, the fastest JavaScript
+// YAML parser, or with `--parser yaml` the same `yaml` package as the gate's slow path), run
+// one compiled ajv validator. No fetch, no report, no positions, no second opinion.
 //
-// usage: node scripts/bench-floor.mjs --git-dir DIR --schema FILE --configs GLOB REF...
+// usage: node scripts/bench-floor.mjs [--parser js-yaml|yaml] --git-dir DIR --schema FILE --configs GLOB REF...
 // Prints one JSON line: { refs, configs, invalid, unreadable, maxRssKb, phases }.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,25 +12,27 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import AjvModule from 'ajv';
 import ajvFormatsModule from 'ajv-formats';
+import jsYaml from 'js-yaml';
 import picomatch from 'picomatch';
 import { parseAllDocuments } from 'yaml';
 
 const Ajv = AjvModule.default ?? AjvModule;
 const addFormats = ajvFormatsModule.default ?? ajvFormatsModule;
 
-const { values, positionals: refs } = parseArgs({
+const { values: options, positionals: refs } = parseArgs({
   allowPositionals: true,
   options: {
     'git-dir': { type: 'string' },
     schema: { type: 'string' },
     configs: { type: 'string' },
+    parser: { type: 'string', default: 'js-yaml' },
   },
 });
-if (!values['git-dir'] || !values.schema || !values.configs || refs.length === 0) {
-  console.error('usage: node scripts/bench-floor.mjs --git-dir DIR --schema FILE --configs GLOB REF...');
+if (!options['git-dir'] || !options.schema || !options.configs || refs.length === 0 || !['js-yaml', 'yaml'].includes(options.parser)) {
+  console.error('usage: node scripts/bench-floor.mjs [--parser js-yaml|yaml] --git-dir DIR --schema FILE --configs GLOB REF...');
   process.exit(2);
 }
-const gitDir = values['git-dir'];
+const gitDir = options['git-dir'];
 const phases = {};
 let mark = performance.now();
 const phase = (name) => {
@@ -40,8 +43,8 @@ const phase = (name) => {
 
 const ajv = new Ajv({ strict: false, allErrors: false });
 addFormats(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(values.schema, 'utf8')));
-const matches = picomatch(values.configs, { dot: true });
+const validate = ajv.compile(JSON.parse(readFileSync(options.schema, 'utf8')));
+const matches = picomatch(options.configs, { dot: true });
 phase('compile');
 
 const wanted = [];
@@ -61,19 +64,33 @@ phase('cat-file');
 
 let invalid = 0;
 let unreadable = 0;
+// js-yaml's core schema (no timestamps or binary) with merge keys, duplicate keys last-wins.
+const JS_YAML_OPTIONS = { schema: jsYaml.CORE_SCHEMA.extend({ implicit: [jsYaml.types.merge] }), json: true };
 for (const sha of wanted) {
-  const docs = parseAllDocuments(blobs.get(sha).toString('utf8'), { merge: true, uniqueKeys: false });
-  const list = Array.isArray(docs) ? docs : [docs];
-  if (list.some((doc) => doc.errors.length > 0)) {
-    unreadable += 1;
-    continue;
+  const text = blobs.get(sha).toString('utf8');
+  let values;
+  if (options.parser === 'js-yaml') {
+    try {
+      values = jsYaml.loadAll(text, null, JS_YAML_OPTIONS);
+    } catch {
+      unreadable += 1;
+      continue;
+    }
+  } else {
+    const docs = parseAllDocuments(text, { merge: true, uniqueKeys: false });
+    const list = Array.isArray(docs) ? docs : [docs];
+    if (list.some((doc) => doc.errors.length > 0)) {
+      unreadable += 1;
+      continue;
+    }
+    values = list.map((doc) => doc.toJS({ maxAliasCount: 10_000 }));
   }
-  if (!list.every((doc) => validate(doc.toJS({ maxAliasCount: 10_000 })))) invalid += 1;
+  if (!values.every((value) => validate(value))) invalid += 1;
 }
 phase('parse+validate');
 
 console.log(
-  JSON.stringify({ refs: refs.length, configs: wanted.length, invalid, unreadable, maxRssKb: process.resourceUsage().maxRSS, phases }),
+  JSON.stringify({ parser: options.parser, refs: refs.length, configs: wanted.length, invalid, unreadable, maxRssKb: process.resourceUsage().maxRSS, phases }),
 );
 
 /** Every blob through one `git cat-file --batch`: "<sha> <type> <size>\n<content>\n" per answer. */

@@ -1,13 +1,18 @@
 // npm run bench: compat-gate at thousands of configs, against the pipeline maintainers write by
 // hand and against the floor, measured in the same run on the same generated repositories.
 //
-//   node scripts/bench.mjs                  sizes 1,000 and 10,000 (about 6 minutes on 2 cores)
-//   node scripts/bench.mjs --sizes 1000     one size
-//   node scripts/bench.mjs --quick          1,000 configs, one run each, k = 1 only
+//   node scripts/bench.mjs                       sizes 500, 2,000 and 10,000 (long: minutes on 2 cores)
+//   npm run bench -- --sizes 500,2000            chosen sizes
+//   node scripts/bench.mjs --quick               500 configs, one run each, k = 1 only
 //
-// Needs `npm ci && npm run build` (it runs the bundled dist/index.js), git, python3 with PyYAML
-// and jsonschema, and GNU time at /usr/bin/time for peak memory. Rewrites bench/results.md
-// unless --no-write is given; --keep leaves the generated repositories in place.
+// At each size it runs, alternating and taking medians: the gate (on every core and pinned to
+// one), the js-yaml floor and the `yaml` floor (scripts/bench-floor.mjs), the hand-written
+// pipeline, check-jsonschema, the gate with the loader and one loader process over the same
+// files. Needs `npm ci && npm run build` (it runs the bundled dist/index.js), git, python3 with
+// PyYAML and jsonschema, and GNU time at /usr/bin/time for peak memory. check-jsonschema is
+// installed from PyPI into a venv under ~/.cache/compat-gate-bench when it is not on PATH.
+// Rewrites bench/results.md unless --no-write is given; --keep leaves the generated
+// repositories in place.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -42,7 +47,19 @@ const TOKEN = 'ghs_BenchToken0000000000000000000000000';
 
 // compat-gate's performance targets, at 10,000 configs × 2 refs, schema layer.
 const TARGET_FLOOR_RATIO = 1.5;
-const TARGET_HANDWRITTEN_RATIO = 10;
+const TARGET_HANDWRITTEN_RATIO = 20;
+// The loader layer: the gate with a loader within this of one loader process over the same files.
+const TARGET_LOADER_FLOOR_RATIO = 1.5;
+const CORES = os.cpus().length;
+const TASKSET = tryRunEarly('sh', ['-c', 'command -v taskset']);
+
+function tryRunEarly(command, argv) {
+  try {
+    return execFileSync(command, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
 const TARGET_PEAK_MB = 300;
 
 const { values: args } = parseArgs({
@@ -53,6 +70,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-loader': { type: 'boolean', default: false },
     'no-handwritten': { type: 'boolean', default: false },
+    'no-check-jsonschema': { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
     release: { type: 'string' },
     out: { type: 'string' },
@@ -65,19 +83,19 @@ if (args.help) {
   console.log(
     [
       'usage: node scripts/bench.mjs [options]',
-      '  --sizes 1000,10000   config counts to generate (default 1000,10000; --quick: 1000)',
+      '  --sizes 500,2000     config counts to generate (default 500,2000,10000; --quick: 500)',
       '  --runs N             timed runs of the gate and the floor per size, median reported (default 3 up to 2,000 configs, else 1)',
       '  --loader-k 1,4,16    numbers of configs the PR\'s loader rejects, for the loader layer',
       '  --release latest     the `release` input (default: the action.yml default)',
-      '  --quick              --sizes 1000 --runs 1 --loader-k 1',
-      '  --no-loader, --no-handwritten, --no-profile   skip a part',
+      '  --quick              --sizes 500 --runs 1 --loader-k 1',
+      '  --no-loader, --no-handwritten, --no-check-jsonschema, --no-profile   skip a part',
       '  --out FILE           where to write the results (default bench/results.md); --no-write: print only',
       '  --keep               keep the generated repositories (their folder is printed)',
     ].join('\n'),
   );
   process.exit(0);
 }
-const sizes = list(args.sizes ?? (args.quick ? '1000' : '1000,10000')).map(Number);
+const sizes = list(args.sizes ?? (args.quick ? '500' : '500,2000,10000')).map(Number);
 const runsOption = args.runs === undefined ? undefined : Number(args.runs);
 /** Timed runs of the gate and the floor at one size: 3 up to 2,000 configs, 1 above (they take long). */
 const runsFor = (n) => runsOption ?? (args.quick || n > 2000 ? 1 : 3);
@@ -771,13 +789,14 @@ function parseOutputs(text) {
  * goes through the logging wrapper (for the start-up time and the timeline), with `cpuProf` the
  * node process writes a CPU profile into that folder.
  */
-async function runGate(repo, api, { inputs, env: extraEnv = {}, trace = false, cpuProf }) {
+async function runGate(repo, api, { inputs, env: extraEnv = {}, trace = false, cpuProf, oneCore = false }) {
   const traceLog = path.join(repo.root, `trace-${++sequence}.log`);
   const env = trace ? { BENCH_TRACE_LOG: traceLog, PATH: `${path.join(repo.root, 'wrappers')}:${PATH}` } : {};
   const run = await prepareRun(repo, api, inputs, { ...extraEnv, ...env });
   const requestsBefore = api.state.requests;
   const node = [...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : []), ACTION];
-  const result = await measure(process.execPath, node, { cwd: run.workspace, env: run.env, scratch: repo.root });
+  const [command, argv] = oneCore ? [TASKSET, ['-c', '0', process.execPath, ...node]] : [process.execPath, node];
+  const result = await measure(command, argv, { cwd: run.workspace, env: run.env, scratch: repo.root });
   const outputs = parseOutputs(await readFile(run.outputFile, 'utf8'));
   const report = outputs.report && existsSync(outputs.report) ? JSON.parse(await readFile(outputs.report, 'utf8')) : undefined;
   const calls = trace ? await readTrace(traceLog) : [];
@@ -802,10 +821,10 @@ function judgedRefs(repo, gate) {
   ];
 }
 
-async function runFloor(repo, refs) {
+async function runFloor(repo, refs, parser) {
   const result = await measure(
     process.execPath,
-    [FLOOR, '--git-dir', repo.origin, '--schema', path.join(repo.pristine, SCHEMA_PATH), '--configs', CONFIGS_GLOB, ...refs.map((ref) => ref.sha)],
+    [FLOOR, '--parser', parser, '--git-dir', repo.origin, '--schema', path.join(repo.pristine, SCHEMA_PATH), '--configs', CONFIGS_GLOB, ...refs.map((ref) => ref.sha)],
     { cwd: repo.root, env: { ...repo.env }, scratch: repo.root },
   );
   if (result.code !== 0) throw new Error(`the floor failed: ${result.stderr}`);
@@ -845,6 +864,96 @@ async function runHandwritten(repo, refs) {
     summary,
     processes: refs.length * (repo.n + 2) + 1,
   };
+}
+
+/** check-jsonschema (PyPI): on PATH, or installed once into a venv in a cache folder. */
+function findCheckJsonschema(notes) {
+  const onPath = tryRun('sh', ['-c', 'command -v check-jsonschema']);
+  if (onPath) return onPath;
+  const venv = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'compat-gate-bench', 'venv');
+  const bin = path.join(venv, 'bin', 'check-jsonschema');
+  if (!existsSync(bin)) {
+    log(`check-jsonschema is not on PATH: installing it from PyPI into ${venv}`);
+    const pip = path.join(venv, 'bin', 'pip');
+    let problem = tryRun(realPython, ['-m', 'venv', venv]) === undefined ? 'python3 -m venv failed' : undefined;
+    if (!problem) {
+      try {
+        execFileSync(pip, ['install', '--quiet', '--timeout', '20', '--retries', '1', 'check-jsonschema'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (error) {
+        problem = (error.stderr || error.message).trim().split('\n').pop();
+      }
+    }
+    if (problem || !existsSync(bin)) {
+      log(`check-jsonschema skipped: ${problem ?? 'not installed'}`);
+      notes.push(`check-jsonschema was skipped: it is not on PATH and could not be installed from PyPI into ${venv} (${problem ?? 'no check-jsonschema after pip install'}).`);
+      return undefined;
+    }
+    notes.push(`check-jsonschema was installed from PyPI into ${venv} for this run.`);
+  }
+  return bin;
+}
+
+/** Each ref's files on disk, as `git archive | tar -x` exports them: ref folder → relative paths. */
+const EXPORT_REF = 'set -eu\nmkdir -p "$2"\ngit archive "$1" services | tar -x -C "$2"';
+
+async function configFilesUnder(dir) {
+  const files = [];
+  for (const service of await readdir(path.join(dir, 'services'))) {
+    const file = path.join(dir, 'services', service, 'config.yaml');
+    if (existsSync(file)) files.push(file);
+  }
+  return files;
+}
+
+/** check-jsonschema over the configs of the refs, the export of each ref (`git archive | tar -x`) included. */
+async function runCheckJsonschema(repo, refs, bin) {
+  const out = path.join(repo.root, 'cjs');
+  await rm(out, { recursive: true, force: true });
+  const env = { ...repo.env, GIT_DIR: repo.origin };
+  const stages = [];
+  const files = [];
+  for (const ref of refs) {
+    const dir = path.join(out, ref.name);
+    const exported = await measure('bash', ['-c', EXPORT_REF, 'export', ref.sha, dir], { cwd: repo.root, env, scratch: repo.root });
+    if (exported.code !== 0) throw new Error(`git archive failed: ${exported.stderr}`);
+    stages.push({ name: `export (${ref.name})`, ...exported });
+    files.push(...(await configFilesUnder(dir)).map((file) => path.relative(out, file)));
+  }
+  const check = await measure(bin, ['--schemafile', path.join(repo.pristine, SCHEMA_PATH), ...files], { cwd: out, env: { ...repo.env }, scratch: repo.root });
+  stages.push({ name: 'check-jsonschema', ...check });
+  await rm(out, { recursive: true, force: true });
+  return {
+    wallMs: stages.reduce((sum, stage) => sum + stage.wallMs, 0),
+    peakKb: Math.max(...stages.map((stage) => stage.peakKb ?? 0)),
+    ok: check.code === 0,
+    output: (check.stdout + check.stderr).trim().split('\n').slice(0, 3).join(' / '),
+    files: files.length,
+  };
+}
+
+/** The same files of both refs on disk (exported once, not timed), for the one-process loader floor. */
+async function exportForLoaderFloor(repo, refs) {
+  const out = path.join(repo.root, 'loader-floor');
+  await rm(out, { recursive: true, force: true });
+  const files = [];
+  for (const ref of refs) {
+    const dir = path.join(out, ref.name);
+    const exported = await measure('bash', ['-c', EXPORT_REF, 'export', ref.sha, dir], { cwd: repo.root, env: { ...repo.env, GIT_DIR: repo.origin }, scratch: repo.root });
+    if (exported.code !== 0) throw new Error(`git archive failed: ${exported.stderr}`);
+    files.push(...(await configFilesUnder(dir)));
+  }
+  return files;
+}
+
+/** One `python3 load_config.py <every file>` process: the PR's loader, loading every config. */
+async function runLoaderFloor(repo, files) {
+  const result = await measure('python3', [path.join(repo.pristine, LOADER_PATH), ...files], {
+    cwd: repo.root,
+    env: { ...repo.env, PATH, BENCH_LOADER_REJECT: '' },
+    scratch: repo.root,
+  });
+  if (result.code !== 0) throw new Error(`the loader floor failed: ${result.stderr.slice(0, 2000)}`);
+  return result;
 }
 
 function median(values) {
@@ -1093,10 +1202,52 @@ function render({ sizesDone, startup, loaderRows, profiles, notes }) {
       `\`${RELEASE_TAG}\` (no blob shared), a draft-07 schema with \`$ref\`s, \`oneOf\`, \`if\`/\`then\`, and a compatible PR (an optional ` +
       '`observability` block). The gate runs as the runner starts it: `node dist/index.js` in a fresh shallow checkout of the merge ' +
       'commit (fetch-depth 1), `INPUT_*` from action.yml, a `pull_request` event, a GitHub API on 127.0.0.1. ' +
-      `Gate and floor: ${sizesDone.map((size) => `${size.runs} run${size.runs > 1 ? 's' : ''} each at ${count(size.n)}`).join(', ')} (alternating; the median is shown); ` +
-      'the hand-written pipeline and the loader layer: one run.',
+      `Every pipeline of the first table: ${sizesDone.map((size) => `${size.runs} run${size.runs > 1 ? 's' : ''} each at ${count(size.n)}`).join(', ')} (alternating; the median is shown); ` +
+      'the traced runs and the loader layer\'s k sweep: one run.',
   );
   out.push('');
+  out.push('## Against the floors and peers');
+  out.push('');
+  out.push(
+    `Medians of ${sizesDone.map((size) => `${size.runs} alternating run${size.runs > 1 ? 's' : ''} at ${count(size.n)}`).join(', ')}. ` +
+      `"All cores" is the gate as it runs (${CORES} CPUs here); "1 core" pins it with \`taskset -c 0\`. The js-yaml floor is one node process ` +
+      '(`ls-tree` per ref, one `cat-file --batch`, js-yaml, one compiled ajv validator); the `yaml` floor is the same with the `yaml` package. ' +
+      'Per config: wall time ÷ configs read (N × refs). Peak: GNU time\'s maximum resident set.',
+  );
+  out.push('');
+  out.push('| configs × refs | gate, all cores | gate, 1 core | js-yaml floor | `yaml` floor | hand-written | check-jsonschema | gate ÷ js-yaml floor (all / 1 core) | gate ÷ `yaml` floor | hand-written ÷ gate | check-jsonschema ÷ gate | gate per config | gate peak |');
+  out.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const size of sizesDone) {
+    const { n, refs, gate, gate1, floor, yamlFloor, handwritten, checkJsonschema } = size;
+    const per = (result) => `${count(Math.round((1000 * result.wallMs) / (n * refs.length)))} µs`;
+    out.push(
+      `| ${count(n)} × ${refs.length} | ${ms(gate.wallMs)} | ${gate1 ? ms(gate1.wallMs) : '—'} | ${ms(floor.wallMs)} | ${ms(yamlFloor.wallMs)} | ` +
+        `${handwritten ? ms(handwritten.wallMs) : '—'} | ${checkJsonschema ? ms(checkJsonschema.wallMs) : '—'} | ` +
+        `**${ratio(gate.wallMs / floor.wallMs)}** / ${gate1 ? ratio(gate1.wallMs / floor.wallMs) : '—'} | ${ratio(gate.wallMs / yamlFloor.wallMs)} | ` +
+        `${handwritten ? `**${ratio(handwritten.wallMs / gate.wallMs)}**` : '—'} | ${checkJsonschema ? ratio(checkJsonschema.wallMs / gate.wallMs) : '—'} | ` +
+        `${per(gate)} (floor ${per(floor)}) | ${mb(gate.peakKb)} |`,
+    );
+  }
+  out.push('');
+  const loaderSizes = sizesDone.filter((size) => size.gateLoader);
+  if (loaderSizes.length > 0) {
+    out.push(
+      `Loader layer: the gate with \`loader: ${LOADER_COMMAND}\` (no schema, every config loads, base + release) against one ` +
+        '`python3 load_config.py <every file of both refs>` process over the same files, exported beforehand (the export is not timed).',
+    );
+    out.push('');
+    out.push('| configs × refs | gate with the loader | loader processes | one loader process | gate ÷ one loader process | gate peak |');
+    out.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const size of loaderSizes) {
+      const { n, refs, gateLoader, loaderFloor } = size;
+      const loaderRatio = gateLoader.wallMs / loaderFloor.wallMs;
+      out.push(
+        `| ${count(n)} × ${refs.length} | ${ms(gateLoader.wallMs)} | ${count(gateLoader.report.loader?.processes)} | ${ms(loaderFloor.wallMs)} | ` +
+          `**${ratio(loaderRatio)}** ${mark(loaderRatio <= TARGET_LOADER_FLOOR_RATIO)} (target ≤ ${TARGET_LOADER_FLOOR_RATIO}×) | ${mb(gateLoader.peakKb)} |`,
+      );
+    }
+    out.push('');
+  }
   out.push('## Schema layer');
   out.push('');
   out.push('| configs | pipeline | refs | wall time | peak memory | processes started | gate / floor | hand-written / gate |');
@@ -1108,7 +1259,7 @@ function render({ sizesDone, startup, loaderRows, profiles, notes }) {
       `| ${count(n)} | **gate** (\`node dist/index.js\`) | ${refNames} | ${ms(gate.wallMs)} | ${mb(gate.peakKb)} | ${trace.gitProcesses} git, 0 loader | ` +
         `**${ratio(gate.wallMs / floor.wallMs)}** | ${handwritten ? `**${ratio(handwritten.wallMs / gate.wallMs)}**` : '—'} |`,
     );
-    out.push(`| ${count(n)} | floor (1 node process) | ${refNames} | ${ms(floor.wallMs)} | ${mb(floor.peakKb)} | ${refs.length + 1} git | | |`);
+    out.push(`| ${count(n)} | js-yaml floor (1 node process) | ${refNames} | ${ms(floor.wallMs)} | ${mb(floor.peakKb)} | ${refs.length + 1} git | | |`);
     if (handwritten) {
       out.push(
         `| ${count(n)} | hand-written (\`git show\` per file + Python) | ${refNames} | ${ms(handwritten.wallMs)} | ${mb(handwritten.peakKb)} | ` +
@@ -1139,7 +1290,7 @@ function render({ sizesDone, startup, loaderRows, profiles, notes }) {
   out.push('| target | measured | |');
   out.push('| --- | ---: | --- |');
   const floorRatio = biggest.gate.wallMs / biggest.floor.wallMs;
-  out.push(`| gate within ${TARGET_FLOOR_RATIO}× of the floor${refCaveat}${tenK} | ${ratio(floorRatio)} | ${mark(floorRatio <= TARGET_FLOOR_RATIO)} |`);
+  out.push(`| gate within ${TARGET_FLOOR_RATIO}× of the js-yaml floor${refCaveat}${tenK} | ${ratio(floorRatio)} | ${mark(floorRatio <= TARGET_FLOOR_RATIO)} |`);
   if (biggest.handwritten) {
     const handwrittenRatio = biggest.handwritten.wallMs / biggest.gate.wallMs;
     out.push(`| gate ≥ ${TARGET_HANDWRITTEN_RATIO}× faster than hand-written${refCaveat}${tenK} | ${ratio(handwrittenRatio)} | ${mark(handwrittenRatio >= TARGET_HANDWRITTEN_RATIO)} |`);
@@ -1240,6 +1391,8 @@ async function main() {
   let startup;
   const profiles = [];
   const started = clock();
+  const checkJsonschema = args['no-check-jsonschema'] ? undefined : findCheckJsonschema(notes);
+  if (!TASKSET && CORES > 1) notes.push('taskset is not on PATH: the gate was not also measured on one core.');
   try {
     log(`start-up: ${STARTUP_CONFIGS} configs, 5 traced runs with a token and 5 without`);
     const small = await buildRepository(path.join(scratch, 'startup'), STARTUP_CONFIGS);
@@ -1266,31 +1419,42 @@ async function main() {
         );
       }
       const runs = runsFor(n);
-      log(`N=${n}: refs judged: ${refs.map((ref) => ref.name).join(', ')}; timing the gate and the floor, alternately (${runs}× each)`);
-      // Alternating, so that load from other processes on the machine falls on both alike.
-      const gates = [];
-      const floors = [];
-      for (let i = 0; i < runs; i++) {
-        gates.push(await runGate(repo, api, { inputs: SCHEMA_INPUTS }));
-        floors.push(await runFloor(repo, refs));
-      }
-      const gate = medianOf(gates);
-      const floor = medianOf(floors);
-      log(`N=${n}: gate ${ms(gate.wallMs)}, floor ${ms(floor.wallMs)}`);
       const expected = n * refs.length;
-      if (floor.summary.configs !== expected || floor.summary.invalid !== 0 || floor.summary.unreadable !== 0) {
-        throw new Error(`the floor should validate ${expected} configs, all valid: ${JSON.stringify(floor.summary)}`);
+      const loaderFiles = args['no-loader'] ? undefined : await exportForLoaderFloor(repo, refs);
+      const parts = [
+        ['gate', () => runGate(repo, api, { inputs: SCHEMA_INPUTS })],
+        ...(TASKSET && CORES > 1 ? [['gate1', () => runGate(repo, api, { inputs: SCHEMA_INPUTS, oneCore: true })]] : []),
+        ['floor', () => runFloor(repo, refs, 'js-yaml')],
+        ['yamlFloor', () => runFloor(repo, refs, 'yaml')],
+        ...(args['no-handwritten'] ? [] : [['handwritten', () => runHandwritten(repo, refs)]]),
+        ...(checkJsonschema ? [['checkJsonschema', () => runCheckJsonschema(repo, refs, checkJsonschema)]] : []),
+        ...(loaderFiles ? [['gateLoader', () => runGate(repo, api, { inputs: LOADER_INPUTS, env: { BENCH_LOADER_REJECT: '' } })], ['loaderFloor', () => runLoaderFloor(repo, loaderFiles)]] : []),
+      ];
+      log(`N=${n}: refs judged: ${refs.map((ref) => ref.name).join(', ')}; timing ${parts.map(([name]) => name).join(', ')}, alternately (${runs}× each)`);
+      // Alternating, so that load from other processes on the machine falls on all alike.
+      const results = Object.fromEntries(parts.map(([name]) => [name, []]));
+      for (let i = 0; i < runs; i++) {
+        for (const [name, run] of parts) results[name].push(await run());
       }
-      let handwritten;
-      if (!args['no-handwritten']) {
-        log(`N=${n}: the hand-written pipeline`);
-        handwritten = await runHandwritten(repo, refs);
-        if (handwritten.summary.configs !== expected || handwritten.summary.invalid !== 0) {
-          throw new Error(`the hand-written pipeline should validate ${expected} configs, all valid: ${JSON.stringify(handwritten.summary)}`);
+      const medians = Object.fromEntries(Object.entries(results).map(([name, list]) => [name, medianOf(list)]));
+      const { floor, yamlFloor, handwritten } = medians;
+      log(`N=${n}: ${Object.entries(medians).map(([name, result]) => `${name} ${ms(result.wallMs)}`).join(', ')}`);
+      for (const [name, result] of [['js-yaml floor', floor], ['yaml floor', yamlFloor]]) {
+        if (result.summary.configs !== expected || result.summary.invalid !== 0 || result.summary.unreadable !== 0) {
+          throw new Error(`the ${name} should validate ${expected} configs, all valid: ${JSON.stringify(result.summary)}`);
         }
-        log(`N=${n}: hand-written ${ms(handwritten.wallMs)}`);
       }
-      sizesDone.push({ n, runs, refs, gate, floor, handwritten, traced, trace: timeline(traced) });
+      if (handwritten && (handwritten.summary.configs !== expected || handwritten.summary.invalid !== 0)) {
+        throw new Error(`the hand-written pipeline should validate ${expected} configs, all valid: ${JSON.stringify(handwritten.summary)}`);
+      }
+      if (medians.checkJsonschema && !medians.checkJsonschema.ok) {
+        notes.push(`check-jsonschema at ${count(n)} did not pass every config (${medians.checkJsonschema.output}); its time is still shown.`);
+      }
+      if (medians.gateLoader && (medians.gateLoader.report.verdict !== 'pass' || judgedRefs(repo, medians.gateLoader).length !== refs.length)) {
+        throw new Error(`the gate with the loader should pass on ${refs.length} refs: ${medians.gateLoader.report.verdict}`);
+      }
+      if (loaderFiles && loaderFiles.length !== expected) throw new Error(`the loader floor should load ${expected} files, got ${loaderFiles.length}`);
+      sizesDone.push({ n, runs, refs, ...medians, traced, trace: timeline(traced) });
       if (!args['no-profile'] && n === Math.max(...sizes)) {
         log(`N=${n}: CPU profile of the gate`);
         const dir = path.join(repo.root, 'cpu-profile');
@@ -1315,8 +1479,9 @@ async function main() {
   }
   notes.push(
     'The floor and the hand-written pipeline read the bare origin, which holds every ref; the gate starts from the shallow checkout and ' +
-      'fetches what it needs, as on a runner. The floor parses with the `yaml` package and validates with ajv (draft-07, ajv-formats), ' +
-      'as the gate does, without the gate\'s safety checks, positions or report.',
+      'fetches what it needs, as on a runner. The floors parse with js-yaml (its core schema with merge keys) or with the `yaml` package, ' +
+      'and validate with ajv (draft-07, ajv-formats) as the gate does, without the gate\'s safety checks, positions or report. ' +
+      'check-jsonschema exports each ref with `git archive | tar -x` (timed) and checks every file in one process.',
   );
   notes.push(
     `The hand-written pipeline: \`git ls-tree\`, then a bash loop running \`git show <ref>:<path>\` once per config into files, then ` +

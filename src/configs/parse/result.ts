@@ -8,6 +8,11 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Values nested deeper are refused (default {@link MAX_NESTING_DEPTH}). */
   maxDepth?: number;
+  /**
+   * Read plain YAML 1.2 with js-yaml when it gives exactly the values `yaml` gives (default
+   * true); `false` always takes the `yaml` reader, the reference the fast path is tested on.
+   */
+  fastPath?: boolean;
 }
 
 /**
