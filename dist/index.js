@@ -1,18 +1,21 @@
+// compat-gate. Third-party licences: licenses.txt next to this file (dist/licenses.txt).
 import { createRequire as __compatGateRequire } from 'node:module';
 const require = __compatGateRequire(import.meta.url);
 import {
   ConfigStatus,
   GateError,
+  HOMEPAGE,
   Outputs,
   REPORT_VERSION,
   TOOL_NAME,
   VERSION,
   Verdict,
+  acknowledgementCounts,
+  actionSettings,
   brokenConfigs,
   brokenSection,
   buildReport,
   check,
-  code,
   count,
   countConfigs,
   decideVerdict,
@@ -21,29 +24,31 @@ import {
   failsStep,
   fileLink,
   findingText,
+  hasHidden,
   headline,
   httpStatus,
+  inlineCode,
   isRateLimited,
-  loaderEnvironment,
+  octokitMergeSettingsApi,
   octokitPullRequestApi,
   octokitReleaseApi,
-  parseLabelList,
-  parsePatterns,
-  parseRefMap,
-  parseShard,
+  payloadText,
   redactReport,
   renderSummary,
   require_picomatch,
+  runnerSettings,
+  safeJson,
   statusAndMessage,
-  verdictParagraphs
-} from "./chunks/chunk-5H7LKVOB.js";
+  verdictParagraphs,
+  visible
+} from "./chunks/chunk-U37SHED5.js";
 import {
   require_tunnel,
   require_undici
-} from "./chunks/chunk-5SQLBYLX.js";
+} from "./chunks/chunk-SQAEXCJK.js";
 import {
   __toESM
-} from "./chunks/chunk-XWBY37VN.js";
+} from "./chunks/chunk-5WCQBEE6.js";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -207,11 +212,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -227,7 +232,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -357,9 +362,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -549,90 +554,16 @@ function info(message) {
 
 // src/action/main.ts
 import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join as join2, relative as relative2 } from "node:path";
 
-// src/reports/comment.ts
-import { createHash } from "node:crypto";
-var COMMENT_LIMIT = 65536;
-var COMMENT_MARGIN = 256;
+// src/github/marker.ts
 var COMMENT_MARKER_PREFIX = `<!-- ${TOOL_NAME}:comment key=`;
 var RESOLVED_MARK = `<!-- ${TOOL_NAME}:resolved -->`;
-var COMMENT_STYLE = {
-  heading: "####",
-  cutReason: "the comment is limited in size; the job summary lists all"
-};
 function commentMarker(key) {
   return `${COMMENT_MARKER_PREFIX}${key} -->`;
 }
-function commentKey(parts) {
-  const configs = parts.configs.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).join("\n");
-  const directory = parts.workingDirectory.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
-  const canonical = JSON.stringify([configs, parts.schema?.trim() ?? "", parts.loader?.trim() ?? "", directory]);
-  return createHash("sha256").update(canonical).digest("hex").slice(0, 12);
-}
-function hasSomethingToSay(report) {
-  return report.verdict === Verdict.Breaking || report.verdict === Verdict.Acknowledged || newDrift(report) > 0;
-}
-function stickyCommentBodies(report, key) {
-  if (report.verdict === Verdict.Error) return void 0;
-  return {
-    body: hasSomethingToSay(report) ? renderComment(report, key) : void 0,
-    resolvedBody: (previous) => renderResolvedComment(report, key, previous)
-  };
-}
-function renderComment(report, key, limit = COMMENT_LIMIT) {
-  const budget = limit - COMMENT_MARGIN;
-  const head = [commentMarker(key), `### ${headline(report)}`].join("\n");
-  const paragraphs = verdictParagraphs(report);
-  const drift = newDrift(report);
-  if (drift > 0) {
-    const release = report.release ? ` of the release ${code(report.release.ref)}` : " of the latest release";
-    paragraphs.push(`**Release drift:** ${count(drift, "config")}${release} that ${drift === 1 ? "loads" : "load"} on the base no longer ${drift === 1 ? "loads" : "load"} with this PR; the job summary lists them.`);
-  }
-  const broken = brokenSection(report, COMMENT_STYLE);
-  const foot = footer(report);
-  const compose = (parts) => parts.filter((part) => part !== void 0).join("\n\n") + "\n";
-  for (const rows of [Infinity, 100, 30, 10, 3, 1]) {
-    const text = compose([head, ...paragraphs, broken?.render(rows), foot]);
-    if (text.length <= budget) return text;
-  }
-  const note = "_The details do not fit in a comment; the job summary lists them._";
-  for (const text of [compose([head, ...paragraphs, note, foot]), compose([head, note, foot]), compose([head])]) {
-    if (text.length <= budget) return text;
-  }
-  return `${commentMarker(key)}
-`;
-}
-function renderResolvedComment(report, key, previous) {
-  const at = report.head ? ` (at ${code(report.head.sha.slice(0, 7))})` : "";
-  const lines = [commentMarker(key), RESOLVED_MARK, `### \u2705 ${TOOL_NAME}: resolved \u2014 the configs this comment reported load again${at}`];
-  const before = previous ? previousHeadline(previous) : void 0;
-  const parts = [lines.join("\n")];
-  if (before) parts.push(`It said: ~~${before}~~`);
-  parts.push(footer(report));
-  return parts.join("\n\n") + "\n";
-}
 function isResolvedComment(body) {
   return body.split(/\r?\n/, 2)[1] === RESOLVED_MARK;
-}
-function footer(report) {
-  const checked = [
-    report.head ? `checked ${code(report.head.sha.slice(0, 7))}` : "checked",
-    report.base ? `against ${code(report.base.ref)} at ${code(report.base.sha.slice(0, 7))}` : void 0
-  ].filter(Boolean).join(" ");
-  const run2 = report.runUrl && /^https?:\/\//.test(report.runUrl) ? ` \xB7 [details in the run](${report.runUrl})` : "";
-  return `<sub>${TOOL_NAME} ${report.tool.version} ${checked}${run2} \xB7 this comment is updated on every push</sub>`;
-}
-function previousHeadline(previous) {
-  const line = previous.split(/\r?\n/).find((text) => text.startsWith("### "));
-  const words = line?.slice(4).trim();
-  return words && !words.includes("~") && words.length <= 300 ? words : void 0;
-}
-function newDrift(report) {
-  const loose = report;
-  const value = loose.drift?.counts?.new ?? loose.newDrift;
-  return typeof value === "number" && Number.isFinite(value) ? value : 0;
 }
 
 // src/github/comments.ts
@@ -640,13 +571,15 @@ var COMMENTS_PER_PAGE = 100;
 function octokitCommentsClient(octokit, owner, repo) {
   let login;
   return {
-    async list(issue2, page) {
-      const { data } = await octokit.rest.issues.listComments({ owner, repo, issue_number: issue2, per_page: COMMENTS_PER_PAGE, page });
-      return data.map((comment) => ({
-        id: comment.id,
-        body: comment.body ?? "",
-        ...comment.user ? { user: { login: comment.user.login, type: comment.user.type } } : {}
-      }));
+    async *pages(issue2) {
+      const params = { owner, repo, issue_number: issue2, per_page: COMMENTS_PER_PAGE, page: 1 };
+      for await (const { data } of octokit.paginate.iterator(octokit.rest.issues.listComments, params)) {
+        yield data.map((comment) => ({
+          id: comment.id,
+          body: comment.body ?? "",
+          ...comment.user ? { user: { login: comment.user.login, type: comment.user.type } } : {}
+        }));
+      }
     },
     async create(issue2, body) {
       const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issue2, body });
@@ -654,6 +587,13 @@ function octokitCommentsClient(octokit, owner, repo) {
     },
     async update(id, body) {
       await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
+    },
+    async remove(id) {
+      try {
+        await octokit.rest.issues.deleteComment({ owner, repo, comment_id: id });
+      } catch (error2) {
+        if (httpStatus(error2) !== 404) throw error2;
+      }
     },
     login() {
       login ??= octokit.rest.users.getAuthenticated().then(
@@ -667,38 +607,71 @@ function octokitCommentsClient(octokit, owner, repo) {
 async function syncStickyComment(params) {
   const { client, issue: issue2, key } = params;
   const marker = commentMarker(key);
-  let existing;
+  let ours;
   try {
-    existing = await findStickyComment(client, issue2, marker);
+    ours = await findStickyComments(client, issue2, marker);
   } catch (error2) {
     return failure(error2, issue2, "read");
   }
+  const existing = ours[0];
+  let outcome;
+  let written;
   try {
     if (params.body !== void 0) {
       const body = withMarker(params.body, marker);
-      if (!existing) return { action: "created", id: (await client.create(issue2, body)).id };
-      if (sameBody(existing.body, body)) return { action: "unchanged", id: existing.id };
-      await client.update(existing.id, body);
-      return { action: "updated", id: existing.id };
+      written = body;
+      if (!existing) outcome = { action: "created", id: (await client.create(issue2, body)).id };
+      else if (sameBody(existing.body, body)) outcome = { action: "unchanged", id: existing.id };
+      else {
+        await client.update(existing.id, body);
+        outcome = { action: "updated", id: existing.id };
+      }
+    } else if (!existing) {
+      return { action: "skipped", reason: "nothing to say, and no comment to resolve" };
+    } else if (isResolvedComment(existing.body)) {
+      outcome = { action: "unchanged", id: existing.id, reason: "already resolved" };
+    } else {
+      const resolved = typeof params.resolvedBody === "function" ? params.resolvedBody(existing.body) : params.resolvedBody;
+      written = withMarker(resolved, marker);
+      await client.update(existing.id, written);
+      outcome = { action: "resolved", id: existing.id };
     }
-    if (!existing) return { action: "skipped", reason: "nothing to say, and no comment to resolve" };
-    if (isResolvedComment(existing.body)) return { action: "unchanged", id: existing.id, reason: "already resolved" };
-    const resolved = typeof params.resolvedBody === "function" ? params.resolvedBody(existing.body) : params.resolvedBody;
-    await client.update(existing.id, withMarker(resolved, marker));
-    return { action: "resolved", id: existing.id };
   } catch (error2) {
     return failure(error2, issue2, "write");
   }
+  if (outcome.action !== "created" && ours.length < 2) return outcome;
+  return removeDuplicates(client, issue2, marker, written ?? existing?.body, outcome);
 }
-async function findStickyComment(client, issue2, marker) {
-  for (let page = 1; ; page++) {
-    const comments = await client.list(issue2, page);
+async function removeDuplicates(client, issue2, marker, latest, outcome) {
+  try {
+    const [oldest, ...duplicates] = await findStickyComments(client, issue2, marker);
+    if (!oldest || duplicates.length === 0) return outcome;
+    const removed = [];
+    for (const duplicate of duplicates) {
+      if (!duplicate.user) continue;
+      await client.remove(duplicate.id);
+      removed.push(duplicate.id);
+    }
+    let action = outcome.action;
+    if (latest !== void 0 && !sameBody(oldest.body, latest)) {
+      await client.update(oldest.id, latest);
+      if (action === "created" || action === "unchanged") action = "updated";
+    }
+    return { ...outcome, action, id: oldest.id, ...removed.length ? { removed } : {} };
+  } catch (error2) {
+    const what = statusAndMessage(error2);
+    return { ...outcome, reason: `a duplicate PR comment could not be removed: ${what}` };
+  }
+}
+async function findStickyComments(client, issue2, marker) {
+  const found = [];
+  for await (const comments of client.pages(issue2)) {
     for (const comment of comments) {
       if (firstLine(comment.body) !== marker) continue;
-      if (await writtenByGate(client, comment)) return comment;
+      if (await writtenByGate(client, comment)) found.push(comment);
     }
-    if (comments.length < COMMENTS_PER_PAGE) return void 0;
   }
+  return found;
 }
 async function writtenByGate(client, comment) {
   if (!comment.user || comment.user.type === "Bot") return true;
@@ -731,22 +704,96 @@ function failure(error2, issue2, step) {
   return { action: "failed", readOnly: false, reason: `The PR comment on #${issue2} could not be ${step === "read" ? "found" : "written"}: ${what}.` };
 }
 
+// src/reports/comment.ts
+import { createHash } from "node:crypto";
+var COMMENT_LIMIT = 65536;
+var COMMENT_MARGIN = 256;
+var COMMENT_STYLE = {
+  heading: "####",
+  cutReason: "the comment is limited in size; the job summary lists all"
+};
+function commentKey(parts) {
+  const configs = parts.configs.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).join("\n");
+  const directory = parts.workingDirectory.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
+  const canonical = JSON.stringify([configs, parts.schema?.trim() ?? "", parts.loader?.trim() ?? "", directory]);
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 12);
+}
+function hasSomethingToSay(report) {
+  return report.verdict === Verdict.Breaking || report.verdict === Verdict.Acknowledged || newDrift(report) > 0;
+}
+function stickyCommentBodies(report, key) {
+  if (report.verdict === Verdict.Error) return void 0;
+  return {
+    body: hasSomethingToSay(report) ? renderComment(report, key) : void 0,
+    resolvedBody: (previous) => renderResolvedComment(report, key, previous)
+  };
+}
+function renderComment(report, key, limit = COMMENT_LIMIT) {
+  const budget = limit - COMMENT_MARGIN;
+  const head = [commentMarker(key), `### ${headline(report)}`].join("\n");
+  const paragraphs = verdictParagraphs(report);
+  const drift = newDrift(report);
+  if (drift > 0) {
+    const release = report.release ? ` of the release ${inlineCode(report.release.ref)}` : " of the latest release";
+    paragraphs.push(`**Release drift:** ${count(drift, "config")}${release} that ${drift === 1 ? "loads" : "load"} on the base no longer ${drift === 1 ? "loads" : "load"} with this PR; the job summary lists them.`);
+  }
+  const broken = brokenSection(report, COMMENT_STYLE);
+  const foot = footer(report);
+  const compose = (parts) => parts.filter((part) => part !== void 0).join("\n\n") + "\n";
+  for (const rows of [Infinity, 100, 30, 10, 3, 1]) {
+    const text = compose([head, ...paragraphs, broken?.render(rows), foot]);
+    if (text.length <= budget) return text;
+  }
+  const note = "_The details do not fit in a comment; the job summary lists them._";
+  for (const text of [compose([head, ...paragraphs, note, foot]), compose([head, note, foot]), compose([head])]) {
+    if (text.length <= budget) return text;
+  }
+  return `${commentMarker(key)}
+`;
+}
+function renderResolvedComment(report, key, previous) {
+  const at = report.head ? ` (at ${inlineCode(report.head.sha.slice(0, 7))})` : "";
+  const lines = [commentMarker(key), RESOLVED_MARK, `### \u2705 ${TOOL_NAME}: resolved \u2014 the configs this comment reported load again${at}`];
+  const before = previous ? previousHeadline(previous) : void 0;
+  const parts = [lines.join("\n")];
+  if (before) parts.push(`It said: ~~${before}~~`);
+  parts.push(footer(report));
+  return parts.join("\n\n") + "\n";
+}
+function footer(report) {
+  const checked = [
+    report.head ? `checked ${inlineCode(report.head.sha.slice(0, 7))}` : "checked",
+    report.base ? `against ${inlineCode(report.base.ref)} at ${inlineCode(report.base.sha.slice(0, 7))}` : void 0
+  ].filter(Boolean).join(" ");
+  const run2 = report.runUrl && /^https?:\/\//.test(report.runUrl) ? ` \xB7 [details in the run](${report.runUrl})` : "";
+  return `<sub>${TOOL_NAME} ${report.tool.version} ${checked}${run2} \xB7 this comment is updated on every push</sub>`;
+}
+function previousHeadline(previous) {
+  const line = previous.split(/\r?\n/).find((text) => text.startsWith("### "));
+  const words = line?.slice(4).trim();
+  return words && !words.includes("~") && words.length <= 300 ? words : void 0;
+}
+function newDrift(report) {
+  return report.drift?.counts.new ?? 0;
+}
+
 // src/reports/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
-function annotationsFor(report) {
+function annotationsFor(report, written = {}) {
   const all = [];
-  if (report.error) {
-    all.push({ level: "error", title: "compat-gate could not decide", message: [report.error.message, report.error.hint].filter(Boolean).join(" ") });
+  const failure2 = failureMessage(report);
+  if (report.error && !failure2) {
+    all.push({ level: "error", title: "compat-gate could not decide", message: visible([report.error.message, report.error.hint].filter(Boolean).join(" ")) });
   }
   const acknowledged = report.verdict === Verdict.Acknowledged;
   for (const config of report.configs) {
     if (config.status !== ConfigStatus.Broken) continue;
     const first = config.errors[0];
-    const ref = report.base ? `${report.base.ref} (${report.base.sha.slice(0, 7)})` : "the base";
+    const ref = report.base ? `${visible(report.base.ref)} (${report.base.sha.slice(0, 7)})` : "the base";
     all.push({
       level: acknowledged ? "warning" : "error",
       title: `${acknowledged ? "Acknowledged break" : "Broken config"}: loads on ${ref}, not with this PR`,
-      message: first ? findingText(first) : "does not load",
+      message: withPath(config.path, first ? findingText(first) : "does not load"),
       file: config.path,
       ...first?.line ? { line: first.line } : {},
       ...first?.column ? { column: first.column } : {}
@@ -757,8 +804,8 @@ function annotationsFor(report) {
     const first = config.errors[0];
     all.push({
       level: report.drift?.failOnDrift && !acknowledged ? "error" : "warning",
-      title: `Release drift: this config of ${report.release.ref} no longer loads with this PR`,
-      message: first ? findingText(first) : "does not load",
+      title: `Release drift: this config of ${visible(report.release.ref)} no longer loads with this PR`,
+      message: withPath(config.path, first ? findingText(first) : "does not load"),
       file: config.path,
       ...first?.line ? { line: first.line } : {}
     });
@@ -767,14 +814,30 @@ function annotationsFor(report) {
     all.push({
       level: "warning",
       title: "Latent breaking schema change: no config shows it",
-      message: change.message,
+      message: withPath(change.file, visible(change.message, { newlines: true })),
       file: change.file,
       ...change.line ? { line: change.line } : {}
     });
   }
-  for (const note of report.notes) all.push({ level: "notice", title: "compat-gate", message: note });
+  for (const note of report.notes) all.push({ level: "notice", title: "compat-gate", message: visible(note, { newlines: true }) });
+  const closing = [];
+  if (acknowledged) {
+    const names = brokenConfigs(report).map((config) => visible(config.path));
+    closing.push({
+      level: "warning",
+      title: "compat-gate: acknowledged break",
+      message: `Acknowledged breaking change: ${names.length} config(s) that load on the base no longer load: ${names.join(", ")}`
+    });
+  }
+  const releaseProblems = report.acknowledgement.release?.problems ?? [];
+  if (report.acknowledgement.acknowledged && releaseProblems.length) {
+    const lines = releaseProblems.map((problem) => `${problem.tool}${problem.method ? ` (${problem.method})` : ""}: ${problem.why}. Fix: ${problem.fix}.`);
+    closing.push({ level: "warning", title: "compat-gate: not a major release", message: visible(`The acknowledgement will not reach the release. ${lines.join(" ")}`) });
+  }
+  const used = { error: written.error ?? 0, warning: written.warning ?? 0, notice: written.notice ?? 0 };
+  for (const annotation of closing) used[annotation.level]++;
+  if (failure2) used.error++;
   const kept = [];
-  const used = { error: 0, warning: 0, notice: 0 };
   let omitted = 0;
   for (const annotation of all) {
     if (used[annotation.level] >= ANNOTATIONS_PER_LEVEL) {
@@ -784,7 +847,26 @@ function annotationsFor(report) {
     used[annotation.level]++;
     kept.push(annotation);
   }
-  return { annotations: kept, omitted };
+  return { annotations: kept, closing, ...failure2 ? { failure: failure2 } : {}, omitted };
+}
+function failureMessage(report) {
+  if (report.shard && report.verdict !== Verdict.Error) return void 0;
+  if (!failsStep(report.verdict)) return void 0;
+  if (report.verdict === Verdict.Error) {
+    return visible(`compat-gate could not decide: ${report.error?.message ?? "unknown error"}${report.error?.hint ? ` ${report.error.hint}` : ""}`);
+  }
+  if (report.acknowledgement.acknowledged && report.acknowledgement.release?.problems.length) {
+    return `${report.counts.broken} config(s) that load on the base no longer load with this PR, and \`ack-must-reach-release\` is set: the acknowledgement will not reach the release. See the job summary for the fix.`;
+  }
+  const label = visible(report.acknowledgement.labels[0] ?? "breaking-change");
+  return `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: \u2026\`) or the label \`${label}\`.`;
+}
+function omittedNote(omitted) {
+  if (omitted <= 0) return void 0;
+  return `${omitted} more annotation${omitted === 1 ? " was" : "s were"} left out: GitHub shows 10 errors, 10 warnings and 10 notices a step. The tables above and the JSON report list everything.`;
+}
+function withPath(path, message) {
+  return hasHidden(path) ? `${visible(path)}: ${message}` : message;
 }
 
 // src/reports/merge.ts
@@ -829,7 +911,52 @@ async function listFiles(dir) {
   const entries = await readdir2(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath ?? entry.path, entry.name));
 }
-function mergeReports(reports) {
+var SHARED = [
+  { name: "base sha", of: (report) => report.base?.sha, show: short },
+  { name: "head sha", of: (report) => report.head?.sha, show: short },
+  { name: "PR head sha", of: (report) => report.pullRequest?.headSha, show: short },
+  { name: "`configs`", of: (report) => report.settings && report.settings.configs.join(", ") },
+  { name: "`schema`", of: (report) => report.settings && (report.settings.schema ?? "(none)") },
+  { name: "`loader`", of: (report) => report.settings && (report.settings.loader ?? "(none)") },
+  { name: "`yaml-version`", of: (report) => report.settings?.yamlVersion },
+  { name: "`check-formats`", of: (report) => report.settings && String(report.settings.checkFormats) }
+];
+function short(sha) {
+  return sha.slice(0, 12);
+}
+function checkSameRun(reports, total, expected) {
+  const problems = [];
+  const current = (report) => expected.pullRequestHeadSha !== void 0 && report.pullRequest?.headSha === expected.pullRequestHeadSha;
+  const voters = [...reports.filter(current), ...reports.filter((report) => !current(report))];
+  for (const field of SHARED) {
+    const values = reports.map((report) => ({ report, value: field.of(report) }));
+    const counted = /* @__PURE__ */ new Map();
+    for (const report of voters) {
+      const value = field.of(report);
+      if (value !== void 0 || !report.error) counted.set(value, (counted.get(value) ?? 0) + 1);
+    }
+    if (counted.size <= 1) continue;
+    const common = [...counted].reduce((best, entry) => entry[1] > best[1] ? entry : best)[0];
+    const show = (value) => value === void 0 ? "nothing" : field.show ? field.show(value) : `\`${value}\``;
+    for (const { report, value } of values) {
+      if (value === common || value === void 0 && report.error) continue;
+      problems.push(
+        `shard ${report.shard.index}/${total} has ${field.name} ${show(value)} where ${reports.length > 2 ? "the others have" : "the other has"} ${show(common)}`
+      );
+    }
+  }
+  const heads = [...new Set(reports.map((report) => report.pullRequest?.headSha).filter((sha) => sha !== void 0))];
+  if (expected.pullRequestHeadSha && heads.length === 1 && heads[0] !== expected.pullRequestHeadSha) {
+    problems.push(`the shards judged PR head ${short(heads[0])}, but this run is for PR head ${short(expected.pullRequestHeadSha)} (a newer push)`);
+  }
+  if (problems.length) {
+    throw new GateError(
+      `The partial reports are not of one run: ${problems.join("; ")}.`,
+      "Merge only the reports that the shards of this workflow run wrote (download the artifacts of this run, with names that carry the run id), all with the same inputs."
+    );
+  }
+}
+function mergeReports(reports, expected = {}) {
   const first = reports[0];
   if (!first?.shard) throw new GateError("There is no partial report to merge.");
   const total = first.shard.total;
@@ -849,6 +976,7 @@ function mergeReports(reports) {
     );
   }
   const ordered = [...reports].sort((a, b) => a.shard.index - b.shard.index);
+  checkSameRun(ordered, total, expected);
   const byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
   const configs = ordered.flatMap((report) => report.configs).sort(byPath);
   const skipped = ordered.flatMap((report) => report.skipped).sort(byPath);
@@ -866,9 +994,10 @@ function mergeReports(reports) {
     failOnDrift: drifts.some((d) => d.failOnDrift)
   } : void 0;
   const acknowledged = ordered.every((report) => report.acknowledgement.acknowledged);
+  const counted = acknowledged && ordered.every((report) => acknowledgementCounts(report.acknowledgement));
   const errors = ordered.filter((report) => report.error);
   const counts = countConfigs(configs, skipped.length);
-  const verdict = errors.length ? Verdict.Error : decideVerdict({ broken: counts.broken, newDrift: drift?.counts.new ?? 0, failOnDrift: drift?.failOnDrift ?? false, acknowledged });
+  const verdict = errors.length ? Verdict.Error : decideVerdict({ broken: counts.broken, newDrift: drift?.counts.new ?? 0, failOnDrift: drift?.failOnDrift ?? false, acknowledged: counted });
   const { shard: _shard, error: _error, ...rest } = first;
   const loaderProcesses = sum(ordered.map((report) => report.loader?.processes ?? 0));
   return {
@@ -947,8 +1076,8 @@ function renderSarif(report) {
     results.push({
       ruleId: SarifRule.LatentBreak,
       level: "warning",
-      message: { text: change.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: change.file }, ...change.line ? { region: { startLine: change.line } } : {} } }],
+      message: { text: visible(change.message, { newlines: true }) },
+      locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(change.file) }, ...change.line ? { region: { startLine: change.line } } : {} } }],
       partialFingerprints: { compatGateKey: `${SarifRule.LatentBreak}:${change.file}:${change.schemaPointer}:${change.rule}` }
     });
   }
@@ -957,7 +1086,7 @@ function renderSarif(report) {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, version: report.tool.version, informationUri: "https://github.com/compat-gate/compat-gate", rules: RULES } },
+        tool: { driver: { name: TOOL_NAME, version: report.tool.version, informationUri: HOMEPAGE, rules: RULES } },
         results,
         ...report.head ? { versionControlProvenance: [{ repositoryUri: report.repository ? `${report.repository.serverUrl}/${report.repository.name}` : "", revisionId: report.head.sha }] } : {}
       }
@@ -969,11 +1098,11 @@ function result(ruleId, level, path, errors, ref, properties) {
   return {
     ruleId,
     level,
-    message: { text: `${path}${ref ? ` (as on ${ref})` : ""} no longer loads: ${first ? findingText(first) : "it does not load"}` },
+    message: { text: `${visible(path)}${ref ? ` (as on ${visible(ref)})` : ""} no longer loads: ${first ? findingText(first) : "it does not load"}` },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: path.split("/").map(encodeURIComponent).join("/") },
+          artifactLocation: { uri: relativeUri(path) },
           ...first?.line ? { region: { startLine: first.line, ...first.column ? { startColumn: first.column } : {} } } : {}
         }
       }
@@ -983,105 +1112,35 @@ function result(ruleId, level, path, errors, ref, properties) {
     properties
   };
 }
+function relativeUri(path) {
+  const wellFormed = path.replace(new RegExp("\\p{Cs}", "gu"), "\uFFFD");
+  return wellFormed.split("/").map(encodeURIComponent).join("/");
+}
 
 // src/action/inputs.ts
-import { isAbsolute, resolve as resolve2 } from "node:path";
-function getInputs(workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()) {
+function readRunner() {
+  return runnerSettings(process.env, process.cwd());
+}
+function getInputs(runner) {
   const token = getInput("github-token");
   if (token) setSecret(token);
-  const schema = optional("schema");
-  const loader = optional("loader");
-  const mergeReports2 = optional("merge-reports");
-  const shard = optional("shard");
-  if (mergeReports2 && shard) {
-    throw new GateError("`shard` and `merge-reports` are both set.", "Set `shard` in the matrix jobs and `merge-reports` in the job that combines them.");
-  }
-  if (mergeReports2) {
-    return {
-      patterns: { include: [], exclude: [] },
-      refMap: [],
-      checkFormats: true,
-      release: "none",
-      ackLabels: parseLabelList(getInput("ack-labels") || "breaking-change"),
-      failOnDrift: boolean("fail-on-drift", false),
-      comment: choice("comment", ["auto", "never"], "auto"),
-      yamlVersion: "1.2",
-      loaderTimeoutSeconds: 120,
-      allowPullRequestTarget: false,
-      workingDirectory: workspace,
-      token,
-      ...schema ? { schema } : {},
-      ...loader ? { loader } : {},
-      mergeReports: mergeReports2
-    };
-  }
-  if (!schema && !loader) {
-    throw new GateError("Neither `schema` nor `loader` is set: there is nothing to load the configs with.", "Set `schema` (a JSON Schema file), `loader` (a command), or both.");
-  }
-  const configs = getInput("configs");
-  if (!configs.trim()) {
-    throw new GateError("The `configs` input is empty.", "Give glob patterns of the config files users have, e.g. `distributions/*/run.yaml`.");
-  }
-  const workingDirectory = getInput("working-directory") || ".";
-  const base = optional("base");
-  return {
-    patterns: parsePatterns(configs),
-    ...schema ? { schema } : {},
-    refMap: parseRefMap(getInput("schema-ref-map")),
-    checkFormats: boolean("check-formats", true),
-    ...loader ? { loader } : {},
-    ...base ? { base } : {},
-    release: optional("release") ?? "latest",
-    ackLabels: parseLabelList(getInput("ack-labels") || "breaking-change"),
-    failOnDrift: boolean("fail-on-drift", false),
-    comment: choice("comment", ["auto", "never"], "auto"),
-    yamlVersion: choice("yaml-version", ["1.2", "1.1"], "1.2"),
-    loaderTimeoutSeconds: positiveNumber("loader-timeout", 120),
-    allowPullRequestTarget: boolean("allow-pull-request-target", false),
-    workingDirectory: isAbsolute(workingDirectory) ? workingDirectory : resolve2(workspace, workingDirectory),
-    token,
-    ...shard ? { shard: parseShard(shard) } : {}
-  };
-}
-function optional(name) {
-  return getInput(name) || void 0;
-}
-function boolean(name, fallback) {
-  const value = getInput(name).toLowerCase();
-  if (!value) return fallback;
-  if (["true", "yes", "on", "1"].includes(value)) return true;
-  if (["false", "no", "off", "0"].includes(value)) return false;
-  throw new GateError(`The \`${name}\` input is \`${value}\`, which is not a boolean.`, "Use `true` or `false`.");
-}
-function choice(name, allowed, fallback) {
-  const value = getInput(name);
-  if (!value) return fallback;
-  if (allowed.includes(value)) return value;
-  throw new GateError(`The \`${name}\` input is \`${value}\`.`, `Use one of ${allowed.map((a) => `\`${a}\``).join(", ")}.`);
-}
-function positiveNumber(name, fallback) {
-  const value = getInput(name);
-  if (!value) return fallback;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) {
-    throw new GateError(`The \`${name}\` input is \`${value}\`, not a positive number of seconds.`, `Use a number such as \`${fallback}\`.`);
-  }
-  return number;
+  return actionSettings((name) => getInput(name), runner, process.env);
 }
 
 // src/action/main.ts
 async function run() {
   const started = Date.now();
+  const runner = readRunner();
   let report;
   let settings;
   let client;
   try {
-    settings = getInputs();
+    settings = getInputs(runner);
     if (settings.token) {
-      const { createGitHubClient } = await import("./chunks/client-I74U2GSO.js");
+      const { createGitHubClient } = await import("./chunks/client-GZB3QIPM.js");
       client = createGitHubClient(settings.token, { onNotice: (message) => info(message) });
     }
-    report = settings.mergeReports ? mergeReports(await readPartialReports(settings.mergeReports, process.env.GITHUB_WORKSPACE ?? process.cwd())) : await checkPullRequest(settings, client);
+    report = settings.mergeReports ? mergeReports(await readPartialReports(settings.mergeReports, runner.workspace), await mergeExpectation(runner)) : await checkPullRequest(settings, runner, client);
   } catch (error2) {
     report = buildReport({
       toolVersion: VERSION,
@@ -1093,20 +1152,25 @@ async function run() {
     });
   }
   if (settings?.token) report = redactReport(report, [settings.token]);
+  const written = { warning: 0 };
   if (settings && client && !settings.shard) {
     try {
-      await syncComment(report, settings, client);
+      if (await syncComment(report, settings, runner, client)) written.warning++;
     } catch (error2) {
-      warning(`The PR comment could not be written: ${describeError(error2)}`);
+      warning(`The PR comment could not be written: ${visible(describeError(error2))}`);
+      written.warning++;
     }
   }
-  await publish(report);
+  await publish(report, runner, written);
 }
-async function checkPullRequest(settings, client) {
-  const eventName = process.env.GITHUB_EVENT_NAME ?? "";
-  const payload = await readEvent(process.env.GITHUB_EVENT_PATH);
-  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "/").split("/");
-  const apis = client && owner && repo ? { api: octokitPullRequestApi(client, owner, repo), releaseApi: octokitReleaseApi(client, owner, repo) } : void 0;
+async function checkPullRequest(settings, runner, client) {
+  const payload = await readEvent(runner.eventPath);
+  const { owner = "", repo = "" } = runner.repository ?? {};
+  const apis = client && owner && repo ? {
+    api: octokitPullRequestApi(client, owner, repo),
+    releaseApi: octokitReleaseApi(client, owner, repo),
+    mergeSettingsApi: octokitMergeSettingsApi(client, owner, repo)
+  } : void 0;
   return check({
     gate: {
       workingDirectory: settings.workingDirectory,
@@ -1116,22 +1180,27 @@ async function checkPullRequest(settings, client) {
       checkFormats: settings.checkFormats,
       ...settings.loader ? { loader: settings.loader } : {},
       loaderTimeoutSeconds: settings.loaderTimeoutSeconds,
-      loaderEnv: loaderEnvironment(process.env, settings.token ? [settings.token] : []),
+      loaderEnv: settings.loaderEnv,
       yamlVersion: settings.yamlVersion,
       ...settings.shard ? { shard: settings.shard } : {}
     },
     ...settings.base ? { base: settings.base } : {},
     release: settings.release,
     failOnDrift: settings.failOnDrift,
-    eventName,
+    eventName: runner.eventName,
     payload,
     ackLabels: settings.ackLabels,
+    ackMustReachRelease: settings.ackMustReachRelease,
     allowPullRequestTarget: settings.allowPullRequestTarget,
     ...apis ?? {},
-    ...process.env.GITHUB_REPOSITORY ? { repository: { name: process.env.GITHUB_REPOSITORY, serverUrl: process.env.GITHUB_SERVER_URL ?? "https://github.com" } } : {},
-    tempRoot: process.env.RUNNER_TEMP || tmpdir(),
+    ...runner.repository ? { repository: { name: runner.repository.name, serverUrl: runner.repository.serverUrl } } : {},
+    tempRoot: runner.tempDir,
     toolVersion: VERSION
   });
+}
+async function mergeExpectation(runner) {
+  const headSha = payloadText(await readEvent(runner.eventPath), "pull_request", "head", "sha");
+  return headSha ? { pullRequestHeadSha: headSha } : {};
 }
 async function readEvent(path) {
   if (!path) return {};
@@ -1142,45 +1211,47 @@ async function readEvent(path) {
   }
 }
 var COMMENT_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
-async function syncComment(report, settings, client) {
+async function syncComment(report, settings, runner, client) {
   const number = report.pullRequest?.number;
-  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "/").split("/");
-  if (settings.comment !== "auto" || !number || !owner || !repo || !COMMENT_EVENTS.has(report.event ?? "")) return;
+  const { owner = "", repo = "" } = runner.repository ?? {};
+  if (settings.comment !== "auto" || !number || !owner || !repo || !COMMENT_EVENTS.has(report.event ?? "")) return false;
   const key = commentKey({
     configs: JSON.stringify(settings.patterns),
     ...settings.schema ? { schema: settings.schema } : {},
     ...settings.loader ? { loader: settings.loader } : {},
-    workingDirectory: relative2(process.env.GITHUB_WORKSPACE ?? process.cwd(), settings.workingDirectory) || "."
+    workingDirectory: relative2(runner.workspace, settings.workingDirectory) || "."
   });
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT } = process.env;
-  const runUrl = GITHUB_RUN_ID ? `${GITHUB_SERVER_URL ?? "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${GITHUB_RUN_ATTEMPT ? `/attempts/${GITHUB_RUN_ATTEMPT}` : ""}` : void 0;
+  const { runUrl } = runner;
   const bodies = stickyCommentBodies({ ...report, ...runUrl ? { runUrl } : {} }, key);
-  if (!bodies) return;
+  if (!bodies) return false;
   const outcome = await syncStickyComment({ client: octokitCommentsClient(client, owner, repo), issue: number, key, ...bodies });
   if (outcome.action === "failed") {
     const why = outcome.readOnly ? "the token cannot write to this pull request (a fork PR?)" : outcome.reason;
-    warning(`The PR comment could not be written: ${why}. The job summary says everything it would have said.`);
+    warning(`The PR comment could not be written: ${visible(why)}. The job summary says everything it would have said.`);
     report.notes.push(`The PR comment could not be written (${outcome.reason}); this summary carries it.`);
-  } else {
-    info(`PR comment: ${outcome.action}.`);
+    return true;
   }
+  const removed = outcome.removed?.length ? `; removed ${outcome.removed.length} duplicate(s) of it` : "";
+  info(`PR comment: ${outcome.action}${removed}.`);
+  if (outcome.reason && outcome.action !== "skipped") info(`PR comment: ${visible(outcome.reason)}.`);
+  return false;
 }
-async function publish(report) {
-  const dir = join2(process.env.RUNNER_TEMP || tmpdir(), "compat-gate");
+async function publish(report, runner, written) {
+  const dir = join2(runner.tempDir, "compat-gate");
   await mkdir2(dir, { recursive: true });
-  const name = report.shard ? `shard-${report.shard.index}-of-${report.shard.total}` : process.env.GITHUB_ACTION || "check";
+  const name = report.shard ? `shard-${report.shard.index}-of-${report.shard.total}` : runner.stepId ?? "check";
   const reportPath = join2(dir, `report-${name}.json`);
-  await writeFile2(reportPath, JSON.stringify(report, null, 2) + "\n");
+  await writeFile2(reportPath, safeJson(report) + "\n");
   const sarifPath = reportPath.replace(/\.json$/, ".sarif");
-  await writeFile2(sarifPath, JSON.stringify(renderSarif(report), null, 2) + "\n");
+  await writeFile2(sarifPath, safeJson(renderSarif(report)) + "\n");
   setOutput(Outputs.Verdict, report.verdict);
   setOutput(Outputs.Broken, String(report.counts.broken));
   setOutput(Outputs.Drift, String(driftCount(report)));
   setOutput(Outputs.Release, report.release?.ref ?? "");
   setOutput(Outputs.Report, reportPath);
   setOutput(Outputs.Sarif, sarifPath);
-  const { annotations, omitted } = annotationsFor(report);
-  for (const annotation of annotations) {
+  const { annotations, closing, failure: failure2, omitted } = annotationsFor(report, written);
+  for (const annotation of [...annotations, ...closing]) {
     const properties = {
       title: annotation.title,
       ...annotation.file ? { file: annotation.file } : {},
@@ -1191,14 +1262,11 @@ async function publish(report) {
     else if (annotation.level === "warning") warning(annotation.message, properties);
     else notice(annotation.message, properties);
   }
-  if (report.verdict === Verdict.Acknowledged) {
-    const names = brokenConfigs(report).map((config) => config.path);
-    warning(`Acknowledged breaking change: ${names.length} config(s) that load on the base no longer load: ${names.join(", ")}`, { title: "compat-gate: acknowledged break" });
-  }
-  if (omitted > 0) info(`${omitted} more annotations are in the job summary and the JSON report (GitHub shows 10 per level).`);
-  if (process.env.GITHUB_STEP_SUMMARY) {
+  const omittedLine = omittedNote(omitted);
+  if (omittedLine) info(omittedLine);
+  if (runner.hasStepSummary) {
     try {
-      await summary.addRaw(renderSummary(report)).write();
+      await summary.addRaw(renderSummary(omittedLine ? { ...report, notes: [...report.notes, omittedLine] } : report)).write();
     } catch (error2) {
       warning(`The job summary could not be written: ${describeError(error2)}`);
     }
@@ -1206,10 +1274,8 @@ async function publish(report) {
   info(`compat-gate: ${report.verdict} (${report.counts.broken} broken of ${report.counts.configs} configs). Report: ${reportPath}`);
   if (report.shard && report.verdict !== Verdict.Error) {
     info(`Shard ${report.shard.index}/${report.shard.total}: ${report.verdict}. The job with \`merge-reports\` decides the check.`);
-  } else if (failsStep(report.verdict)) {
-    setFailed(
-      report.verdict === Verdict.Error ? `compat-gate could not decide: ${report.error?.message ?? "unknown error"}${report.error?.hint ? ` ${report.error.hint}` : ""}` : `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: \u2026\`) or the label \`${report.acknowledgement.labels[0] ?? "breaking-change"}\`.`
-    );
+  } else if (failure2) {
+    setFailed(failure2);
   }
 }
 
