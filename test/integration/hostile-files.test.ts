@@ -204,12 +204,13 @@ describe('loaders that misbehave', () => {
     const peakBefore = process.resourceUsage().maxRSS;
     run = await gate(repo, {
       loader: 'node loader/load.mjs',
-      loaderTimeoutSeconds: 1,
+      // 2 s: long enough for a flood to pass through the pipes on a busy machine, short for a hang.
+      loaderTimeoutSeconds: 2,
       loaderEnv: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         ARGV_LOG: path.join(logs, 'argv.jsonl'),
         PID_LOG: path.join(logs, 'pids.txt'),
-        FLOOD_MIB: '128',
+        FLOOD_MIB: '48',
       },
     });
     peakGrowthKiB = process.resourceUsage().maxRSS - peakBefore;
@@ -226,18 +227,18 @@ describe('loaders that misbehave', () => {
     const hang = config(run.report, 'configs/c-hang.yaml');
     expect(hang.status).toBe('broken');
     expect(hang.errors[0]).toMatchObject({ layer: 'loader', timedOut: true });
-    expect(hang.errors[0]?.message).toMatch(/timed out after 1s/);
+    expect(hang.errors[0]?.message).toMatch(/timed out after 2s/);
     const pids = (await readFile(path.join(logs, 'pids.txt'), 'utf8')).split('\n').filter(Boolean).map(Number);
     expect(pids.length).toBeGreaterThan(0);
     for (const pid of pids) expect(alive(pid), `the loader's child ${pid} outlived the timeout`).toBe(false);
   });
 
-  it('caps a loader that floods stdout and stderr (128 MiB each, several times): memory stays bounded, its last line is the message', () => {
+  it('caps a loader that floods stdout and stderr (48 MiB each, 48 times the cap): memory stays bounded, its last line is the message', () => {
     expect(config(run.report, 'configs/b-flood.yaml').status).toBe('broken');
     expect(firstError(run.report, 'configs/b-flood.yaml')).toMatch(/refused after a flood of output$/);
     expect(firstError(run.report, 'configs/b-flood.yaml').length).toBeLessThan(2_000);
-    // Kept whole, one flood alone would add 256 MiB (more as text); garbage not yet collected adds ~64 MiB.
-    expect(peakGrowthKiB / 1024, 'peak memory grew with the flood').toBeLessThan(128);
+    // Kept whole, one flood alone would add 96 MiB (more as text); garbage not yet collected adds ~24 MiB.
+    expect(peakGrowthKiB / 1024, 'peak memory grew with the flood').toBeLessThan(80);
   });
 
   it('judges a config the loader is killed on as not loading, naming the signal', () => {
@@ -246,7 +247,7 @@ describe('loaders that misbehave', () => {
   });
 
   it('ends in bounded time, leaves the repository as it was and removes its temporary files', () => {
-    // A few loader timeouts of 1 s while bisecting, and floods of 128 MiB: far below a minute.
+    // A few loader timeouts of 2 s while bisecting, and floods of 48 MiB: far below a minute.
     expect(run.durationMs).toBeLessThan(20_000);
     expectLeftAsFound(run);
   });

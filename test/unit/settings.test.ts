@@ -38,6 +38,7 @@ describe('settings', () => {
       release: 'latest',
       ackLabels: ['breaking-change'],
       failOnDrift: false,
+      ackMustReachRelease: false,
       comment: 'auto',
       yamlVersion: '1.2',
       loaderTimeoutSeconds: 120,
