@@ -650,3 +650,41 @@ describe('schema diff on compose-go history', () => {
     expect(durations.every((change) => change.severity === 'breaking' && change.rule === 'pattern-added')).toBe(true);
   });
 });
+
+describe('explanations describe the new constraint as a whole', () => {
+  // An ESLint-style rule level, as SchemaStore's `package` schema gained it: a value that was
+  // anything must now be a severity number, a severity name, or an array with options.
+  const level = { oneOf: [{ type: 'integer', minimum: 0, maximum: 2 }, { type: 'string', enum: ['off', 'warn', 'error'] }, { type: 'array' }] };
+  const rules = (schema: unknown) => at('rules', { type: 'object', additionalProperties: schema });
+
+  it('names every form a value may now take, not one alternative as if it were all', async () => {
+    const changes = await diff(rules({}), rules(level));
+    expect(changes.filter((change) => change.severity === 'breaking')).toEqual([
+      expect.objectContaining({
+        rule: 'alternatives-narrowed',
+        instancePath: '/rules/*',
+        message: '`/rules/*` must now match one of 3 forms: an integer 0–2, one of `off`, `warn`, `error`, or an array',
+        schemaPointer: '/properties/rules/additionalProperties/oneOf',
+      }),
+    ]);
+    // The values each alternative accepts were accepted before: none of them is "now also" accepted.
+    expect(changes.filter((change) => change.rule === 'branch-added')).toEqual([]);
+  });
+
+  it('does not say a type list narrowed into anyOf with null means one type', async () => {
+    const changes = await diff(at('r', {}), at('r', { anyOf: [{ type: 'string' }, { type: 'null' }] }));
+    expect(changes.map((change) => change.message)).toEqual(['`/r` must now match one of 2 forms: a string, or null']);
+  });
+
+  it('says "exactly one" of oneOf alternatives that may overlap', async () => {
+    const changes = await diff(at('r', { type: 'string' }), at('r', { oneOf: [{ type: 'string', maxLength: 3 }, { type: 'string', pattern: '^a' }] }));
+    expect(changes.map((change) => [change.rule, change.message])).toEqual([
+      ['alternatives-narrowed', '`/r` must now match exactly one of 2 forms: a string of at most 3 characters, or a string matching `^a`'],
+    ]);
+  });
+
+  it('still details the one alternative that can hold the old values', async () => {
+    const changes = await diff(at('r', {}), at('r', { anyOf: [{ type: 'string' }] }));
+    expect(changes.map((change) => [change.rule, change.message])).toEqual([['type-narrowed', '`/r` must now be string (any type was accepted)']]);
+  });
+});
