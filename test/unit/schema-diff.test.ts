@@ -683,6 +683,30 @@ describe('explanations describe the new constraint as a whole', () => {
     ]);
   });
 
+  it('says "one of" $ref alternatives that cannot overlap, and names them by their $ref', async () => {
+    const definitions = { level: { type: 'integer', minimum: 0, maximum: 2 }, name: { enum: ['off', 'warn'] } };
+    const changes = await diff(
+      { ...at('r', {}), definitions },
+      { ...at('r', { oneOf: [{ $ref: '#/definitions/level' }, { $ref: '#/definitions/name' }] }), definitions },
+    );
+    expect(changes.map((change) => change.message)).toEqual(['`/r` must now match one of 2 forms: `#/definitions/level`, or `#/definitions/name`']);
+  });
+
+  it('says of a type list split into alternatives which type a detail is about', async () => {
+    const changes = await diff(
+      at('r', { type: ['string', 'integer'] }),
+      at('r', { oneOf: [{ type: 'string', enum: ['a'] }, { type: 'integer' }] }),
+    );
+    expect(changes.map((change) => [change.rule, change.message])).toEqual([['enum-narrowed', '`/r` (when a string) is now restricted to `a`']]);
+  });
+
+  it('keeps a nullable type narrowed into alternatives in detail, each type on its own', async () => {
+    const changes = await diff(at('r', { type: 'string', nullable: true }), at('r', { anyOf: [{ type: 'string', maxLength: 3 }, { type: 'null' }] }));
+    expect(changes.map((change) => [change.rule, change.message])).toEqual([
+      ['max-length-tightened', '`/r` (when a string) must now have at most 3 characters (it was any number of characters)'],
+    ]);
+  });
+
   it('still details the one alternative that can hold the old values', async () => {
     const changes = await diff(at('r', {}), at('r', { anyOf: [{ type: 'string' }] }));
     expect(changes.map((change) => [change.rule, change.message])).toEqual([['type-narrowed', '`/r` must now be string (any type was accepted)']]);

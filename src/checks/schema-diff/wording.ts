@@ -50,6 +50,11 @@ const ARTICLES: Record<string, string> = {
   string: 'a string',
 };
 
+/** A JSON type as a noun: "a string", "an integer", "null". */
+export function describeType(type: string): string {
+  return ARTICLES[type] ?? type;
+}
+
 /**
  * One alternative in a few words, for a list of the forms a value may take: "an integer 0–2",
  * "one of `off`, `warn`", "a string of at most 3 characters", "`#/definitions/rule`".
@@ -81,7 +86,7 @@ export function describeForm(view: View): string {
   }
   if (type === 'array') counted('minItems', 'maxItems');
   if (type === 'object' && view.required.size > 0) details.push(`with ${[...view.required.keys()].map((name) => `\`${name}\``).join(', ')}`);
-  return [ARTICLES[type] ?? type, ...details].join(' ');
+  return [describeType(type), ...details].join(' ');
 }
 
 /** A list of forms: "A, B, or C". */

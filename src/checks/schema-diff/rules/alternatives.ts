@@ -3,7 +3,7 @@ import { CHANGED } from './conditions.js';
 import { Collector, type Result } from '../model.js';
 import type { At } from '../resolve.js';
 import { type Group, type View, disjoint, splitByType } from '../view.js';
-import { describeBranch, describeForms } from '../wording.js';
+import { describeBranch, describeForms, describeType } from '../wording.js';
 
 // Whole schemas and their alternatives: boolean schemas, `oneOf`, `anyOf`.
 export const BRANCH_REMOVED = 'branch-removed';
@@ -58,9 +58,11 @@ export function compareBranches(d: Differ, out: Collector, bBranches: View[], bK
       const holders = overlapping(piece);
       const [only] = holders;
       if (holders.length === 1 && only !== undefined) {
-        // Only this alternative can hold an old value: what it asks is what the value must now be.
+        // Only this alternative can hold an old value: what it asks is what the value must now be
+        // (of one type, when the old schema's types were split, so a message says which).
         used.add(only);
-        out.include([], compare(piece, only));
+        const type = piece === bBranch ? undefined : [...(piece.type?.value ?? [])][0];
+        out.include([], type === undefined ? compare(piece, only) : qualify(compare(piece, only), describeType(type)));
         continue;
       }
       if (holders.length > 1) {
@@ -100,4 +102,17 @@ export function compareBranches(d: Differ, out: Collector, bBranches: View[], bK
   } else if (bKind === 'oneOf' && pKind === 'anyOf' && pBranches.length > 1) {
     out.add('compatible', ONE_OF_RELAXED, pGroupAt, (place) => `${place.subject} changed from \`oneOf\` to \`anyOf\`: a value may now match several alternatives`);
   }
+}
+
+/** A result whose own changes say they hold of one kind of value only: "`/r` (when a string) …". */
+function qualify(result: Result, when: string): Result {
+  const out = new Collector();
+  for (const delta of result.deltas) {
+    out.add(delta.severity, delta.rule, delta.at, (place) => delta.say({ ...place, subject: `${place.subject} (when ${when})`, in: `${place.in} (when ${when})` }));
+  }
+  for (const child of result.children) {
+    if (child.result) out.include(child.path, child.path.length === 0 ? qualify(child.result, when) : child.result);
+    else if (child.cut) out.defer(child.cut);
+  }
+  return out.build();
 }
