@@ -650,3 +650,65 @@ describe('schema diff on compose-go history', () => {
     expect(durations.every((change) => change.severity === 'breaking' && change.rule === 'pattern-added')).toBe(true);
   });
 });
+
+describe('explanations describe the new constraint as a whole', () => {
+  // An ESLint-style rule level, as SchemaStore's `package` schema gained it: a value that was
+  // anything must now be a severity number, a severity name, or an array with options.
+  const level = { oneOf: [{ type: 'integer', minimum: 0, maximum: 2 }, { type: 'string', enum: ['off', 'warn', 'error'] }, { type: 'array' }] };
+  const rules = (schema: unknown) => at('rules', { type: 'object', additionalProperties: schema });
+
+  it('names every form a value may now take, not one alternative as if it were all', async () => {
+    const changes = await diff(rules({}), rules(level));
+    expect(changes.filter((change) => change.severity === 'breaking')).toEqual([
+      expect.objectContaining({
+        rule: 'alternatives-narrowed',
+        instancePath: '/rules/*',
+        message: '`/rules/*` must now match one of 3 forms: an integer 0–2, one of `off`, `warn`, `error`, or an array',
+        schemaPointer: '/properties/rules/additionalProperties/oneOf',
+      }),
+    ]);
+    // The values each alternative accepts were accepted before: none of them is "now also" accepted.
+    expect(changes.filter((change) => change.rule === 'branch-added')).toEqual([]);
+  });
+
+  it('does not say a type list narrowed into anyOf with null means one type', async () => {
+    const changes = await diff(at('r', {}), at('r', { anyOf: [{ type: 'string' }, { type: 'null' }] }));
+    expect(changes.map((change) => change.message)).toEqual(['`/r` must now match one of 2 forms: a string, or null']);
+  });
+
+  it('says "exactly one" of oneOf alternatives that may overlap', async () => {
+    const changes = await diff(at('r', { type: 'string' }), at('r', { oneOf: [{ type: 'string', maxLength: 3 }, { type: 'string', pattern: '^a' }] }));
+    expect(changes.map((change) => [change.rule, change.message])).toEqual([
+      ['alternatives-narrowed', '`/r` must now match exactly one of 2 forms: a string of at most 3 characters, or a string matching `^a`'],
+    ]);
+  });
+
+  it('says "one of" $ref alternatives that cannot overlap, and names them by their $ref', async () => {
+    const definitions = { level: { type: 'integer', minimum: 0, maximum: 2 }, name: { enum: ['off', 'warn'] } };
+    const changes = await diff(
+      { ...at('r', {}), definitions },
+      { ...at('r', { oneOf: [{ $ref: '#/definitions/level' }, { $ref: '#/definitions/name' }] }), definitions },
+    );
+    expect(changes.map((change) => change.message)).toEqual(['`/r` must now match one of 2 forms: `#/definitions/level`, or `#/definitions/name`']);
+  });
+
+  it('says of a type list split into alternatives which type a detail is about', async () => {
+    const changes = await diff(
+      at('r', { type: ['string', 'integer'] }),
+      at('r', { oneOf: [{ type: 'string', enum: ['a'] }, { type: 'integer' }] }),
+    );
+    expect(changes.map((change) => [change.rule, change.message])).toEqual([['enum-narrowed', '`/r` (when a string) is now restricted to `a`']]);
+  });
+
+  it('keeps a nullable type narrowed into alternatives in detail, each type on its own', async () => {
+    const changes = await diff(at('r', { type: 'string', nullable: true }), at('r', { anyOf: [{ type: 'string', maxLength: 3 }, { type: 'null' }] }));
+    expect(changes.map((change) => [change.rule, change.message])).toEqual([
+      ['max-length-tightened', '`/r` (when a string) must now have at most 3 characters (it was any number of characters)'],
+    ]);
+  });
+
+  it('still details the one alternative that can hold the old values', async () => {
+    const changes = await diff(at('r', {}), at('r', { anyOf: [{ type: 'string' }] }));
+    expect(changes.map((change) => [change.rule, change.message])).toEqual([['type-narrowed', '`/r` must now be string (any type was accepted)']]);
+  });
+});

@@ -227,6 +227,13 @@ export const RULES: readonly RuleEntry[] = [
     { anyOf: [string()] },
     1,
   ),
+  {
+    id: alternatives.ALTERNATIVES_NARROWED,
+    breaking: true,
+    meaning:
+      'a value must now match one of several `oneOf`/`anyOf` alternatives that together accept less than before; the message lists every form, since a value that fails one may match another',
+    example: { before: {}, after: { oneOf: [{ type: 'integer', minimum: 0, maximum: 2 }, { enum: ['off', 'warn', 'error'] }, array()] }, value: true },
+  },
   compatible(alternatives.ONE_OF_RELAXED, '`oneOf` became `anyOf`', { oneOf: [number(), { type: 'integer' }] }, { anyOf: [number(), { type: 'integer' }] }, 1),
   ...pair(
     alternatives.SCHEMA_FALSE,

@@ -437,6 +437,14 @@ export function disjoint(a: View, b: View): boolean {
     const inA = new Set(a.values.value.map(canonical));
     if (!b.values.value.some((value) => inA.has(canonical(value)))) return true;
   }
+  // `enum: [off, warn]` and `type: integer`: no listed value has a type the other accepts.
+  const typeOf = (value: unknown): string =>
+    value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+  const outside = (listed: View, typed: View): boolean =>
+    listed.values !== undefined &&
+    typed.type !== undefined &&
+    listed.values.value.every((value) => intersectTypes(new Set([typeOf(value)]), typed.type?.value ?? new Set()).size === 0);
+  if (outside(a, b) || outside(b, a)) return true;
   if (common.size !== 1 || !common.has('object')) return false;
   for (const [name, aSubs] of a.properties) {
     const bSubs = b.properties.get(name);

@@ -39,3 +39,58 @@ export function describeBranch(view: View): string {
   if (view.type) return `values of type ${describeTypes(view.type.value)}`;
   return `the alternative at \`${view.at.pointer || '/'}\``;
 }
+
+const ARTICLES: Record<string, string> = {
+  array: 'an array',
+  boolean: 'a boolean',
+  integer: 'an integer',
+  null: 'null',
+  number: 'a number',
+  object: 'an object',
+  string: 'a string',
+};
+
+/** A JSON type as a noun: "a string", "an integer", "null". */
+export function describeType(type: string): string {
+  return ARTICLES[type] ?? type;
+}
+
+/**
+ * One alternative in a few words, for a list of the forms a value may take: "an integer 0–2",
+ * "one of `off`, `warn`", "a string of at most 3 characters", "`#/definitions/rule`".
+ */
+export function describeForm(view: View): string {
+  if (view.label !== undefined) return `\`${view.label}\``;
+  if (view.values) return view.values.value.length === 1 ? describeValues(view.values.value) : `one of ${describeValues(view.values.value)}`;
+  const types = view.type ? [...view.type.value].sort() : [];
+  if (types.length !== 1) return types.length === 0 ? `the alternative at \`${view.at.pointer || '/'}\`` : `a value of type ${describeTypes(types)}`;
+  const type = types[0] as string;
+  const details: string[] = [];
+  if (type === 'integer' || type === 'number') {
+    const { lower, upper } = view;
+    if (lower && upper && !lower.exclusive && !upper.exclusive) details.push(`${lower.value}–${upper.value}`);
+    else details.push(...[lower && describeBound('lower', lower), upper && describeBound('upper', upper)].filter((d): d is string => d !== undefined));
+  }
+  const counted = (min: CountKeyword, max: CountKeyword): void => {
+    const [one, many] = COUNT_NOUNS[min];
+    const low = view.counts.get(min)?.value;
+    const high = view.counts.get(max)?.value;
+    const nouns = (n: number): string => `${n} ${n === 1 ? one : many}`;
+    if (low !== undefined && high !== undefined) details.push(`of ${low}–${high} ${high === 1 ? one : many}`);
+    else if (low !== undefined) details.push(`of at least ${nouns(low)}`);
+    else if (high !== undefined) details.push(`of at most ${nouns(high)}`);
+  };
+  if (type === 'string') {
+    counted('minLength', 'maxLength');
+    for (const pattern of view.patterns) details.push(`matching \`${pattern.value}\``);
+  }
+  if (type === 'array') counted('minItems', 'maxItems');
+  if (type === 'object' && view.required.size > 0) details.push(`with ${[...view.required.keys()].map((name) => `\`${name}\``).join(', ')}`);
+  return [describeType(type), ...details].join(' ');
+}
+
+/** A list of forms: "A, B, or C". */
+export function describeForms(views: View[]): string {
+  const forms = views.map(describeForm);
+  return forms.length < 2 ? forms.join('') : `${forms.slice(0, -1).join(', ')}, or ${forms[forms.length - 1]}`;
+}

@@ -3,7 +3,7 @@ import { CHANGED } from './conditions.js';
 import { Collector, type Result } from '../model.js';
 import type { At } from '../resolve.js';
 import { type Group, type View, disjoint, splitByType } from '../view.js';
-import { describeBranch } from '../wording.js';
+import { describeBranch, describeForms, describeType } from '../wording.js';
 
 // Whole schemas and their alternatives: boolean schemas, `oneOf`, `anyOf`.
 export const BRANCH_REMOVED = 'branch-removed';
@@ -11,6 +11,7 @@ export const SCHEMA_FALSE = 'schema-false';
 export const SCHEMA_OPENED = 'schema-opened';
 export const BRANCH_ADDED = 'branch-added';
 export const ONE_OF_RELAXED = 'one-of-relaxed';
+export const ALTERNATIVES_NARROWED = 'alternatives-narrowed';
 
 /**
  * Each base alternative must be accepted by some PR alternative. One that is not is reported
@@ -26,17 +27,22 @@ export function compareBranches(d: Differ, out: Collector, bBranches: View[], bK
     return result;
   };
   const used = new Set<number>();
-  const paired = new Set<number>();
+  const paired = new Map<number, number>();
   bBranches.forEach((bBranch, i) => {
     const j = pBranches.findIndex((pBranch, k) => !used.has(k) && bBranch.origin !== undefined && pBranch.origin === bBranch.origin);
     if (j < 0) return;
     used.add(j);
-    paired.add(i);
-    out.include([], compare(bBranch, j));
+    paired.set(i, j);
   });
+  const overlapping = (piece: View): number[] => pBranches.map((_, j) => j).filter((j) => !disjoint(piece, pBranches[j] as View));
   bBranches.forEach((bBranch, i) => {
-    if (paired.has(i)) return;
-    const order = pBranches.map((_, j) => j).sort((x, y) => Number(x !== i) - Number(y !== i));
+    const partner = paired.get(i);
+    // The partner's own changes are true of every old value only when no other alternative can hold one.
+    if (partner !== undefined && (compare(bBranch, partner).breaking === 0 || overlapping(bBranch).every((j) => j === partner))) {
+      out.include([], compare(bBranch, partner));
+      return;
+    }
+    const order = pBranches.map((_, j) => j).sort((x, y) => Number(x !== (partner ?? i)) - Number(y !== (partner ?? i)));
     const find = (piece: View): number | undefined =>
       order.find((j) => !compare(piece, j).semantic) ?? order.find((j) => compare(piece, j).breaking === 0);
     const whole = find(bBranch);
@@ -49,11 +55,25 @@ export function compareBranches(d: Differ, out: Collector, bBranches: View[], bK
         out.include([], compare(piece, covering));
         continue;
       }
-      const overlapping = order.filter((j) => !disjoint(piece, pBranches[j] as View));
-      const closest = overlapping.sort((x, y) => compare(piece, x).breaking - compare(piece, y).breaking)[0];
-      if (closest !== undefined) {
-        used.add(closest);
-        out.include([], compare(piece, closest));
+      const holders = overlapping(piece);
+      const [only] = holders;
+      if (holders.length === 1 && only !== undefined) {
+        // Only this alternative can hold an old value: what it asks is what the value must now be
+        // (of one type, when the old schema's types were split, so a message says which).
+        used.add(only);
+        const type = piece === bBranch ? undefined : [...(piece.type?.value ?? [])][0];
+        out.include([], type === undefined ? compare(piece, only) : qualify(compare(piece, only), describeType(type)));
+        continue;
+      }
+      if (holders.length > 1) {
+        // Several alternatives may hold an old value: the change of any one of them is not the whole
+        // story (a value that fails one may match another), so the new constraint is told as a whole.
+        for (const j of holders) used.add(j);
+        const forms = pBranches.filter((_, j) => holders.includes(j));
+        const exactly = pKind === 'oneOf' && forms.some((a, x) => forms.some((c, y) => y > x && !disjoint(a, c)));
+        out.add('breaking', ALTERNATIVES_NARROWED, pGroupAt, (place) =>
+          `${place.subject} must now match ${exactly ? 'exactly ' : ''}one of ${forms.length} forms: ${describeForms(forms)}`,
+        );
         continue;
       }
       out.add('breaking', BRANCH_REMOVED, pGroupAt, (place) =>
@@ -82,4 +102,17 @@ export function compareBranches(d: Differ, out: Collector, bBranches: View[], bK
   } else if (bKind === 'oneOf' && pKind === 'anyOf' && pBranches.length > 1) {
     out.add('compatible', ONE_OF_RELAXED, pGroupAt, (place) => `${place.subject} changed from \`oneOf\` to \`anyOf\`: a value may now match several alternatives`);
   }
+}
+
+/** A result whose own changes say they hold of one kind of value only: "`/r` (when a string) …". */
+function qualify(result: Result, when: string): Result {
+  const out = new Collector();
+  for (const delta of result.deltas) {
+    out.add(delta.severity, delta.rule, delta.at, (place) => delta.say({ ...place, subject: `${place.subject} (when ${when})`, in: `${place.in} (when ${when})` }));
+  }
+  for (const child of result.children) {
+    if (child.result) out.include(child.path, child.path.length === 0 ? qualify(child.result, when) : child.result);
+    else if (child.cut) out.defer(child.cut);
+  }
+  return out.build();
 }
