@@ -6,6 +6,7 @@ import type { RefTarget } from '../refs/base.js';
 import type { PullRequestContext } from '../refs/pull-request.js';
 import type { Acknowledgement } from '../verdict/acknowledgement.js';
 import type { ReleaseReach } from '../verdict/release-tool.js';
+import { releaseNoteFor, type ReleaseNote } from './release-note.js';
 
 /** Whether the acknowledgement reaches the release tools; `required` is `ack-must-reach-release`. */
 export type ReportReleaseReach = Omit<ReleaseReach, 'notes'> & { required: boolean };
@@ -88,6 +89,8 @@ export interface Report {
   durationMs: number;
   /** How the PR's schema differs from the base's: breaking changes with the configs each broke, latent ones (breaking, and no config shows it), and compatible ones. */
   schemaChanges?: { breaking: ReportSchemaChange[]; latent: ReportSchemaChange[]; compatible: ReportSchemaChange[] };
+  /** What users must change, ready to paste: the `BREAKING CHANGE:` footer and the release-notes list; absent when nothing broke. */
+  releaseNote?: ReleaseNote;
   /** Set on a partial report: this run judged one shard of the configs. */
   shard?: Shard;
   /** Set on a report merged from partial ones: how many shards it combines. */
@@ -141,7 +144,7 @@ export function buildReport(input: ReportInput): Report {
   }));
   const skipped = input.run?.base.skipped ?? [];
   const pr = input.pullRequest;
-  return {
+  return withReleaseNote({
     version: REPORT_VERSION,
     tool: { name: TOOL_NAME, version: input.toolVersion },
     verdict: input.verdict,
@@ -177,7 +180,14 @@ export function buildReport(input: ReportInput): Report {
     notes: [...(pr?.notes ?? []), ...(input.run?.notes ?? []), ...input.notes],
     durationMs: input.durationMs,
     ...(input.shard ? { shard: input.shard } : {}),
-  };
+  });
+}
+
+/** The report with its release note made from what it holds (again, after shards are merged). */
+export function withReleaseNote(report: Report): Report {
+  const { releaseNote: _previous, ...rest } = report;
+  const note = releaseNoteFor(rest);
+  return note ? { ...rest, releaseNote: note } : rest;
 }
 
 /** The engine's schema changes, each with the configs it broke, grouped as the report shows them. */
