@@ -73,7 +73,7 @@ export function breakEntries(report: Report): BreakEntry[] {
       layer === 'loader' ? config.errors.some((e) => e.layer === 'loader') : !config.errors.some((e) => e.layer === 'loader') && config.errors.some((e) => e.layer === 'schema'),
     );
     if (!hit.length) continue;
-    const messages = [...new Set(hit.map((config) => config.errors.find((e) => e.layer === layer)!.message.trim()))];
+    const messages = [...new Set(hit.map((config) => withoutCopyPath(firstWords(config.errors.find((e) => e.layer === layer)!), config.path)))];
     entries.push({
       kind: layer,
       text: messages[0]!,
@@ -85,6 +85,22 @@ export function breakEntries(report: Report): BreakEntry[] {
     });
   }
   return entries;
+}
+
+/** A finding's message, after its pointer for a schema finding (`/apis/2: must be one of …`). */
+function firstWords(finding: Finding): string {
+  const message = finding.message.trim();
+  return finding.layer === 'schema' && finding.pointer ? `${finding.pointer}: ${message}` : message;
+}
+
+/**
+ * The message with the folder of the loader's copy cut from the config's path: a loader names
+ * the file it was given (`/home/runner/work/_temp/…/distributions/x/run.yaml`), which says
+ * nothing to users and differs on every run.
+ */
+function withoutCopyPath(message: string, path: string): string {
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return message.replace(new RegExp(`(?:[A-Za-z]:)?[\\\\/][^\\s"']*?[\\\\/]${escaped}`, 'g'), path);
 }
 
 function groups(pairs: Array<[string, string[]]>): BreakEntry['groups'] {
@@ -152,9 +168,9 @@ function entryText(entry: BreakEntry, form: Form): string {
     case 'schema-change':
       return `${stripStop(form.message(entry.text))}: change ${whose}.`;
     case 'loader':
-      return `the loader now refuses ${whose}: ${form.quote(entry.text)}${others}.`;
+      return `The loader now refuses ${whose}: ${form.quote(entry.text)}${others}.`;
     case 'schema':
-      return `the schema now rejects ${whose}: ${form.quote(entry.text)}${others}.`;
+      return `The schema now rejects ${whose}: ${form.quote(entry.text)}${others}.`;
   }
 }
 
