@@ -40,7 +40,7 @@ function reportOf(options: { base: JudgedConfig[]; release?: DriftConfig[]; chan
     event: 'pull_request',
     pullRequest: { number: 42, title: 'refactor(api): drop telemetry', labels: [], commits: [], sources: { title: 'api', labels: 'api', commits: 'api' }, notes: [] },
     ackLabels: ['breaking-change'],
-    acknowledgement: verdict === Verdict.Acknowledged ? { acknowledged: true, reasons: [{ kind: 'label', detail: 'breaking-change' }] } : { acknowledged: false, reasons: [] },
+    acknowledgement: verdict === Verdict.Acknowledged ? { acknowledged: true, reasons: [{ kind: 'label', label: 'breaking-change' }] } : { acknowledged: false, reasons: [] },
     base: BASE,
     ...(options.release ? { release: RELEASE } : {}),
     head: HEAD,
