@@ -162,6 +162,8 @@ export function culpritAnnotations(report: Report): Annotation[] {
       level: levelOf(loader),
       title: `The loader now refuses ${total} config${total === 1 ? '' : 's'} that no schema change explains`,
       message: `It refuses ${whoseWords(loader, name, CULPRIT_PATHS)}. The loader says: "${visible(clip(loader.text, QUOTE_CHARS), { newlines: true })}"${others}`,
+      // On the loader's script when the PR changed it: the first changed line is in "Files changed".
+      ...(report.loader?.script ? { file: report.loader.script.path, line: report.loader.script.line } : {}),
     });
   }
   return annotations;

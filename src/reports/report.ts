@@ -84,7 +84,8 @@ export interface Report {
   configs: ReportConfig[];
   skipped: Array<{ path: string; reason: string }>;
   schema?: { file: string; draft: string; files: string[] };
-  loader?: { command: string; processes: number };
+  /** `script`: the file the loader command names that the PR changed, and its first changed line. */
+  loader?: { command: string; processes: number; script?: { path: string; line: number } };
   notes: string[];
   durationMs: number;
   /** How the PR's schema differs from the base's: breaking changes with the configs each broke, latent ones (breaking, and no config shows it), and compatible ones. */
@@ -123,6 +124,8 @@ export interface ReportInput {
   head?: { sha: string };
   failOnDrift?: boolean;
   run?: GateRun;
+  /** The loader's script, when the command names a file the PR changed. */
+  loaderScript?: { path: string; line: number };
   shard?: Shard;
   settings?: ReportSettings;
   notes: string[];
@@ -176,7 +179,9 @@ export function buildReport(input: ReportInput): Report {
     skipped,
     ...(input.run?.schema ? { schema: input.run.schema } : {}),
     ...(input.run?.schemaChanges ? { schemaChanges: groupSchemaChanges(input.run.schemaChanges) } : {}),
-    ...(input.run?.loader ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses } } : {}),
+    ...(input.run?.loader
+      ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses, ...(input.loaderScript ? { script: input.loaderScript } : {}) } }
+      : {}),
     notes: [...(pr?.notes ?? []), ...(input.run?.notes ?? []), ...input.notes],
     durationMs: input.durationMs,
     ...(input.shard ? { shard: input.shard } : {}),

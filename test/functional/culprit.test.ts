@@ -152,12 +152,17 @@ describe.skipIf(!HAS_DIST)('the culprit in the diff and the release note (dist/i
       run = await gate(breakingLoader, 'refactor(loader): drop bedrock', ['breaking-change']);
     }, 180_000);
 
-    it('annotates the loader-only break once, naming the configs and quoting the loader', () => {
+    it("annotates the loader-only break once, on the loader's changed line, naming the configs and quoting the loader", async () => {
       expect(run.outputs['verdict'], describeRun(run)).toBe('acknowledged');
       const culprit = run.annotations.filter((a) => a.title?.startsWith('The loader now refuses'));
       expect(culprit, describeRun(run)).toHaveLength(1);
       expect(culprit[0]).toMatchObject({ level: 'warning', title: 'The loader now refuses 2 configs that no schema change explains' });
-      expect(culprit[0]!.file).toBeUndefined();
+      // On the loader's script, at the first line the PR changed: a reviewer sees it in "Files changed".
+      const loaderLines = (await readFile(new URL('../fixtures/stack/loader/load_config.py', import.meta.url), 'utf8')).split('\n');
+      const removed = loaderLines.findIndex((text, i) => text === '        "remote::bedrock",' && loaderLines[i - 1] === '        "remote::fireworks",');
+      expect(removed).toBeGreaterThan(0);
+      expect(culprit[0]).toMatchObject({ file: 'loader/load_config.py', line: removed + 1 });
+      expect(run.report?.['loader']).toMatchObject({ script: { path: 'loader/load_config.py', line: removed + 1 } });
       expect(culprit[0]!.message).toContain(`1 config of ${RELEASE} (distributions/bedrock/run.yaml) and 1 config of main (distributions/bedrock/run.yaml)`);
       expect(culprit[0]!.message).toMatch(/The loader says: ".*remote::bedrock.*"/);
     });
