@@ -45,6 +45,7 @@ export const Outputs = {
   Release: 'release',
   Report: 'report',
   Sarif: 'sarif',
+  ReleaseNote: 'release-note',
 } as const;
 
 /** Version of the JSON report format (schemas/report.schema.json). */

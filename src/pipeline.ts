@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
 import { GateError, errorMessage } from './errors.js';
 import { judge, type GateOptions, type GateRun } from './checks/judge.js';
+import { changedLoaderScript, type ChangedScript } from './checks/loader/index.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
 import { statusAndMessage } from './github/errors.js';
 import { baseCandidate, payloadField, payloadText, resolveBase, type Payload, type RefTarget } from './refs/base.js';
@@ -68,6 +69,7 @@ export async function check(request: CheckRequest): Promise<Report> {
     acknowledgement?: Acknowledgement;
     releaseReach?: ReportReleaseReach;
     run?: GateRun;
+    loaderScript?: ChangedScript;
     notes: string[];
   } = { notes: [] };
   const finish = (verdict: Verdict, error?: { message: string; hint?: string }) =>
@@ -137,6 +139,11 @@ export async function check(request: CheckRequest): Promise<Report> {
       await rm(tempDir, { recursive: true, force: true });
     }
     const run = known.run;
+    if (request.gate.loader && loaderBroke(run)) {
+      // Where the loader-only break shows in the PR's diff; a nicety, never a reason to fail.
+      const script = await changedLoaderScript(git, { command: request.gate.loader, workingDirectory: request.gate.workingDirectory, repositoryRoot: git.root }, base.sha).catch(() => undefined);
+      if (script) known.loaderScript = script;
+    }
     const facts = {
       broken: run.base.configs.filter((config) => config.status === ConfigStatus.Broken).length,
       newDrift: run.release?.configs.filter((config) => config.status === DriftStatus.New).length ?? 0,
@@ -156,6 +163,15 @@ export async function check(request: CheckRequest): Promise<Report> {
     const message = errorMessage(error);
     return finish(Verdict.Error, { message: `compat-gate failed unexpectedly: ${message}`, hint: 'Re-run the check; if it fails again, report it with this message.' });
   }
+}
+
+/** Whether the loader refuses a config that loaded on the base (of the base, or new drift). */
+function loaderBroke(run: GateRun): boolean {
+  const refusedByLoader = (config: { findings: Array<{ layer: string }> }) => config.findings.some((finding) => finding.layer === 'loader');
+  return (
+    run.base.configs.some((config) => config.status === ConfigStatus.Broken && refusedByLoader(config)) ||
+    (run.release?.configs.some((config) => config.status === DriftStatus.New && refusedByLoader(config)) ?? false)
+  );
 }
 
 /**

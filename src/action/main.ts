@@ -168,6 +168,7 @@ async function publish(report: Report, runner: RunnerSettings, written: { warnin
   core.setOutput(Outputs.Release, report.release?.ref ?? '');
   core.setOutput(Outputs.Report, reportPath);
   core.setOutput(Outputs.Sarif, sarifPath);
+  core.setOutput(Outputs.ReleaseNote, report.releaseNote?.footer ?? '');
 
   const { annotations, closing, failure, omitted } = annotationsFor(report, written);
   for (const annotation of [...annotations, ...closing]) {

@@ -55,6 +55,11 @@ export function renderTerminal(report: Report, styles: Styles): string {
     lines.push('', styles.bold('Latent breaking schema changes (no config shows them; the verdict does not count them):'));
     for (const change of latent) lines.push(`  ${styles.yellow('!')} ${visible(change.message, { newlines: true })} ${styles.dim(`(${visible(change.file)}${change.line ? `:${change.line}` : ''})`)}`);
   }
+  if (report.releaseNote) {
+    // Made of safe text already (commitText): no escape sequence, no hidden character.
+    lines.push('', styles.bold('Release note (paste into the squash commit):'));
+    for (const line of report.releaseNote.footer.split('\n')) lines.push(`  ${line}`);
+  }
   const releaseProblems = report.acknowledgement.acknowledged ? report.acknowledgement.release?.problems ?? [] : [];
   if (releaseProblems.length) {
     lines.push('', styles.bold('The acknowledgement will not reach the release (no major release):'));

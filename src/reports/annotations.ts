@@ -1,7 +1,9 @@
 import { ConfigStatus, Verdict } from '../constants.js';
 import { failsStep } from '../verdict/verdict.js';
 import { brokenConfigs, type Report } from './report.js';
+import { breakEntries, whoseWords, type BreakEntry } from './release-note.js';
 import { hasHidden, visible } from './safe-text.js';
+import { clip } from './markdown.js';
 import { findingText } from './summary.js';
 
 /** One annotation on a file and line of the PR's checks page. */
@@ -48,6 +50,8 @@ export function annotationsFor(report: Report, written: Partial<Record<Level, nu
     all.push({ level: 'error', title: 'compat-gate could not decide', message: visible([report.error.message, report.error.hint].filter(Boolean).join(' ')) });
   }
   const acknowledged = report.verdict === Verdict.Acknowledged;
+  // The culprits first: they sit in the PR's own diff, where reviewers look.
+  all.push(...culpritAnnotations(report));
   for (const config of report.configs) {
     if (config.status !== ConfigStatus.Broken) continue;
     const first = config.errors[0];
@@ -112,6 +116,57 @@ export function annotationsFor(report: Report, written: Partial<Record<Level, nu
     kept.push(annotation);
   }
   return { annotations: kept, closing, ...(failure ? { failure } : {}), omitted };
+}
+
+/** Most schema changes annotated in the PR's schema file; the summary lists every one. */
+export const CULPRIT_CHANGES = 5;
+/** Most config paths an annotation on a culprit names. */
+const CULPRIT_PATHS = 5;
+const QUOTE_CHARS = 300;
+
+/**
+ * Annotations on what broke configs, where the PR changed it: each breaking schema change
+ * (at most CULPRIT_CHANGES) on its keyword's line in the PR's schema file, naming the configs
+ * it breaks; and one for the configs the loader now refuses with no schema change behind them,
+ * quoting the loader. An error when it breaks base configs and the break is not acknowledged;
+ * a break of release configs only is drift, an error only with `fail-on-drift`.
+ */
+export function culpritAnnotations(report: Report): Annotation[] {
+  if (report.error) return [];
+  const baseRef = report.base?.ref ?? 'the base';
+  const levelOf = (entry: BreakEntry): Level => {
+    const breaksBase = entry.groups.some((group) => group.ref === baseRef);
+    if (report.verdict === Verdict.Acknowledged) return 'warning';
+    if (breaksBase) return report.verdict === Verdict.Breaking ? 'error' : 'warning';
+    return report.drift?.failOnDrift ? 'error' : 'warning';
+  };
+  const name = (text: string) => visible(text);
+  const entries = breakEntries(report);
+  const annotations: Annotation[] = [];
+  for (const entry of entries.filter((e) => e.kind === 'schema-change').slice(0, CULPRIT_CHANGES)) {
+    const change = entry.change!;
+    const total = entry.groups.reduce((sum, group) => sum + group.paths.length, 0);
+    annotations.push({
+      level: levelOf(entry),
+      title: `Schema change that breaks ${total} config${total === 1 ? '' : 's'}`,
+      message: `${visible(change.message, { newlines: true })}\nIt breaks ${whoseWords(entry, name, CULPRIT_PATHS)}.`,
+      file: change.file,
+      ...(change.line ? { line: change.line } : {}),
+    });
+  }
+  const loader = entries.find((e) => e.kind === 'loader');
+  if (loader) {
+    const total = loader.groups.reduce((sum, group) => sum + group.paths.length, 0);
+    const others = loader.otherMessages ? ` (and ${loader.otherMessages} other message${loader.otherMessages === 1 ? '' : 's'})` : '';
+    annotations.push({
+      level: levelOf(loader),
+      title: `The loader now refuses ${total} config${total === 1 ? '' : 's'} that no schema change explains`,
+      message: `It refuses ${whoseWords(loader, name, CULPRIT_PATHS)}. The loader says: "${visible(clip(loader.text, QUOTE_CHARS), { newlines: true })}"${others}`,
+      // On the loader's script when the PR changed it: the first changed line is in "Files changed".
+      ...(report.loader?.script ? { file: report.loader.script.path, line: report.loader.script.line } : {}),
+    });
+  }
+  return annotations;
 }
 
 /**

@@ -3,6 +3,7 @@ import { TOOL_NAME, Verdict } from '../constants.js';
 import { RESOLVED_MARK, commentMarker } from '../github/marker.js';
 import { count, inlineCode } from './markdown.js';
 import type { Report } from './report.js';
+import { releaseNoteBlock, type ReleaseNote } from './release-note.js';
 import { brokenSection, headline, verdictParagraphs, type SectionStyle } from './summary.js';
 
 /**
@@ -75,11 +76,12 @@ export function renderComment(report: CommentReport, key: string, limit = COMMEN
     paragraphs.push(`**Release drift:** ${count(drift, 'config')}${release} that ${drift === 1 ? 'loads' : 'load'} on the base no longer ${drift === 1 ? 'loads' : 'load'} with this PR; the job summary lists them.`);
   }
   const broken = brokenSection(report, COMMENT_STYLE);
+  const releaseNote = report.releaseNote ? releaseNoteDetails(report.releaseNote) : undefined;
   const foot = footer(report);
   const compose = (parts: Array<string | undefined>) => parts.filter((part) => part !== undefined).join('\n\n') + '\n';
 
   for (const rows of [Infinity, 100, 30, 10, 3, 1]) {
-    const text = compose([head, ...paragraphs, broken?.render(rows), foot]);
+    const text = compose([head, ...paragraphs, broken?.render(rows), releaseNote, foot]);
     if (text.length <= budget) return text;
   }
   const note = '_The details do not fit in a comment; the job summary lists them._';
@@ -101,6 +103,11 @@ export function renderResolvedComment(report: CommentReport, key: string, previo
   if (before) parts.push(`It said: ~~${before}~~`);
   parts.push(footer(report));
   return parts.join('\n\n') + '\n';
+}
+
+/** The release note, folded: the author opens it when writing the squash commit. */
+function releaseNoteDetails(note: ReleaseNote): string {
+  return ['<details><summary>Release note: what users must change, ready to paste</summary>', releaseNoteBlock(note), '</details>'].join('\n\n');
 }
 
 function footer(report: CommentReport): string {

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { REPORT_VERSION, Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import { acknowledgementCounts, decideVerdict } from '../verdict/verdict.js';
-import { countConfigs, type Report } from './report.js';
+import { countConfigs, withReleaseNote, type Report } from './report.js';
 
 /**
  * Reads the partial reports named by `merge-reports`: paths or globs (relative to `cwd`),
@@ -173,7 +173,7 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
     : decideVerdict({ broken: counts.broken, newDrift: drift?.counts.new ?? 0, failOnDrift: drift?.failOnDrift ?? false, acknowledged: counted });
   const { shard: _shard, error: _error, ...rest } = first;
   const loaderProcesses = sum(ordered.map((report) => report.loader?.processes ?? 0));
-  return {
+  return withReleaseNote({
     ...rest,
     verdict,
     ...(errors.length
@@ -193,7 +193,7 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
     notes: [...new Set(ordered.flatMap((report) => report.notes))],
     durationMs: Math.max(...ordered.map((report) => report.durationMs)),
     shards: total,
-  };
+  });
 }
 
 function sum(values: number[]): number {

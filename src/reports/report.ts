@@ -6,6 +6,7 @@ import type { RefTarget } from '../refs/base.js';
 import type { PullRequestContext } from '../refs/pull-request.js';
 import type { Acknowledgement } from '../verdict/acknowledgement.js';
 import type { ReleaseReach } from '../verdict/release-tool.js';
+import { releaseNoteFor, type ReleaseNote } from './release-note.js';
 
 /** Whether the acknowledgement reaches the release tools; `required` is `ack-must-reach-release`. */
 export type ReportReleaseReach = Omit<ReleaseReach, 'notes'> & { required: boolean };
@@ -83,11 +84,14 @@ export interface Report {
   configs: ReportConfig[];
   skipped: Array<{ path: string; reason: string }>;
   schema?: { file: string; draft: string; files: string[] };
-  loader?: { command: string; processes: number };
+  /** `script`: the file the loader command names that the PR changed, and its first changed line. */
+  loader?: { command: string; processes: number; script?: { path: string; line: number } };
   notes: string[];
   durationMs: number;
   /** How the PR's schema differs from the base's: breaking changes with the configs each broke, latent ones (breaking, and no config shows it), and compatible ones. */
   schemaChanges?: { breaking: ReportSchemaChange[]; latent: ReportSchemaChange[]; compatible: ReportSchemaChange[] };
+  /** What users must change, ready to paste: the `BREAKING CHANGE:` footer and the release-notes list; absent when nothing broke. */
+  releaseNote?: ReleaseNote;
   /** Set on a partial report: this run judged one shard of the configs. */
   shard?: Shard;
   /** Set on a report merged from partial ones: how many shards it combines. */
@@ -120,6 +124,8 @@ export interface ReportInput {
   head?: { sha: string };
   failOnDrift?: boolean;
   run?: GateRun;
+  /** The loader's script, when the command names a file the PR changed. */
+  loaderScript?: { path: string; line: number };
   shard?: Shard;
   settings?: ReportSettings;
   notes: string[];
@@ -141,7 +147,7 @@ export function buildReport(input: ReportInput): Report {
   }));
   const skipped = input.run?.base.skipped ?? [];
   const pr = input.pullRequest;
-  return {
+  return withReleaseNote({
     version: REPORT_VERSION,
     tool: { name: TOOL_NAME, version: input.toolVersion },
     verdict: input.verdict,
@@ -173,11 +179,20 @@ export function buildReport(input: ReportInput): Report {
     skipped,
     ...(input.run?.schema ? { schema: input.run.schema } : {}),
     ...(input.run?.schemaChanges ? { schemaChanges: groupSchemaChanges(input.run.schemaChanges) } : {}),
-    ...(input.run?.loader ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses } } : {}),
+    ...(input.run?.loader
+      ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses, ...(input.loaderScript ? { script: input.loaderScript } : {}) } }
+      : {}),
     notes: [...(pr?.notes ?? []), ...(input.run?.notes ?? []), ...input.notes],
     durationMs: input.durationMs,
     ...(input.shard ? { shard: input.shard } : {}),
-  };
+  });
+}
+
+/** The report with its release note made from what it holds (again, after shards are merged). */
+export function withReleaseNote(report: Report): Report {
+  const { releaseNote: _previous, ...rest } = report;
+  const note = releaseNoteFor(rest);
+  return note ? { ...rest, releaseNote: note } : rest;
 }
 
 /** The engine's schema changes, each with the configs it broke, grouped as the report shows them. */

@@ -3,6 +3,7 @@ import type { Finding } from '../checks/evaluate.js';
 import { headerNearMiss } from '../verdict/acknowledgement.js';
 import { cell, clip, codeLink, count, inlineCode, table } from './markdown.js';
 import { fileLink, type Report, type ReportConfig, type ReportDrift, type ReportSchemaChange } from './report.js';
+import { releaseNoteBlock } from './release-note.js';
 import { markdownText, visible } from './safe-text.js';
 
 /**
@@ -259,6 +260,10 @@ export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
   const drift = driftSection(report);
   if (drift) sections.push(drift);
   sections.push(...schemaChangeSections(report));
+  if (report.releaseNote) {
+    const block = `### Release note\n\n${releaseNoteBlock(report.releaseNote)}`;
+    sections.push({ rows: 1, render: (rows) => (rows > 0 ? block : '### Release note\n\n_Not shown: the summary is limited in size; the JSON report and the `release-note` output hold it._') });
+  }
 
   const tail = [checkedSection(report), notesSection(report)].filter(Boolean).join('\n\n');
   const compose = (rows: number) => [...head, ...sections.map((section) => section.render(rows)), tail].join('\n\n') + '\n';

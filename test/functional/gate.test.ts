@@ -360,7 +360,8 @@ describe.skipIf(!HAS_DIST)(layer, () => {
     });
 
     it('annotates each broken config with an error on its file', () => {
-      expect(errorFiles(run)).toEqual(DISTRIBUTIONS);
+      // Each broken config, and the schema change behind the break on its line in the PR's schema.
+      expect(errorFiles(run)).toEqual([...DISTRIBUTIONS, INPUTS.schema]);
     });
 
     it('counts the release configs that no longer load as drift', () => {
@@ -419,8 +420,9 @@ describe.skipIf(!HAS_DIST)(layer, () => {
       expect(bedrock?.errors.map((e) => e.message).join('\n')).toContain('remote::bedrock');
     });
 
-    it('annotates only that config, and names it in the summary', () => {
-      expect(errorFiles(run)).toEqual([BEDROCK]);
+    it("annotates only that config and the loader's changed line, and names it in the summary", () => {
+      // The broken config, and the loader-only break on the loader's changed line.
+      expect(errorFiles(run)).toEqual([BEDROCK, 'loader/load_config.py']);
       expect(firstLine(run.summary)).toMatch(/breaking/i);
       expect(run.summary).toContain(BEDROCK);
     });
@@ -435,7 +437,11 @@ describe.skipIf(!HAS_DIST)(layer, () => {
 
     it('does not blame the PR for them: only the config the PR breaks counts', () => {
       expectBreaking(run, [BEDROCK]);
-      expect(errorFiles(run)).toEqual([BEDROCK]);
+      // The broken config, and the loader-only break on the loader's changed line.
+      expect(errorFiles(run)).toEqual([BEDROCK, 'loader/load_config.py']);
+      const onLoader = run.annotations.find((a) => a.file === 'loader/load_config.py');
+      expect(onLoader?.message).toContain(BEDROCK);
+      expect(onLoader?.message).not.toMatch(/experimental|draft/);
     });
 
     it('reports a config that fails the base schema as failing-on-base and a config that is not YAML as unreadable', () => {

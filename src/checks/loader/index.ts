@@ -10,3 +10,4 @@ export {
   type LoaderResult,
   type LoaderRun,
 } from './bisect.js';
+export { changedLoaderScript, scriptCandidates, type ChangedScript } from './script.js';

@@ -1,0 +1,213 @@
+import { ConfigStatus, DriftStatus } from '../constants.js';
+import type { Finding } from '../checks/evaluate.js';
+import { clip, count, inlineCode } from './markdown.js';
+import type { Report, ReportSchemaChange } from './report.js';
+import { markdownText, visible } from './safe-text.js';
+
+/**
+ * What users must change, ready to paste: a `BREAKING CHANGE:` footer for the squash commit
+ * (plain text) and the same as a markdown list for the release notes.
+ */
+export interface ReleaseNote {
+  /** The footer, plain text for a commit message: no markup, no mention, no issue reference. */
+  footer: string;
+  /** The same changes as a markdown list, for release notes. */
+  markdown: string;
+}
+
+/** What broke configs: a schema change, the loader, or the schema with no change found behind it. */
+export interface BreakEntry {
+  kind: 'schema-change' | 'loader' | 'schema';
+  /** The change's message, or the loader's / schema's first message (untrusted text). */
+  text: string;
+  /** The broken configs, per old ref (the release first: that is what users have). */
+  groups: Array<{ ref: string; paths: string[] }>;
+  /** For a loader or schema entry: how many other messages the configs gave. */
+  otherMessages?: number;
+  /** For a schema-change entry: the change, with its file and line in the PR's schema. */
+  change?: ReportSchemaChange;
+}
+
+/** Most entries a note lists; a longer note would not be read, and the JSON report lists all. */
+export const NOTE_ENTRIES = 8;
+/** Most config paths named per ref in one entry. */
+export const NOTE_PATHS = 3;
+const MESSAGE_CHARS = 200;
+const QUOTE_CHARS = 160;
+
+/** A finding that can be traced to nothing in the schema diff: broken by the loader or the schema alone. */
+type Broken = { path: string; ref: string; errors: Finding[]; explained: boolean };
+
+/**
+ * What broke configs, from the report alone: each breaking schema change that broke at least
+ * one config, then the configs the loader now refuses with no schema change behind them, then
+ * those the schema rejects where no change was found (the base had no schema to compare).
+ * Nothing that broke no config is listed.
+ */
+export function breakEntries(report: Report): BreakEntry[] {
+  const baseRef = report.base?.ref ?? 'the base';
+  const releaseRef = report.release?.ref ?? 'the release';
+  const baseBroken = report.configs.filter((config) => config.status === ConfigStatus.Broken).map((config) => config.path);
+  const releaseNew = (report.drift?.configs ?? []).filter((config) => config.status === DriftStatus.New).map((config) => config.path);
+  const changes = report.schemaChanges?.breaking.filter((change) => change.configs.length > 0) ?? [];
+  const explained = new Set(changes.flatMap((change) => change.configs));
+
+  const entries: BreakEntry[] = changes.map((change: ReportSchemaChange) => ({
+    kind: 'schema-change',
+    text: change.message,
+    change,
+    groups: groups([
+      [releaseRef, releaseNew.filter((path) => change.configs.includes(path))],
+      [baseRef, baseBroken.filter((path) => change.configs.includes(path))],
+    ]),
+  }));
+
+  const broken: Broken[] = [
+    ...(report.drift?.configs ?? []).filter((config) => config.status === DriftStatus.New).map((config) => ({ path: config.path, ref: releaseRef, errors: config.errors, explained: explained.has(config.path) })),
+    ...report.configs
+      .filter((config) => config.status === ConfigStatus.Broken)
+      .map((config) => ({ path: config.path, ref: baseRef, errors: config.errors, explained: Boolean(config.causes?.length) || explained.has(config.path) })),
+  ].filter((config) => !config.explained);
+  for (const layer of ['loader', 'schema'] as const) {
+    const hit = broken.filter((config) =>
+      layer === 'loader' ? config.errors.some((e) => e.layer === 'loader') : !config.errors.some((e) => e.layer === 'loader') && config.errors.some((e) => e.layer === 'schema'),
+    );
+    if (!hit.length) continue;
+    const messages = [...new Set(hit.map((config) => withoutCopyPath(firstWords(config.errors.find((e) => e.layer === layer)!), config.path)))];
+    entries.push({
+      kind: layer,
+      text: messages[0]!,
+      groups: groups([
+        [releaseRef, hit.filter((c) => c.ref === releaseRef).map((c) => c.path)],
+        [baseRef, hit.filter((c) => c.ref === baseRef).map((c) => c.path)],
+      ]),
+      ...(messages.length > 1 ? { otherMessages: messages.length - 1 } : {}),
+    });
+  }
+  return entries;
+}
+
+/** A finding's message, after its pointer for a schema finding (`/apis/2: must be one of …`). */
+function firstWords(finding: Finding): string {
+  const message = finding.message.trim();
+  return finding.layer === 'schema' && finding.pointer ? `${finding.pointer}: ${message}` : message;
+}
+
+/**
+ * The message with the folder of the loader's copy cut from the config's path: a loader names
+ * the file it was given (`/home/runner/work/_temp/…/distributions/x/run.yaml`), which says
+ * nothing to users and differs on every run.
+ */
+function withoutCopyPath(message: string, path: string): string {
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return message.replace(new RegExp(`(?:[A-Za-z]:)?[\\\\/][^\\s"']*?[\\\\/]${escaped}`, 'g'), path);
+}
+
+function groups(pairs: Array<[string, string[]]>): BreakEntry['groups'] {
+  return pairs.filter(([, paths]) => paths.length > 0).map(([ref, paths]) => ({ ref, paths: [...new Set(paths)] }));
+}
+
+/** The release note of a report, or undefined when nothing broke (or the gate could not decide). */
+export function releaseNoteFor(report: Report): ReleaseNote | undefined {
+  if (report.error) return undefined;
+  const entries = breakEntries(report);
+  if (!entries.length) return undefined;
+  const shown = entries.slice(0, NOTE_ENTRIES);
+  const more = entries.length - shown.length;
+  const footer = [
+    'BREAKING CHANGE: configs written for earlier versions must change:',
+    ...shown.map((entry) => `- ${entryText(entry, plain)}`),
+    ...(more > 0 ? [`- and ${count(more, 'more change')}.`] : []),
+  ].join('\n');
+  const markdown = [
+    '**Breaking:** configs written for earlier versions must change:',
+    '',
+    ...shown.map((entry) => `- ${entryText(entry, markdown_)}`),
+    ...(more > 0 ? [`- and ${count(more, 'more change')}.`] : []),
+  ].join('\n');
+  return { footer, markdown };
+}
+
+/** How untrusted words are written in one form of the note. */
+interface Form {
+  /** A message of the schema diff (may hold code spans). */
+  message(text: string): string;
+  /** A quoted message of the loader or the schema. */
+  quote(text: string): string;
+  /** A path or a ref name. */
+  name(text: string): string;
+}
+
+const plain: Form = {
+  message: (text) => commitText(clip(oneLine(text), MESSAGE_CHARS)),
+  quote: (text) => `"${commitText(clip(oneLine(text), QUOTE_CHARS))}"`,
+  name: (text) => commitText(text),
+};
+
+const markdown_: Form = {
+  message: (text) => markdownText(clip(oneLine(text), MESSAGE_CHARS)),
+  quote: (text) => inlineCode(clip(oneLine(text), QUOTE_CHARS)),
+  name: (text) => inlineCode(text),
+};
+
+/** The broken configs of an entry, per ref: `2 configs of v1.0.0 (a.yaml, b.yaml) and 1 config of main (c.yaml)`. */
+export function whoseWords(entry: BreakEntry, name: (text: string) => string, paths = NOTE_PATHS): string {
+  return entry.groups
+    .map((group) => {
+      const named = group.paths.slice(0, paths).map(name).join(', ');
+      const rest = group.paths.length > paths ? ` and ${group.paths.length - paths} more` : '';
+      return `${count(group.paths.length, 'config')} of ${name(group.ref)} (${named}${rest})`;
+    })
+    .join(' and ');
+}
+
+function entryText(entry: BreakEntry, form: Form): string {
+  const whose = whoseWords(entry, form.name);
+  const others = entry.otherMessages ? ` (and ${count(entry.otherMessages, 'other message')})` : '';
+  switch (entry.kind) {
+    case 'schema-change':
+      return `${stripStop(form.message(entry.text))}: change ${whose}.`;
+    case 'loader':
+      return `The loader now refuses ${whose}: ${form.quote(entry.text)}${others}.`;
+    case 'schema':
+      return `The schema now rejects ${whose}: ${form.quote(entry.text)}${others}.`;
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*(\r\n|\r|\n)\s*/g, ' ').trim();
+}
+
+function stripStop(text: string): string {
+  return text.replace(/\.$/, '');
+}
+
+/**
+ * Untrusted text made safe for a commit message, which GitHub renders as text with links: no
+ * hidden character, no line break (a line could start a footer or a `#` comment that git drops),
+ * no `@user` mention, and no `#123`, `GH-123` reference (pushed to the default branch, `fixes #123`
+ * would close that issue). The `@` and `#` become their full-width forms, which read the same
+ * and link nothing; nothing is escaped, as a commit message has no markup.
+ */
+export function commitText(text: string): string {
+  return visible(text)
+    .replace(/@(?=[\p{L}\p{N}_])/gu, '＠')
+    .replace(/#(?=\p{N})/gu, '＃')
+    .replace(/\b(GH)-(?=\p{N})/giu, '$1‐');
+}
+
+/**
+ * The note as shown in the summary and the comment: the footer in a code block (copied as it
+ * is: GitHub links nothing there), then the release-notes list.
+ */
+export function releaseNoteBlock(note: ReleaseNote): string {
+  // A fence longer than any backtick run in the footer (CommonMark 4.5), and never shorter than 3.
+  const longest = Math.max(0, ...(note.footer.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [
+    "Paste this footer into the squash commit's message (release tools read the commit, not the PR):",
+    `${fence}text\n${note.footer}\n${fence}`,
+    'For the release notes:',
+    note.markdown,
+  ].join('\n\n');
+}
