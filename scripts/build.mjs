@@ -15,6 +15,24 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 await rm(dist, { recursive: true, force: true });
 
+/**
+ * @actions/core imports @actions/http-client (and with it undici) for getIDToken alone, which
+ * compat-gate never calls; evaluating it was most of the start-up before the first git call.
+ * Inside core, that import resolves to scripts/build/lazy-http-client.mjs, which loads the real
+ * client on its first request. The GitHub SDK (loaded when there is a token) still imports the
+ * real one directly.
+ */
+const lazyHttpClientInCore = {
+  name: 'lazy-http-client-in-core',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, (args) =>
+      /[\\/]node_modules[\\/]@actions[\\/]core[\\/]/.test(args.importer)
+        ? { path: join(root, 'scripts', 'build', 'lazy-http-client.mjs') }
+        : undefined,
+    );
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { index: 'src/index.ts', cli: 'src/cli/index.ts' },
@@ -29,6 +47,7 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
+  plugins: [lazyHttpClientInCore],
   // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   // Some dependencies are CommonJS and call require() for Node built-ins.

@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
-import { collectConfigs, dropDocuments, type OldConfig, type SkippedPath } from '../configs/collect.js';
+import { configKey, dropDocuments, listConfigs, readConfigs, type CollectedConfigs, type ConfigListing, type OldConfig, type SkippedPath } from '../configs/collect.js';
 import { locate, type YamlVersion } from '../configs/parse/index.js';
 import { createMatcher, inShard, type ConfigPatterns, type Shard } from '../configs/select.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
@@ -120,9 +120,7 @@ class CachedSide {
   }
 }
 
-function cacheKey(config: OldConfig): string {
-  return `${config.blob}\0${config.path}`;
-}
+const cacheKey = configKey;
 
 /**
  * Judges the base's configs (the gate) and the release's (drift) with the PR's schema and
@@ -149,8 +147,9 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
   const { shard } = options;
   const matcher = shard ? (path: string) => matchesGlobs(path) && inShard(path, shard) : matchesGlobs;
   const readOptions = { yamlVersion: options.yamlVersion };
-  const collect = async (ref: RefTarget, role: string) => {
-    const collected = await collectConfigs(git, ref.sha, matcher, readOptions);
+  const list = (ref: RefTarget) => listConfigs(git, ref.sha, matcher, readOptions);
+  const collect = async (ref: RefTarget, role: string, listing: ConfigListing, known?: ReadonlyMap<string, OldConfig>): Promise<CollectedConfigs> => {
+    const collected = await readConfigs(git, listing, readOptions, known);
     if (collected.configs.length === 0) {
       notes.push(
         `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)})${shard ? ` in shard ${shard.index}/${shard.total}` : ''}: nothing was checked there.`,
@@ -166,11 +165,17 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     tempDir: join(options.tempDir, 'pr'),
   });
   const onPr = new CachedSide((configs, refLabel) => prEvaluator.evaluate(configs, refLabel));
+  // When the base reads the very same schema files, its schema says what the PR's says: the base
+  // side's schema findings are the PR's, and the base's schema is never compiled.
+  const schemaUnchanged = prSchema ? await schemaUnchangedOnBase(prSchema, prSource, baseSource, at, notes) : false;
   let baseSchema: Promise<CompiledSchema | undefined> | undefined;
-  const compiledBaseSchema = () => (baseSchema ??= compileBaseSchema(baseSource, options, schemaPath, notes));
+  const compiledBaseSchema = () => (baseSchema ??= schemaUnchanged ? Promise.resolve(undefined) : compileBaseSchema(baseSource, options, schemaPath, notes));
   const baseTempDir = join(options.tempDir, 'base');
   let baseEvaluator: Evaluator | undefined;
-  const onBase = new CachedSide(async (configs, refLabel) => {
+  const onBase = new CachedSide(async (configs, refLabel) =>
+    schemaUnchanged ? withSchemaFindingsOf(onPr, configs, await evaluateOnBase(configs, refLabel)) : evaluateOnBase(configs, refLabel),
+  );
+  async function evaluateOnBase(configs: OldConfig[], refLabel: string): Promise<Evaluation> {
     if (!baseEvaluator) {
       const schema = await compiledBaseSchema();
       const loader = await prepareBaseLoader(git, options, base.sha, notes);
@@ -186,7 +191,7 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
       baseEvaluator = new Evaluator(schemaOnly);
       return baseEvaluator.evaluate(configs, refLabel);
     }
-  });
+  }
   // Release configs that load on the PR are checked against the base's schema only, to find the
   // ones the PR fixed: running the base's loader on every one of them would cost as much again.
   const onBaseSchema = new CachedSide(async (configs, refLabel) => {
@@ -196,14 +201,18 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
 
   // One ref at a time, and its parsed documents dropped once both sides have judged them:
   // at 10,000 configs a ref's documents are most of the memory.
-  const onBaseRef = await collect(base, 'base');
+  const onBaseRef = await collect(base, 'base', await list(base));
   await onPr.run(onBaseRef.configs, base.ref);
   await onBase.run(
     onBaseRef.configs.filter((config) => (onPr.get(config)?.length ?? 0) > 0),
     base.ref,
   );
-  dropDocuments(onBaseRef.configs);
-  const onReleaseRef = release ? await collect(release, 'release') : undefined;
+  // A file the release shares with the base (same path, same blob) is read and parsed once; its
+  // documents are kept for the release's own checks, the others are dropped now.
+  const releaseListing = release ? await list(release) : undefined;
+  const shared = sharedWith(onBaseRef.configs, releaseListing);
+  dropDocuments(onBaseRef.configs.filter((config) => !shared.has(cacheKey(config))));
+  const onReleaseRef = release && releaseListing ? await collect(release, 'release', releaseListing, shared) : undefined;
   if (release && onReleaseRef) {
     await onPr.run(onReleaseRef.configs, release.ref);
     const failsOnPr = (config: OldConfig) => (onPr.get(config)?.length ?? 0) > 0;
@@ -212,7 +221,7 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     dropDocuments(onReleaseRef.configs);
   }
 
-  const schemaChanges = schemaPath && prSchema ? await diffWithBase(baseSource, prSource, options, schemaPath, notes) : undefined;
+  const schemaChanges = schemaUnchanged ? [] : schemaPath && prSchema ? await diffWithBase(baseSource, prSource, options, schemaPath, notes) : undefined;
 
   const configs = onBaseRef.configs.map((config) => judgeConfig(config, onPr.get(config) ?? [], onBase.get(config), readOptions));
   return attributeSchemaChanges({
@@ -319,6 +328,39 @@ function withPositions(config: OldConfig, findings: Finding[], readOptions: { ya
     const position = locate(config.path, config.content, readOptions, finding.document ?? 0, finding.pointer, finding.target ?? 'value');
     return position ? { ...finding, line: position.line, column: position.column } : finding;
   });
+}
+
+/** The base's configs that the release holds too (same path, same blob), by key. */
+function sharedWith(baseConfigs: OldConfig[], releaseListing: ConfigListing | undefined): Map<string, OldConfig> {
+  if (!releaseListing) return new Map();
+  const inRelease = new Set(releaseListing.files.map(configKey));
+  return new Map(baseConfigs.filter((config) => inRelease.has(cacheKey(config))).map((config) => [cacheKey(config), config]));
+}
+
+/**
+ * Whether every schema file the PR's schema reaches has the same bytes on the base. Then the
+ * schema layer cannot break a config (the same files, the same options, the same validator),
+ * and a note says so.
+ */
+async function schemaUnchangedOnBase(prSchema: CompiledSchema, prSource: SchemaSource, baseSource: SchemaSource, at: string, notes: string[]): Promise<boolean> {
+  for (const file of prSchema.files) {
+    const [before, after] = await Promise.all([baseSource.read(file).catch(() => undefined), prSource.read(file)]);
+    if (!before || !after || !before.equals(after)) return false;
+  }
+  const others = prSchema.files.length - 1;
+  const files = others === 0 ? `\`${prSchema.file}\` is` : `\`${prSchema.file}\` and the ${others} file${others === 1 ? '' : 's'} it references are`;
+  notes.push(`The PR does not change the schema (${files} byte-identical on ${at}): the schema layer cannot break a config, so the base's schema was not evaluated again.`);
+  return true;
+}
+
+/** A base-side evaluation of configs that fail on the PR, with the PR's schema findings as the base's own. */
+function withSchemaFindingsOf(onPr: CachedSide, configs: OldConfig[], evaluation: Evaluation): Evaluation {
+  for (const config of configs) {
+    const schemaFindings = (onPr.get(config) ?? []).filter((finding) => finding.layer === 'schema');
+    if (schemaFindings.length === 0) continue;
+    evaluation.findings.set(config.path, [...schemaFindings, ...(evaluation.findings.get(config.path) ?? [])]);
+  }
+  return evaluation;
 }
 
 /** The base's schema, read from git at the base commit; undefined (with a note) when it has none. */

@@ -1,0 +1,178 @@
+// The engine does each piece of work once and only where it is needed: a config that loads is
+// never parsed again for positions, a file the release shares with the base is read and parsed
+// once, and a schema the PR does not change is not compiled or evaluated on the base.
+// Real git repositories in temp dirs; the parse and compile entry points are counted.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { judge, type GateOptions } from '../../src/checks/judge.js';
+import { createGitCommandManager } from '../../src/git/git.js';
+import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
+
+const calls = vi.hoisted(() => ({ read: [] as string[], locate: [] as string[], compile: [] as string[] }));
+
+vi.mock('../../src/configs/parse/index.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/configs/parse/index.js')>();
+  return {
+    ...actual,
+    readConfig: (...args: Parameters<typeof actual.readConfig>) => {
+      calls.read.push(args[0]);
+      return actual.readConfig(...args);
+    },
+    locate: (...args: Parameters<typeof actual.locate>) => {
+      calls.locate.push(args[0]);
+      return actual.locate(...args);
+    },
+  };
+});
+
+vi.mock('../../src/checks/schema.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/checks/schema.js')>();
+  return {
+    ...actual,
+    compileSchema: (...args: Parameters<typeof actual.compileSchema>) => {
+      calls.compile.push(args[1].label);
+      return actual.compileSchema(...args);
+    },
+  };
+});
+
+const SCHEMA = JSON.stringify({
+  type: 'object',
+  required: ['port'],
+  properties: { port: { type: 'integer', maximum: 9000 }, tier: { $ref: 'defs.json#/tier' } },
+});
+const DEFS = JSON.stringify({ tier: { enum: ['gold', 'silver'] } });
+const TIGHTER_DEFS = JSON.stringify({ tier: { enum: ['gold'] } });
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+async function write(files: Record<string, string>): Promise<void> {
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), text);
+  }
+}
+
+async function commit(files: Record<string, string>, tag?: string): Promise<string> {
+  await write(files);
+  await runGit(dir, ['add', '-A'], env);
+  await runGit(dir, ['commit', '-q', '-m', 'change'], env);
+  if (tag) await runGit(dir, ['tag', tag], env);
+  return runGit(dir, ['rev-parse', 'HEAD'], env);
+}
+
+function options(): GateOptions {
+  return {
+    repositoryRoot: dir,
+    workingDirectory: dir,
+    patterns: { include: ['configs/*.yaml'], exclude: [] },
+    schema: 'schema/service.json',
+    refMap: [],
+    checkFormats: true,
+    loaderTimeoutSeconds: 60,
+    loaderEnv: {},
+    yamlVersion: '1.2',
+    tempDir: path.join(dir, '.tmp-gate'),
+  };
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'compat-gate-work-'));
+  env = isolatedGitEnv(dir);
+  await runGit(dir, ['init', '-q', '-b', 'main'], env);
+  calls.read.length = 0;
+  calls.locate.length = 0;
+  calls.compile.length = 0;
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('work done once', () => {
+  it('parses a file the release shares with the base once, and locates only failing configs', async () => {
+    await commit({ 'schema/service.json': SCHEMA, 'schema/defs.json': DEFS, 'configs/shared.yaml': 'port: 80\ntier: gold\n', 'configs/old.yaml': 'port: 81\n' }, 'v1.0.0');
+    const release = { ref: 'v1.0.0', sha: await runGit(dir, ['rev-parse', 'HEAD'], env) };
+    const baseSha = await commit({ 'configs/old.yaml': 'port: 82\n', 'configs/silver.yaml': 'port: 83\ntier: silver\n' });
+    // The PR tightens a referenced file: silver.yaml breaks.
+    await write({ 'schema/defs.json': TIGHTER_DEFS });
+    const git = await createGitCommandManager(dir);
+
+    const run = await judge(git, options(), { ref: 'main', sha: baseSha }, release);
+
+    expect(run.base.configs.map((config) => [config.path, config.status])).toEqual([
+      ['configs/old.yaml', 'ok'],
+      ['configs/shared.yaml', 'ok'],
+      ['configs/silver.yaml', 'broken'],
+    ]);
+    expect(run.base.configs[2]!.findings[0]).toMatchObject({ layer: 'schema', pointer: '/tier', line: 2 });
+    expect(run.release?.configs.map((config) => [config.path, config.status])).toEqual([
+      ['configs/old.yaml', 'ok'],
+      ['configs/shared.yaml', 'ok'],
+    ]);
+    // shared.yaml (same blob on both refs) once; old.yaml twice (two blobs); silver.yaml once.
+    expect(calls.read.filter((file) => file.startsWith('configs/')).sort()).toEqual(['configs/old.yaml', 'configs/old.yaml', 'configs/shared.yaml', 'configs/silver.yaml']);
+    expect(calls.locate.filter((file) => file.startsWith('configs/'))).toEqual(['configs/silver.yaml']);
+    expect(calls.compile).toEqual(['the PR checkout', expect.stringContaining('the base `main`')]);
+    expect(run.notes.join('\n')).not.toContain('does not change the schema');
+  });
+
+  it('keeps the base side of a shared file that the PR fixes: fixed drift still shows', async () => {
+    await commit({ 'schema/service.json': SCHEMA, 'schema/defs.json': TIGHTER_DEFS, 'configs/silver.yaml': 'port: 83\ntier: silver\n' }, 'v1.0.0');
+    const release = { ref: 'v1.0.0', sha: await runGit(dir, ['rev-parse', 'HEAD'], env) };
+    const baseSha = await commit({ 'configs/other.yaml': 'port: 84\n' });
+    await write({ 'schema/defs.json': DEFS });
+    const git = await createGitCommandManager(dir);
+
+    const run = await judge(git, options(), { ref: 'main', sha: baseSha }, release);
+
+    expect(run.release?.configs.map((config) => [config.path, config.status])).toEqual([['configs/silver.yaml', 'fixed']]);
+    expect(run.release?.configs[0]!.baseFindings?.[0]).toMatchObject({ layer: 'schema', pointer: '/tier', line: 2 });
+    expect(calls.read.filter((file) => file === 'configs/silver.yaml')).toHaveLength(1);
+  });
+});
+
+describe('a schema the PR does not change', () => {
+  it('is compiled once, for the PR, and its failures are failing on base with the same findings', async () => {
+    await commit({ 'schema/service.json': SCHEMA, 'schema/defs.json': DEFS, 'configs/bad.yaml': 'port: 99999\n', 'configs/rel.yaml': 'port: 10\n' }, 'v1.0.0');
+    const release = { ref: 'v1.0.0', sha: await runGit(dir, ['rev-parse', 'HEAD'], env) };
+    const baseSha = await commit({ 'configs/good.yaml': 'port: 80\ntier: gold\n', 'configs/rel.yaml': 'port: 11\n' });
+    const git = await createGitCommandManager(dir);
+
+    const run = await judge(git, options(), { ref: 'main', sha: baseSha }, release);
+
+    expect(calls.compile).toEqual(['the PR checkout']);
+    expect(run.base.configs.map((config) => [config.path, config.status])).toEqual([
+      ['configs/bad.yaml', 'failing-on-base'],
+      ['configs/good.yaml', 'ok'],
+      ['configs/rel.yaml', 'ok'],
+    ]);
+    const bad = run.base.configs[0]!;
+    expect(bad.baseFindings).toEqual(bad.findings);
+    expect(bad.findings[0]).toMatchObject({ layer: 'schema', pointer: '/port', keyword: 'maximum', line: 1 });
+    expect(run.release?.configs.map((config) => [config.path, config.status])).toEqual([
+      ['configs/bad.yaml', 'existing'],
+      ['configs/rel.yaml', 'ok'],
+    ]);
+    expect(run.schemaChanges).toEqual([]);
+    expect(run.notes).toContain(
+      `The PR does not change the schema (\`schema/service.json\` and the 1 file it references are byte-identical on the base \`main\` (${baseSha.slice(0, 12)})): the schema layer cannot break a config, so the base's schema was not evaluated again.`,
+    );
+  });
+
+  it('is compiled on the base too when one referenced file differs by a byte', async () => {
+    await commit({ 'schema/service.json': SCHEMA, 'schema/defs.json': DEFS, 'configs/bad.yaml': 'port: 99999\n' });
+    const baseSha = await runGit(dir, ['rev-parse', 'HEAD'], env);
+    await write({ 'schema/defs.json': `${DEFS}\n` });
+    const git = await createGitCommandManager(dir);
+
+    const run = await judge(git, options(), { ref: 'main', sha: baseSha });
+
+    expect(calls.compile).toEqual(['the PR checkout', expect.stringContaining('the base `main`')]);
+    expect(run.base.configs.map((config) => config.status)).toEqual(['failing-on-base']);
+    expect(run.notes.join('\n')).not.toContain('does not change the schema');
+  });
+});
