@@ -172,7 +172,7 @@ export async function readSchemaFile(path: string, source: SchemaSource, reached
     }
     throw new GateError(
       `Schema file ${path} was not found in ${source.label}.`,
-      'Set the `schema` input to the path of a JSON or YAML schema file committed in the repository, relative to its root.',
+      (n) => `Set the ${n.setting('schema')} to the path of a JSON or YAML schema file committed in the repository, relative to its root.`,
     );
   }
   const read = readConfig(path, bytes, SCHEMA_READ_OPTIONS);
@@ -288,7 +288,7 @@ function unmappedError(found: FoundRef): GateError {
   const directory = found.uri.slice(0, found.uri.lastIndexOf('/') + 1);
   return new GateError(
     `Schema file ${found.from} refers to ${found.uri} (\`$ref: "${found.ref}"\`), which is not a file in the repository; compat-gate never fetches schemas from the network.`,
-    `Commit that schema to the repository and add a \`schema-ref-map\` line that says where it lives, e.g. \`${directory}=schemas/vendor/\`.`,
+    (n) => `Commit that schema to the repository and add a ${n.setting('schema-ref-map')} line that says where it lives, e.g. \`${directory}=schemas/vendor/\`.`,
   );
 }
 
