@@ -26,7 +26,7 @@ Options:
   --configs GLOBS          config files, comma-separated or repeated; !glob excludes (required)
   --schema FILE            JSON Schema (JSON or YAML), relative to --working-directory
   --schema-ref-map MAP     URL-prefix=local/dir/ for absolute $refs (repeatable)
-  --no-check-formats       do not assert formats
+  --no-check-formats       do not assert formats (--check-formats, the default, does)
   --loader CMD             shell command; config paths are appended as arguments
   --loader-timeout SECS    seconds one loader process may run (default ${INPUT_DEFAULTS['loader-timeout']})
   --base REF               the ref whose configs gate the change (default: origin's default branch)
@@ -39,12 +39,16 @@ Options:
                            break as major (default: a warning)
   --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default ${INPUT_DEFAULTS['yaml-version']})
   -C, --working-directory DIR   where the loader runs (default: ${INPUT_DEFAULTS['working-directory']})
-  --json                   print the JSON report instead of text
-  --report FILE            also write the JSON report to FILE
+  --json                   print the JSON report instead of text, errors included
+  --report FILE            also write the JSON report to FILE (folders are created)
   -h, --help               this help
   -v, --version            the version
 
-Exit codes: 0 pass or acknowledged, 1 breaking, 2 error.`;
+Quote globs ('conf/*.yaml'): compat-gate matches them in each ref itself, and an
+argument that belongs to no flag is an error.
+
+Exit codes: 0 pass or acknowledged, 1 breaking, 2 error (a bad command line too).
+When --report FILE cannot be written the verdict is still printed; a pass then exits 2.`;
 
 /** Exit codes of the CLI (SPEC, "CLI"). */
 export const ExitCode = { Pass: 0, Breaking: 1, Error: 2 } as const;
