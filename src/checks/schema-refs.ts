@@ -306,10 +306,11 @@ function mapUri(
     let best: RefMapping | undefined;
     for (const mapping of mappings) {
       const prefix = normalisePrefix(mapping.prefix, options);
-      if (uri.startsWith(prefix) && (!best || prefix.length > normalisePrefix(best.prefix, options).length)) best = mapping;
+      if (startsWithPrefix(uri, prefix) && (!best || prefix.length > normalisePrefix(best.prefix, options).length)) best = mapping;
     }
     if (best) {
-      const encodedRest = uri.slice(normalisePrefix(best.prefix, options).length);
+      // A prefix without its trailing `/` names a folder all the same (`https://example.com/schemas=vendor/`).
+      const encodedRest = uri.slice(normalisePrefix(best.prefix, options).length).replace(/^\//, '');
       // A line may map one URL to one file (`https://example.com/s.json=vendor/s.json`).
       const rest = encodedRest === '' ? '' : decodePath(encodedRest);
       const path = rest === undefined ? undefined : insideRepository(best.dir + rest);
@@ -317,6 +318,11 @@ function mapUri(
     }
   }
   return { how: 'not mapped' };
+}
+
+/** `uri` starts with `prefix` at a path boundary: `…/schemas` covers `…/schemas/a.json`, not `…/schemas-old/a.json`. */
+function startsWithPrefix(uri: string, prefix: string): boolean {
+  return uri.startsWith(prefix) && (prefix.endsWith('/') || uri.length === prefix.length || '/#?'.includes(uri[prefix.length]!));
 }
 
 function normalisePrefix(prefix: string, options: LoadGraphOptions): string {
