@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
-import { GateError, errorMessage } from './errors.js';
+import { ACTION_NAMING, GateError, errorMessage, type Naming } from './errors.js';
 import { judge, type GateOptions, type GateRun } from './checks/judge.js';
 import { changedLoaderScript, type ChangedScript } from './checks/loader/index.js';
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
@@ -52,6 +52,8 @@ export interface CheckRequest {
   toolVersion: string;
   /** Clock, for tests. */
   now?: () => number;
+  /** How errors name settings: the action's inputs (default) or the CLI's flags. */
+  naming?: Naming;
 }
 
 /**
@@ -157,7 +159,7 @@ export async function check(request: CheckRequest): Promise<Report> {
     return finish(decideVerdict({ ...facts, acknowledged: acknowledgementCounts({ ...known.acknowledgement, ...(known.releaseReach ? { release: known.releaseReach } : {}) }) }));
   } catch (error) {
     if (error instanceof GateError) {
-      return finish(Verdict.Error, { message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
+      return finish(Verdict.Error, error.worded(request.naming ?? ACTION_NAMING));
     }
     // An unexpected failure is still the gate's, never the PR's; keep the message, not the stack.
     const message = errorMessage(error);

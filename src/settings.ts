@@ -151,11 +151,14 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
     };
   }
   if (!schema && !loader) {
-    throw new GateError('Neither `schema` nor `loader` is set: there is nothing to load the configs with.', 'Set `schema` (a JSON Schema file), `loader` (a command), or both.');
+    throw new GateError(
+      (n) => `Neither the ${n.setting('schema')} nor the ${n.setting('loader')} is set: there is nothing to load the configs with.`,
+      (n) => `Set the ${n.setting('schema')} (a JSON Schema file), the ${n.setting('loader')} (a command), or both.`,
+    );
   }
   const configs = input('configs');
   if (!configs.trim()) {
-    throw new GateError('The `configs` input is empty.', 'Give glob patterns of the config files users have, e.g. `distributions/*/run.yaml`.');
+    throw new GateError((n) => `The ${n.setting('configs')} is empty.`, 'Give glob patterns of the config files users have, e.g. `distributions/*/run.yaml`.');
   }
   const workingDirectory = read.text('working-directory');
   const base = read.optional('base');
@@ -196,18 +199,18 @@ function inputs(input: InputReader) {
       const value = text(name).toLowerCase();
       if (['true', 'yes', 'on', '1'].includes(value)) return true;
       if (['false', 'no', 'off', '0'].includes(value)) return false;
-      throw new GateError(`The \`${name}\` input is \`${value}\`, which is not a boolean.`, 'Use `true` or `false`.');
+      throw new GateError((n) => `The ${n.setting(name)} is \`${value}\`, which is not a boolean.`, 'Use `true` or `false`.');
     },
     choice<T extends string>(name: Defaulted, allowed: readonly T[], mode?: 'unchecked'): T {
       const value = text(name, mode);
       if ((allowed as readonly string[]).includes(value)) return value as T;
-      throw new GateError(`The \`${name}\` input is \`${value}\`.`, `Use one of ${allowed.map((a) => `\`${a}\``).join(', ')}.`);
+      throw new GateError((n) => `The ${n.setting(name)} is \`${value}\`.`, `Use one of ${allowed.map((a) => `\`${a}\``).join(', ')}.`);
     },
     positiveNumber(name: Defaulted, mode?: 'unchecked'): number {
       const value = text(name, mode);
       const number = Number(value);
       if (!Number.isFinite(number) || number <= 0) {
-        throw new GateError(`The \`${name}\` input is \`${value}\`, not a positive number of seconds.`, `Use a number such as \`${INPUT_DEFAULTS[name]}\`.`);
+        throw new GateError((n) => `The ${n.setting(name)} is \`${value}\`, not a positive number of seconds.`, `Use a number such as \`${INPUT_DEFAULTS[name]}\`.`);
       }
       return number;
     },

@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, realpath } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import type { OldConfig } from '../configs/collect.js';
 import { runLoader, writeConfigs } from './loader/index.js';
 import type { CompiledSchema, SchemaIssue } from './schema.js';
@@ -59,12 +59,13 @@ export class Evaluator {
         readable.map((config) => ({ path: config.path, content: config.content })),
       );
       const run = await runLoader(targets, { ...loader, refLabel });
+      const copies = [dir, await realpath(dir).catch(() => dir)];
       loaderProcesses = run.processes;
       for (const [path, result] of run.results) {
         if (result.ok) continue;
         findings.get(path)?.push({
           layer: 'loader',
-          message: result.message ?? 'the loader did not load it',
+          message: asRepositoryPaths(result.message ?? 'the loader did not load it', copies),
           ...(result.timedOut ? { timedOut: true } : {}),
         });
       }
@@ -93,4 +94,16 @@ function schemaFinding(issue: SchemaIssue, document: number | undefined): Findin
     target: issue.target,
     ...(document === undefined ? {} : { document }),
   };
+}
+
+/**
+ * A loader message with the paths of the copies it was given (under the run's temp folder)
+ * written as repository paths: `/tmp/…/run-1/conf/a.yaml` reads `conf/a.yaml`, in every output.
+ */
+export function asRepositoryPaths(message: string, copies: string[]): string {
+  let out = message;
+  for (const dir of [...new Set(copies)].sort((a, b) => b.length - a.length)) {
+    out = out.split(`${dir}${sep}`).join('').split(`${dir}/`).join('');
+  }
+  return out;
 }

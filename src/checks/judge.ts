@@ -132,7 +132,10 @@ const cacheKey = configKey;
  */
 export async function judge(git: GitCommandManager, options: GateOptions, base: RefTarget, release?: RefTarget): Promise<GateRun> {
   if (!options.schema && !options.loader) {
-    throw new GateError('Neither `schema` nor `loader` is set: there is nothing to load the configs with.', 'Set at least one of them.');
+    throw new GateError(
+      (n) => `Neither the ${n.setting('schema')} nor the ${n.setting('loader')} is set: there is nothing to load the configs with.`,
+      'Set at least one of them.',
+    );
   }
   const notes: string[] = [];
   const schemaPath = options.schema ? repositoryPath(options, options.schema, 'schema') : undefined;
@@ -452,7 +455,7 @@ function repositoryPath(options: GateOptions, path: string, input: string): stri
   const absolute = resolve(options.workingDirectory, path);
   const fromRoot = relative(options.repositoryRoot, absolute);
   if (!fromRoot || fromRoot.startsWith('..') || isAbsolute(fromRoot)) {
-    throw new GateError(`The \`${input}\` input \`${path}\` is outside the repository.`, 'Give a path inside the checkout, relative to `working-directory`.');
+    throw new GateError((n) => `The ${n.setting(input)} \`${path}\` is outside the repository.`, (n) => `Give a path inside the checkout, relative to the ${n.setting('working-directory')}.`);
   }
   return fromRoot.split(sep).join('/');
 }

@@ -172,7 +172,7 @@ export async function readSchemaFile(path: string, source: SchemaSource, reached
     }
     throw new GateError(
       `Schema file ${path} was not found in ${source.label}.`,
-      'Set the `schema` input to the path of a JSON or YAML schema file committed in the repository, relative to its root.',
+      (n) => `Set the ${n.setting('schema')} to the path of a JSON or YAML schema file committed in the repository, relative to its root.`,
     );
   }
   const read = readConfig(path, bytes, SCHEMA_READ_OPTIONS);
@@ -288,7 +288,7 @@ function unmappedError(found: FoundRef): GateError {
   const directory = found.uri.slice(0, found.uri.lastIndexOf('/') + 1);
   return new GateError(
     `Schema file ${found.from} refers to ${found.uri} (\`$ref: "${found.ref}"\`), which is not a file in the repository; compat-gate never fetches schemas from the network.`,
-    `Commit that schema to the repository and add a \`schema-ref-map\` line that says where it lives, e.g. \`${directory}=schemas/vendor/\`.`,
+    (n) => `Commit that schema to the repository and add a ${n.setting('schema-ref-map')} line that says where it lives, e.g. \`${directory}=schemas/vendor/\`.`,
   );
 }
 
@@ -306,10 +306,11 @@ function mapUri(
     let best: RefMapping | undefined;
     for (const mapping of mappings) {
       const prefix = normalisePrefix(mapping.prefix, options);
-      if (uri.startsWith(prefix) && (!best || prefix.length > normalisePrefix(best.prefix, options).length)) best = mapping;
+      if (startsWithPrefix(uri, prefix) && (!best || prefix.length > normalisePrefix(best.prefix, options).length)) best = mapping;
     }
     if (best) {
-      const encodedRest = uri.slice(normalisePrefix(best.prefix, options).length);
+      // A prefix without its trailing `/` names a folder all the same (`https://example.com/schemas=vendor/`).
+      const encodedRest = uri.slice(normalisePrefix(best.prefix, options).length).replace(/^\//, '');
       // A line may map one URL to one file (`https://example.com/s.json=vendor/s.json`).
       const rest = encodedRest === '' ? '' : decodePath(encodedRest);
       const path = rest === undefined ? undefined : insideRepository(best.dir + rest);
@@ -317,6 +318,11 @@ function mapUri(
     }
   }
   return { how: 'not mapped' };
+}
+
+/** `uri` starts with `prefix` at a path boundary: `…/schemas` covers `…/schemas/a.json`, not `…/schemas-old/a.json`. */
+function startsWithPrefix(uri: string, prefix: string): boolean {
+  return uri.startsWith(prefix) && (prefix.endsWith('/') || uri.length === prefix.length || '/#?'.includes(uri[prefix.length]!));
 }
 
 function normalisePrefix(prefix: string, options: LoadGraphOptions): string {

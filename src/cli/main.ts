@@ -1,7 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { dirname, resolve } from 'node:path';
 import { check } from '../pipeline.js';
 import { loaderEnvironment } from '../checks/loader/index.js';
 import { parseRefMap } from '../checks/schema.js';
@@ -10,10 +9,12 @@ import { parsePatterns } from '../configs/select.js';
 import { Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import { createGitCommandManager } from '../git/git.js';
+import { buildReport } from '../reports/report.js';
 import { safeJson, visible } from '../reports/safe-text.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
 import { INPUT_DEFAULTS, YAML_VERSIONS } from '../settings.js';
 import { VERSION } from '../version.js';
+import { CLI_NAMING, parseCommandLine } from './args.js';
 import { renderTerminal, stylesFor } from './terminal.js';
 
 const USAGE = `Usage: compat-gate check --configs GLOBS (--schema FILE | --loader CMD) [options]
@@ -25,7 +26,7 @@ Options:
   --configs GLOBS          config files, comma-separated or repeated; !glob excludes (required)
   --schema FILE            JSON Schema (JSON or YAML), relative to --working-directory
   --schema-ref-map MAP     URL-prefix=local/dir/ for absolute $refs (repeatable)
-  --no-check-formats       do not assert formats
+  --no-check-formats       do not assert formats (--check-formats, the default, does)
   --loader CMD             shell command; config paths are appended as arguments
   --loader-timeout SECS    seconds one loader process may run (default ${INPUT_DEFAULTS['loader-timeout']})
   --base REF               the ref whose configs gate the change (default: origin's default branch)
@@ -38,12 +39,16 @@ Options:
                            break as major (default: a warning)
   --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default ${INPUT_DEFAULTS['yaml-version']})
   -C, --working-directory DIR   where the loader runs (default: ${INPUT_DEFAULTS['working-directory']})
-  --json                   print the JSON report instead of text
-  --report FILE            also write the JSON report to FILE
+  --json                   print the JSON report instead of text, errors included
+  --report FILE            also write the JSON report to FILE (folders are created)
   -h, --help               this help
   -v, --version            the version
 
-Exit codes: 0 pass or acknowledged, 1 breaking, 2 error.`;
+Quote globs ('conf/*.yaml'): compat-gate matches them in each ref itself, and an
+argument that belongs to no flag is an error.
+
+Exit codes: 0 pass or acknowledged, 1 breaking, 2 error (a bad command line too).
+When --report FILE cannot be written the verdict is still printed; a pass then exits 2.`;
 
 /** Exit codes of the CLI (SPEC, "CLI"). */
 export const ExitCode = { Pass: 0, Breaking: 1, Error: 2 } as const;
@@ -53,99 +58,110 @@ export async function main(
   argv: string[],
   io: { stdout: NodeJS.WritableStream & { isTTY?: boolean }; stderr: NodeJS.WritableStream; env: NodeJS.ProcessEnv; cwd: string },
 ): Promise<number> {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        configs: { type: 'string', multiple: true },
-        schema: { type: 'string' },
-        'schema-ref-map': { type: 'string', multiple: true },
-        'check-formats': { type: 'boolean', default: isTrue(INPUT_DEFAULTS['check-formats']) },
-        'no-check-formats': { type: 'boolean' },
-        loader: { type: 'string' },
-        'loader-timeout': { type: 'string', default: INPUT_DEFAULTS['loader-timeout'] },
-        base: { type: 'string' },
-        release: { type: 'string', default: INPUT_DEFAULTS.release },
-        'fail-on-drift': { type: 'boolean', default: isTrue(INPUT_DEFAULTS['fail-on-drift']) },
-        title: { type: 'string' },
-        label: { type: 'string', multiple: true },
-        'ack-labels': { type: 'string', default: INPUT_DEFAULTS['ack-labels'] },
-        'ack-must-reach-release': { type: 'boolean', default: false },
-        'yaml-version': { type: 'string', default: INPUT_DEFAULTS['yaml-version'] },
-        'working-directory': { type: 'string', short: 'C', default: INPUT_DEFAULTS['working-directory'] },
-        json: { type: 'boolean', default: false },
-        report: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    }));
-  } catch (error) {
-    io.stderr.write(`compat-gate: ${visible(describeError(error), { newlines: true })}\n\n${USAGE}\n`);
+  const started = Date.now();
+  // `--json` promises JSON on stdout whatever happens, a usage error included.
+  const wantsJson = argv.includes('--json');
+  /** The gate's own failure: a report with verdict `error` for --json, else the message on stderr. */
+  const fail = (error: unknown, usage = false): number => {
+    const worded = error instanceof GateError ? error.worded(CLI_NAMING) : { message: describeError(error, CLI_NAMING) };
+    if (wantsJson) {
+      const report = buildReport({ toolVersion: VERSION, verdict: Verdict.Error, error: worded, event: 'cli', ackLabels: [], notes: [], durationMs: Date.now() - started });
+      io.stdout.write(safeJson(report) + '\n');
+    } else {
+      const text = worded.hint ? `${worded.message} ${worded.hint}` : worded.message;
+      io.stderr.write(`compat-gate: ${visible(text, { newlines: true })}\n${usage ? `\n${USAGE}\n` : ''}`);
+    }
     return ExitCode.Error;
+  };
+
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (error) {
+    return fail(error);
   }
+  const { command, values } = parsed;
   if (values.version) {
     io.stdout.write(`${VERSION}\n`);
     return ExitCode.Pass;
   }
-  if (values.help || positionals[0] !== 'check') {
-    (values.help ? io.stdout : io.stderr).write(`${USAGE}\n`);
-    return values.help ? ExitCode.Pass : ExitCode.Error;
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return ExitCode.Pass;
   }
+  if (command === undefined) return fail(new GateError('no command given.', 'Run `compat-gate check …`; `compat-gate --help` lists every flag.'), true);
 
+  let report;
   try {
-    const yamlVersion = values['yaml-version'];
+    const yamlVersion = String(values['yaml-version']);
     if (!isYamlVersion(yamlVersion)) throw new GateError(`--yaml-version is ${yamlVersion}.`, 'Use 1.1 or 1.2.');
     const timeout = Number(values['loader-timeout']);
-    if (!(timeout > 0)) throw new GateError(`--loader-timeout is ${values['loader-timeout']}.`, 'Give a positive number of seconds.');
-    if (!values.configs?.length) throw new GateError('--configs is missing.', 'Give glob patterns of the config files users have, e.g. --configs "distributions/*/run.yaml".');
-    const workingDirectory = resolve(io.cwd, values['working-directory']);
-    const base = values.base ?? (await (await createGitCommandManager(workingDirectory)).defaultBranch());
+    if (!(timeout > 0)) throw new GateError(`--loader-timeout is ${String(values['loader-timeout'])}.`, 'Give a positive number of seconds.');
+    const configs = strings(values.configs);
+    if (!configs.length) throw new GateError('--configs is missing.', 'Give glob patterns of the config files users have, e.g. --configs "distributions/*/run.yaml".');
+    const workingDirectory = resolve(io.cwd, String(values['working-directory']));
+    const base = typeof values.base === 'string' ? values.base : await (await createGitCommandManager(workingDirectory)).defaultBranch();
     if (!base) throw new GateError('There is no origin/HEAD, main or master to compare with.', 'Name the old ref with --base.');
-
-    const report = await check({
+    const schema = optional(values.schema);
+    const loader = optional(values.loader);
+    const title = optional(values.title);
+    report = await check({
       gate: {
         workingDirectory,
-        patterns: parsePatterns(values.configs.join('\n')),
-        ...(values.schema ? { schema: values.schema } : {}),
-        refMap: parseRefMap((values['schema-ref-map'] ?? []).join('\n')),
-        checkFormats: values['check-formats'] && !values['no-check-formats'],
-        ...(values.loader ? { loader: values.loader } : {}),
+        patterns: parsePatterns(configs.join('\n')),
+        ...(schema ? { schema } : {}),
+        refMap: parseRefMap(strings(values['schema-ref-map']).join('\n')),
+        checkFormats: values['check-formats'] === true && values['no-check-formats'] !== true,
+        ...(loader ? { loader } : {}),
         loaderTimeoutSeconds: timeout,
         loaderEnv: loaderEnvironment(io.env, []),
         yamlVersion,
       },
       base,
-      release: values.release,
-      failOnDrift: values['fail-on-drift'],
+      release: String(values.release),
+      failOnDrift: values['fail-on-drift'] === true,
       eventName: 'cli',
       payload: {},
-      ackLabels: parseLabelList(values['ack-labels']),
-      ackMustReachRelease: values['ack-must-reach-release'],
+      ackLabels: parseLabelList(String(values['ack-labels'])),
+      ackMustReachRelease: values['ack-must-reach-release'] === true,
       allowPullRequestTarget: false,
-      localPullRequest: { ...(values.title !== undefined ? { title: values.title } : {}), labels: values.label ?? [] },
+      localPullRequest: { ...(title !== undefined ? { title } : {}), labels: strings(values.label) },
       tempRoot: tmpdir(),
       toolVersion: VERSION,
+      naming: CLI_NAMING,
     });
-    // Raw data for machines, with the characters a terminal would act on written as \u escapes.
-    const json = safeJson(report) + '\n';
-    if (values.report) await writeFile(resolve(io.cwd, values.report), json);
-    io.stdout.write(values.json ? json : renderTerminal(report, stylesFor(io.stdout, io.env)));
-    if (report.verdict === Verdict.Error) return ExitCode.Error;
-    return report.verdict === Verdict.Breaking ? ExitCode.Breaking : ExitCode.Pass;
   } catch (error) {
-    io.stderr.write(`compat-gate: ${visible(describeError(error), { newlines: true })}\n`);
-    return ExitCode.Error;
+    return fail(error);
   }
+  // Raw data for machines, with the characters a terminal would act on written as \u escapes.
+  const json = safeJson(report) + '\n';
+  io.stdout.write(values.json ? json : renderTerminal(report, stylesFor(io.stdout, io.env)));
+  const code = report.verdict === Verdict.Error ? ExitCode.Error : report.verdict === Verdict.Breaking ? ExitCode.Breaking : ExitCode.Pass;
+  const reportFile = optional(values.report);
+  if (reportFile) {
+    // The verdict is out already; a report that cannot be written never hides it. A pass whose
+    // report is missing exits 2 (a later step would read nothing); 1 and 2 stay as they are.
+    const path = resolve(io.cwd, reportFile);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, json);
+    } catch (error) {
+      io.stderr.write(`compat-gate: the report could not be written to ${visible(path)}: ${visible(describeError(error), { newlines: true })}\n`);
+      return code === ExitCode.Pass ? ExitCode.Error : code;
+    }
+  }
+  return code;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' ? [value] : [];
+}
+
+function optional(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function isYamlVersion(value: string): value is YamlVersion {
   return (YAML_VERSIONS as readonly string[]).includes(value);
 }
 
-/** An action.yml boolean default as a flag's default. */
-function isTrue(value: string): boolean {
-  return value === 'true';
-}

@@ -1,7 +1,8 @@
 import { ConfigStatus, Verdict } from '../constants.js';
 import type { Report, ReportConfig } from '../reports/report.js';
+import { count } from '../reports/markdown.js';
 import { visible } from '../reports/safe-text.js';
-import { findingText, headline } from '../reports/summary.js';
+import { findingText, headline, readablePointers } from '../reports/summary.js';
 
 /** ANSI styles, or none when the output is not a terminal. */
 export interface Styles {
@@ -30,14 +31,15 @@ export function renderTerminal(report: Report, styles: Styles): string {
   const colour = report.verdict === Verdict.Pass ? styles.green : report.verdict === Verdict.Acknowledged ? styles.yellow : styles.red;
   lines.push(styles.bold(colour(title)));
   if (report.error) {
-    lines.push('', `  ${visible(report.error.message, { newlines: true })}`);
+    lines.push('', `  ${indented(visible(report.error.message, { newlines: true }), 2)}`);
     if (report.error.hint) lines.push(`  ${styles.dim('→')} ${visible(report.error.hint, { newlines: true })}`);
   }
   const section = (status: ConfigStatus, mark: string, label: string, paint: (text: string) => string) => {
     const configs = report.configs.filter((config) => config.status === status);
     if (!configs.length) return;
     lines.push('', styles.bold(label));
-    for (const config of configs) lines.push(...configLines(config, mark, paint, styles));
+    for (const config of configs.slice(0, LIST_LIMIT)) lines.push(...configLines(config, mark, paint, styles));
+    lines.push(...more(configs.length, styles));
   };
   section(ConfigStatus.Broken, '✗', report.verdict === Verdict.Acknowledged ? 'Broken (acknowledged):' : 'Broken by this change:', report.verdict === Verdict.Acknowledged ? styles.yellow : styles.red);
   section(ConfigStatus.FailingOnBase, '·', 'Already failing on the base (not blamed on this change):', styles.dim);
@@ -45,15 +47,20 @@ export function renderTerminal(report: Report, styles: Styles): string {
 
   if (report.drift && report.release) {
     const { counts } = report.drift;
-    lines.push('', styles.bold(`Release ${visible(report.release.ref)}: ${counts.new} new, ${counts.existing} existing, ${counts.fixed} fixed drift (of ${counts.configs} configs).`));
-    for (const config of report.drift.configs.filter((c) => c.status === 'new')) {
-      lines.push(`  ${styles.red('+')} ${visible(config.path)}${config.errors[0] ? styles.dim(`  ${findingText(config.errors[0])}`) : ''}`);
+    lines.push('', styles.bold(`Release ${visible(report.release.ref)}: ${counts.new} new, ${counts.existing} existing, ${counts.fixed} fixed drift (of ${count(counts.configs, 'config')}).`));
+    const drifted = report.drift.configs.filter((c) => c.status === 'new');
+    for (const config of drifted.slice(0, LIST_LIMIT)) {
+      lines.push(`  ${styles.red('+')} ${visible(config.path)}${config.errors[0] ? styles.dim(`  ${indented(findingText(config.errors[0]), 6)}`) : ''}`);
     }
+    lines.push(...more(drifted.length, styles));
   }
   const latent = report.schemaChanges?.latent ?? [];
   if (latent.length) {
     lines.push('', styles.bold('Latent breaking schema changes (no config shows them; the verdict does not count them):'));
-    for (const change of latent) lines.push(`  ${styles.yellow('!')} ${visible(change.message, { newlines: true })} ${styles.dim(`(${visible(change.file)}${change.line ? `:${change.line}` : ''})`)}`);
+    for (const change of latent.slice(0, LIST_LIMIT)) {
+      lines.push(`  ${styles.yellow('!')} ${indented(visible(readablePointers(change.message), { newlines: true }), 4)} ${styles.dim(`(${visible(change.file)}${change.line ? `:${change.line}` : ''})`)}`);
+    }
+    lines.push(...more(latent.length, styles));
   }
   if (report.releaseNote) {
     // Made of safe text already (commitText): no escape sequence, no hidden character.
@@ -84,21 +91,34 @@ export function renderTerminal(report: Report, styles: Styles): string {
   for (const note of report.notes) lines.push(`${styles.yellow('note:')} ${visible(note, { newlines: true })}`);
   const c = report.counts;
   const checked = [
-    report.base ? `${c.configs} configs from ${visible(report.base.ref)} (${report.base.sha.slice(0, 7)})` : undefined,
+    report.base ? `${count(c.configs, 'config')} from ${visible(report.base.ref)} (${report.base.sha.slice(0, 7)})` : undefined,
     report.schema ? `schema ${visible(report.schema.file)} (${visible(report.schema.draft)})` : undefined,
-    report.loader ? `loader \`${visible(report.loader.command)}\` (${report.loader.processes} processes)` : undefined,
+    report.loader ? `loader \`${visible(report.loader.command)}\` (${count(report.loader.processes, 'process', 'processes')})` : undefined,
     `${(report.durationMs / 1000).toFixed(1)} s`,
   ].filter(Boolean);
   lines.push('', styles.dim(`Checked ${checked.join(', ')}.`));
   return lines.join('\n') + '\n';
 }
 
+/** How many items a list shows in the terminal; --json has them all. */
+export const LIST_LIMIT = 20;
+
+/** "… and N more (see --json)" under a list cut at LIST_LIMIT. */
+function more(total: number, styles: Styles): string[] {
+  return total > LIST_LIMIT ? [styles.dim(`  … and ${total - LIST_LIMIT} more (see --json)`)] : [];
+}
+
+/** Continuation lines of a multi-line text, indented under its first line. */
+function indented(text: string, spaces: number): string {
+  return text.split('\n').join(`\n${' '.repeat(spaces)}`);
+}
+
 function configLines(config: ReportConfig, mark: string, paint: (text: string) => string, styles: Styles): string[] {
   const first = config.errors[0];
   const where = first?.line ? `:${first.line}${first.column ? `:${first.column}` : ''}` : '';
   const out = [`  ${paint(mark)} ${visible(config.path)}${styles.dim(where)}`];
-  for (const finding of config.errors.slice(0, 3)) out.push(`      ${findingText(finding)}`);
+  for (const finding of config.errors.slice(0, 3)) out.push(`      ${indented(findingText(finding), 8)}`);
   if (config.errors.length > 3) out.push(styles.dim(`      …and ${config.errors.length - 3} more`));
-  for (const cause of config.causes ?? []) out.push(styles.dim(`      schema change: ${visible(cause, { newlines: true })}`));
+  for (const cause of config.causes ?? []) out.push(styles.dim(`      schema change: ${indented(visible(readablePointers(cause), { newlines: true }), 8)}`));
   return out;
 }

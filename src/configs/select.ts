@@ -26,7 +26,7 @@ export function parsePatterns(input: string): ConfigPatterns {
       const negated = entry.startsWith('!');
       const pattern = normalize(negated ? entry.slice(1).trim() : entry);
       if (pattern === '') {
-        throw new GateError(`The \`configs\` input has an empty pattern: "${entry}".`, PATTERNS_HINT);
+        throw new GateError((n) => `The ${n.setting('configs')} has an empty pattern: "${entry}".`, PATTERNS_HINT);
       }
       const list = negated ? exclude : include;
       if (!list.includes(pattern)) list.push(pattern);
@@ -34,7 +34,7 @@ export function parsePatterns(input: string): ConfigPatterns {
   }
   if (include.length === 0) {
     const what = exclude.length > 0 ? 'only excludes paths (`!pattern`)' : 'has no pattern';
-    throw new GateError(`The \`configs\` input ${what}: nothing would be checked.`, PATTERNS_HINT);
+    throw new GateError((n) => `The ${n.setting('configs')} ${what}: nothing would be checked.`, PATTERNS_HINT);
   }
   return { include, exclude };
 }

@@ -109,7 +109,7 @@ export async function createGitCommandManager(dir: string): Promise<GitCommandMa
   } catch {
     throw new GateError(
       `${dir} is not inside a git repository.`,
-      'Run actions/checkout before compat-gate, or run the CLI inside a clone.',
+      (n) => (n.edge === 'cli' ? 'Run compat-gate inside a clone of the repository, or point `-C` at one.' : 'Run actions/checkout before compat-gate, or run the CLI inside a clone.'),
     );
   }
   return new GitCli(root);

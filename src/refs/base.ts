@@ -96,7 +96,7 @@ export async function resolveBase(git: GitCommandManager, candidate: { ref: stri
   const named = sha && sha !== candidate.ref ? `\`${candidate.ref}\` (${sha.slice(0, 12)})` : `\`${candidate.ref}\``;
   throw new GateError(
     `The base ${named} is not in the checkout and could not be fetched from origin.`,
-    'Check the `base` input, and that actions/checkout ran with a token that can read the repository.',
+    (n) => (n.edge === 'cli' ? `Check the ${n.setting('base')}, and that \`git fetch origin\` can read the repository.` : `Check the ${n.setting('base')}, and that actions/checkout ran with a token that can read the repository.`),
   );
 }
 

@@ -92,7 +92,7 @@ export async function resolveRelease(git: GitCommandManager, input: string, api:
   if (!sha) {
     throw new GateError(
       `The release tag \`${tag}\` does not exist in origin or could not be fetched.`,
-      input === 'latest' ? 'Check the repository\'s latest release, or set `release` to a tag or `none`.' : 'Check the `release` input: a tag name, `latest` or `none`.',
+      (n) => (input === 'latest' ? `Check the repository's latest release, or set the ${n.setting('release')} to a tag or \`none\`.` : `Check the ${n.setting('release')}: a tag name, \`latest\` or \`none\`.`),
     );
   }
   return { release: { ref: tag, sha }, notes };

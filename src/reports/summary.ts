@@ -24,11 +24,11 @@ const HEADLINE_ICON: Record<Report['verdict'], string> = {
 /** The verdict in one line: the first line of the summary and of the comment. */
 export function headline(report: Report): string {
   const icon = HEADLINE_ICON[report.verdict];
-  const { broken, configs } = report.counts;
+  const { broken } = report.counts;
   const base = report.base ? ` from ${inlineCode(report.base.ref)}` : '';
   switch (report.verdict) {
     case Verdict.Pass:
-      return `${icon} ${TOOL_NAME}: pass — ${configs === 0 ? 'no config to check' : `all ${count(configs, 'config')}${base} that loaded still load`}`;
+      return `${icon} ${TOOL_NAME}: pass — ${passWords(report.counts, base)}`;
     case Verdict.Acknowledged:
       return `${icon} ${TOOL_NAME}: acknowledged — this PR breaks ${count(broken, 'config')}${base}, and says so`;
     case Verdict.Breaking:
@@ -36,6 +36,15 @@ export function headline(report: Report): string {
     case Verdict.Error:
       return `${icon} ${TOOL_NAME}: error — the gate could not decide`;
   }
+}
+
+/** "all 42 configs from `main` still load" only when all of them loaded on the base. */
+function passWords(counts: Report['counts'], base: string): string {
+  const { configs, ok } = counts;
+  if (configs === 0) return 'no config to check';
+  if (ok === configs) return configs === 1 ? `1 config${base} still loads` : `all ${count(configs, 'config')}${base} still load`;
+  if (ok === 0) return `none of the ${count(configs, 'config')}${base} loaded there, so none can break`;
+  return `the ${ok} of ${count(configs, 'config')}${base} that loaded there still ${ok === 1 ? 'loads' : 'load'}`;
 }
 
 /** How to acknowledge an intended break: the exact title form, the label, the footer. */
@@ -72,10 +81,23 @@ export function findingText(finding: Finding): string {
   return findingWords(finding, (pointer) => visible(pointer), (message) => visible(clip(message, MESSAGE_CHARS), { newlines: true }));
 }
 
+/**
+ * A JSON pointer as people read it: `~1` as `/` and `~0` as `~` (`/rules/angular-eslint/component`,
+ * not `/rules/angular-eslint~1component`). For human text only; the JSON report keeps pointers as they are.
+ */
+export function readablePointer(pointer: string): string {
+  return pointer.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** A composed message (a schema change's) with the pointers it quotes (`` `/a~1b` ``) made readable. */
+export function readablePointers(text: string): string {
+  return text.replace(/`(\/[^`\n]*)`/g, (_, pointer: string) => `\`${readablePointer(pointer)}\``);
+}
+
 function findingWords(finding: Finding, pointer: (text: string) => string, message: (text: string) => string): string {
   const where = [
     finding.document !== undefined ? `document ${finding.document + 1}` : undefined,
-    finding.pointer ? pointer(finding.pointer) : undefined,
+    finding.pointer ? pointer(readablePointer(finding.pointer)) : undefined,
   ].filter(Boolean);
   return `${finding.layer}${where.length ? ` at ${where.join(' ')}` : ''}: ${message(finding.message)}`;
 }
@@ -85,7 +107,7 @@ function configRow(report: Report, config: ReportConfig, findings: Finding[]): s
   const sha = report.base?.sha;
   const link = sha ? fileLink(report, sha, config.path, first?.line) : undefined;
   const more = findings.length > 1 ? ` (+${findings.length - 1} more)` : '';
-  const cause = config.status === 'broken' && config.causes?.length ? `<br>schema change: ${cell(clip(config.causes[0]!, MESSAGE_CHARS))}` : '';
+  const cause = config.status === 'broken' && config.causes?.length ? `<br>schema change: ${cell(clip(readablePointers(config.causes[0]!), MESSAGE_CHARS))}` : '';
   return [codeLink(config.path, link), first?.line ? `${first.line}` : '', first ? describeFinding(first) + more + cause : ''];
 }
 
@@ -296,7 +318,7 @@ function schemaChangeSections(report: Report): Section[] {
         'Each breaking change of the schema, and the configs whose errors fall under it.',
         ['Change', 'Where', 'Configs it breaks'],
         changes.breaking,
-        (change) => [cell(clip(change.message, MESSAGE_CHARS)), at(change), configList(change.configs)],
+        (change) => [cell(clip(readablePointers(change.message), MESSAGE_CHARS)), at(change), configList(change.configs)],
         'change',
         SUMMARY_STYLE,
       ),
@@ -309,7 +331,7 @@ function schemaChangeSections(report: Report): Section[] {
         'Data that was valid before can be invalid after these changes, though no config in the repository shows it. They do not change the verdict: add a config that uses the old form, or say in the release notes what users must change.',
         ['Change', 'Where', 'Rule'],
         changes.latent,
-        (change) => [cell(clip(change.message, MESSAGE_CHARS)), at(change), inlineCode(change.rule)],
+        (change) => [cell(clip(readablePointers(change.message), MESSAGE_CHARS)), at(change), inlineCode(change.rule)],
         'change',
         SUMMARY_STYLE,
       ),

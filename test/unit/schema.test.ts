@@ -249,6 +249,22 @@ describe('$refs to other files', () => {
     ]);
   });
 
+  it('takes a schema-ref-map prefix without its trailing slash as a folder, at a path boundary only', async () => {
+    const files = {
+      'root.json': { properties: { a: { $ref: 'https://example.com/schemas/a.json' } } },
+      'vendor/a.json': { type: 'string' },
+    };
+    for (const line of ['https://example.com/schemas=vendor', 'https://example.com/schemas=vendor/']) {
+      const schema = await compile(files, { refMap: parseRefMap(line) });
+      expect(schema.files).toEqual(['root.json', 'vendor/a.json']);
+      expect(schema.validate({ a: 1 })[0]?.message).toBe('must be a string, found a number');
+    }
+    // `…/sch` is not a folder of `…/schemas/a.json`: the $ref stays unmapped, and the error says so.
+    const error = await gateError(compile(files, { refMap: parseRefMap('https://example.com/sch=vendor') }));
+    expect(error.message).toContain('https://example.com/schemas/a.json');
+    expect(error.hint).toContain('schema-ref-map');
+  });
+
   it('maps one URL to one file when a schema-ref-map line names a file', async () => {
     const schema = await compile(
       { 'root.json': { $ref: 'https://example.com/v2/config.json' }, 'vendor/config-v2.json': { type: 'array' } },

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { GateError } from '../../src/errors.js';
+import { CLI_NAMING } from '../../src/cli/args.js';
+import { ACTION_NAMING, GateError, describeError } from '../../src/errors.js';
 import { INPUT_DEFAULTS, actionSettings, runnerSettings } from '../../src/settings.js';
 
 const actionYml = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
@@ -83,6 +84,27 @@ describe('settings', () => {
       base: 'release-1',
       token: '',
     });
+  });
+
+  it('words its errors for each edge: inputs for the action, flags for the CLI', () => {
+    const failure = (values: Record<string, string>): GateError => {
+      try {
+        actionSettings(reader(values), RUNNER, ENV);
+      } catch (error) {
+        expect(error).toBeInstanceOf(GateError);
+        return error as GateError;
+      }
+      throw new Error('no error');
+    };
+    const timeout = failure({ configs: 'a/*.yaml', schema: 's.json', 'loader-timeout': '-1' });
+    expect(timeout.worded(ACTION_NAMING).message).toBe('The `loader-timeout` input is `-1`, not a positive number of seconds.');
+    expect(timeout.worded(CLI_NAMING).message).toBe('The `--loader-timeout` flag is `-1`, not a positive number of seconds.');
+    const neither = failure({ configs: 'a/*.yaml' });
+    expect(describeError(neither, CLI_NAMING)).toBe(
+      'Neither the `--schema` flag nor the `--loader` flag is set: there is nothing to load the configs with. Set the `--schema` flag (a JSON Schema file), the `--loader` flag (a command), or both.',
+    );
+    expect(describeError(neither, CLI_NAMING)).not.toMatch(/\binput\b/);
+    expect(failure({ schema: 's.json', 'check-formats': 'maybe', configs: 'a' }).worded(CLI_NAMING).message).toBe('The `--no-check-formats` flag is `maybe`, which is not a boolean.');
   });
 
   it('names the input and what it accepts when one is wrong', () => {

@@ -4,7 +4,7 @@ import { attributeSchemaChanges, type GateRun, type JudgedConfig } from '../../s
 import { annotationsFor, ANNOTATIONS_PER_LEVEL } from '../../src/reports/annotations.js';
 import { inlineCode } from '../../src/reports/markdown.js';
 import { buildReport, type Report } from '../../src/reports/report.js';
-import { renderSummary, suggestedTitle } from '../../src/reports/summary.js';
+import { describeFinding, readablePointers, renderSummary, suggestedTitle } from '../../src/reports/summary.js';
 import { acknowledge, type Acknowledgement } from '../../src/verdict/acknowledgement.js';
 import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
 
@@ -136,7 +136,7 @@ describe('job summary', () => {
 
   it('renders a passing PR without tables of broken configs', () => {
     const summary = renderSummary(reportOf([mixed[2]!], Verdict.Pass));
-    expect(summary.split('\n')[0]).toBe('## ✅ compat-gate: pass — all 1 config from `main` that loaded still load');
+    expect(summary.split('\n')[0]).toBe('## ✅ compat-gate: pass — 1 config from `main` still loads');
     expect(summary).not.toContain('### Broken');
   });
 
@@ -262,5 +262,13 @@ describe('near misses and the release', () => {
     expect(summary).toContain('The PR acknowledges the break (by the PR title `refactor(api)!: drop telemetry`), but the release will not: `ack-must-reach-release` is set');
     expect(summary).not.toContain('If the break is intended');
     expect(summary).not.toContain('Set `ack-must-reach-release: true`');
+  });
+});
+
+describe('pointers in human text', () => {
+  it('reads unescaped in markdown findings and schema-change messages', () => {
+    const finding = { layer: 'schema' as const, message: 'must be string', pointer: '/rules/angular-eslint~1component/a~0b' };
+    expect(describeFinding(finding)).toBe('schema at `/rules/angular-eslint/component/a~b`: must be string');
+    expect(readablePointers('`/rules/angular-eslint~1component` must now be string, not `x~1y`')).toBe('`/rules/angular-eslint/component` must now be string, not `x~1y`');
   });
 });

@@ -44,7 +44,7 @@ export function tooManyTimeouts(timeouts: number, timeoutSeconds: number, refLab
   const more = paths.length > 3 ? ` and ${paths.length - 3} more` : '';
   return new GateError(
     `The loader timed out ${timeouts} times (\`loader-timeout\`: ${timeoutSeconds}s) on the configs of ${refLabel}, last on ${some.join(', ')}${more}: it hangs on too many configs to tell which ones do not load.`,
-    'Make the loader finish without the network or a terminal (it may be waiting for one), or raise `loader-timeout` if it is only slow.',
+    (n) => `Make the loader finish without the network or a terminal (it may be waiting for one), or raise the ${n.setting('loader-timeout')} if it is only slow.`,
   );
 }
 
@@ -54,20 +54,22 @@ export function startFailure(command: string, cwd: string, what: string, output:
   const quoted = words ? `: ${JSON.stringify(words)}` : '';
   return new GateError(
     `The loader cannot start: \`${command.trim()}\` in ${cwd} ${what}${quoted}.`,
-    'Check the `loader` input (the command must exist once the earlier steps ran: install its dependencies first) and `working-directory`.',
+    (n) => n.edge === 'cli'
+      ? `Check the ${n.setting('loader')} (the command must exist: install its dependencies first) and the ${n.setting('working-directory')}.`
+      : `Check the ${n.setting('loader')} (the command must exist once the earlier steps ran: install its dependencies first) and \`working-directory\`.`,
   );
 }
 
 /** The `loader` input is blank. */
 export function emptyCommand(): GateError {
-  return new GateError('The loader command is empty.', 'Set the `loader` input to a shell command, or leave it out.');
+  return new GateError('The loader command is empty.', (n) => `Set the ${n.setting('loader')} to a shell command, or leave it out.`);
 }
 
 /** The `loader-timeout` input is not a positive number. */
 export function badTimeout(timeoutSeconds: number): GateError {
   return new GateError(
     `The loader timeout must be a positive number of seconds, not ${timeoutSeconds}.`,
-    'Check the `loader-timeout` input.',
+    (n) => `Check the ${n.setting('loader-timeout')}.`,
   );
 }
 
@@ -75,7 +77,7 @@ export function badTimeout(timeoutSeconds: number): GateError {
 export function missingDirectory(cwd: string): GateError {
   return new GateError(
     `The loader cannot start: its working directory ${cwd} does not exist.`,
-    'Check the `working-directory` input: it is relative to the PR checkout.',
+    (n) => (n.edge === 'cli' ? `Check the ${n.setting('working-directory')}: it is relative to the current directory.` : `Check the ${n.setting('working-directory')}: it is relative to the PR checkout.`),
   );
 }
 
