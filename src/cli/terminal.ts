@@ -37,7 +37,11 @@ export function renderTerminal(report: Report, styles: Styles): string {
     const configs = report.configs.filter((config) => config.status === status);
     if (!configs.length) return;
     lines.push('', styles.bold(label));
-    for (const config of configs) lines.push(...configLines(config, mark, paint, styles));
+    // An already failing config is shown with the base's errors: why it failed before this change.
+    for (const config of configs) {
+      const shown = status === ConfigStatus.FailingOnBase && config.baseErrors?.length ? { ...config, errors: config.baseErrors } : config;
+      lines.push(...configLines(shown, mark, paint, styles));
+    }
   };
   section(ConfigStatus.Broken, '✗', report.verdict === Verdict.Acknowledged ? 'Broken (acknowledged):' : 'Broken by this change:', report.verdict === Verdict.Acknowledged ? styles.yellow : styles.red);
   section(ConfigStatus.FailingOnBase, '·', 'Already failing on the base (not blamed on this change):', styles.dim);
@@ -52,8 +56,11 @@ export function renderTerminal(report: Report, styles: Styles): string {
   }
   const latent = report.schemaChanges?.latent ?? [];
   if (latent.length) {
-    lines.push('', styles.bold('Latent breaking schema changes (no config shows them; the verdict does not count them):'));
-    for (const change of latent) lines.push(`  ${styles.yellow('!')} ${visible(change.message, { newlines: true })} ${styles.dim(`(${visible(change.file)}${change.line ? `:${change.line}` : ''})`)}`);
+    lines.push('', styles.bold('Latent breaking schema changes (no config that loaded on the base shows them; the verdict does not count them):'));
+    for (const change of latent) {
+      lines.push(`  ${styles.yellow('!')} ${visible(change.message, { newlines: true })} ${styles.dim(`(${visible(change.file)}${change.line ? `:${change.line}` : ''})`)}`);
+      if (change.shownBy?.length) lines.push(styles.dim(`      shown by configs already failing on the base: ${change.shownBy.map((path) => visible(path)).join(', ')}`));
+    }
   }
   const releaseProblems = report.acknowledgement.acknowledged ? report.acknowledgement.release?.problems ?? [] : [];
   if (releaseProblems.length) {
