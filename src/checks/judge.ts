@@ -236,8 +236,10 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
   await onPr.run(onBaseRef.configs, base.ref);
   await judgeOnBase(onBaseRef.configs, base.ref);
   const readable = onBaseRef.configs.filter((config) => config.read.ok);
-  if (prSchema && baseSchemaFile) await nothingAccepted('schema', readable, onPr, onBaseSchema, base.ref, readOptions, describeBaseSchema(baseSchemaFile, at));
-  if (options.loader) await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at);
+  const blind = [
+    prSchema && baseSchemaFile ? await nothingAccepted('schema', readable, onPr, onBaseSchema, base.ref, readOptions, describeBaseSchema(baseSchemaFile, at)) : undefined,
+    options.loader ? await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at) : undefined,
+  ].filter((error): error is GateError => error !== undefined);
   const baseOutcome = (config: OldConfig, layer: Layer): { outcome: LayerOutcome; findings: Finding[] } => {
     if (layer === 'schema' && !baseSchemaFile) return { outcome: 'absent', findings: [] };
     const found = (layer === 'schema' ? onBaseSchema : onBaseLoader).get(config);
@@ -258,6 +260,10 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
   };
   const configs = onBaseRef.configs.map((config) => judgeConfig(config, sidesOf(config), readOptions));
   dropDocuments(onBaseRef.configs);
+  // A layer of the base that accepts nothing compares nothing: an error, unless the other layer
+  // found a break, which stands (the blind layer is then a note).
+  if (blind.length && !configs.some((config) => config.status === ConfigStatus.Broken)) throw blind[0];
+  for (const error of blind) notes.push(`${error.message} ${error.hint ?? ''}`.trim());
 
   const onReleaseRef = release ? await collect(release) : undefined;
   if (release && onReleaseRef) {

@@ -92,7 +92,8 @@ export function noConfigNote(patterns: ConfigPatterns, ref: RefTarget, role: str
  * tried on configs the PR accepts too: the schema on all of them (in-process, cheap), the
  * loader on a few ({@link LOADER_CONFIRM_SAMPLE}). If the base's layer accepts none, the PR
  * cannot be compared with the base in that layer: an error with the first message and what
- * to check, never a pass.
+ * to check, never a pass. It is returned, not thrown: a break the other layer found still
+ * stands (a failure of the gate never hides a break of the PR).
  */
 export async function nothingAccepted(
   layer: 'schema' | 'loader',
@@ -102,27 +103,27 @@ export async function nothingAccepted(
   refLabel: string,
   readOptions: { yamlVersion: YamlVersion },
   where: string,
-): Promise<void> {
+): Promise<GateError | undefined> {
   const rejectedBy = (side: SideResults) => (config: OldConfig) => side.get(config)?.some((finding) => finding.layer === layer) ?? false;
   const tried = readable.filter(rejectedBy(onPr));
-  if (tried.length === 0 || !tried.every(rejectedBy(onBase))) return;
+  if (tried.length === 0 || !tried.every(rejectedBy(onBase))) return undefined;
   const others = readable.filter((config) => !rejectedBy(onPr)(config));
   const sample = layer === 'schema' ? others : others.slice(0, LOADER_CONFIRM_SAMPLE);
   if (sample.length > 0) {
     await onBase.run(sample, refLabel);
-    if (!sample.every(rejectedBy(onBase))) return;
+    if (!sample.every(rejectedBy(onBase))) return undefined;
   }
   const checked = [...tried, ...sample];
   const first = checked[0]!;
   const finding = onBase.get(first)!.find((found) => found.layer === layer)!;
   if (layer === 'loader') {
-    throw new GateError(
+    return new GateError(
       `The loader loaded none of ${checked.length} ${checked.length === 1 ? 'config' : 'configs'} of the base with the base's own code (${where}); the first message, for \`${first.path}\`: ${clip(finding.message)}`,
       'Check that the loader\'s dependencies are installed in this job before compat-gate runs (the base\'s loader runs with the same interpreter and packages as the PR\'s), and that the command and the paths it names exist on the base: it runs from `working-directory` in a copy of the base\'s tree.',
     );
   }
   const cause = yamlCause(checked, onBase, readOptions);
-  throw new GateError(
+  return new GateError(
     `The schema of ${where} rejects every one of the ${checked.length} ${checked.length === 1 ? 'config' : 'configs'} of the base: the PR cannot be compared with the base in the schema layer. The first error, in \`${first.path}\`${finding.pointer ? ` at \`${finding.pointer}\`` : ''}: ${clip(finding.message)}`,
     cause ??
       'Check that `schema` names the schema these configs follow (on the base too), that the `configs` patterns match only such configs, and that `yaml-version` reads the configs as the loader does.',
