@@ -1,10 +1,11 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
+import { noConfigNote, nothingAccepted, nothingCollected } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
 import { configKey, dropDocuments, listConfigs, readConfigs, type CollectedConfigs, type ConfigListing, type OldConfig, type SkippedPath } from '../configs/collect.js';
-import { locate, type YamlVersion } from '../configs/parse/index.js';
+import { locate, yamlVersionDifference, yamlVersionHint, type YamlVersion } from '../configs/parse/index.js';
 import { createMatcher, inShard, type ConfigPatterns, type Shard } from '../configs/select.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
@@ -34,15 +35,36 @@ export interface GateOptions {
   tempDir: string;
 }
 
+/** The layers that load a config, each judged on its own. */
+export type Layer = 'schema' | 'loader';
+
+/**
+ * What one layer made of a config on one side: `accepts`, `rejects`; `absent` when that side
+ * has no such layer (the PR introduces the schema), so nothing there rejected the config;
+ * `not-run` when it was not asked (not needed to judge the config, or skipped).
+ */
+export type LayerOutcome = 'accepts' | 'rejects' | 'absent' | 'not-run';
+
+/** One layer's outcome on the base and on the PR. */
+export interface LayerJudgement {
+  base: LayerOutcome;
+  pr: LayerOutcome;
+}
+
+/** Each layer the PR has, with its outcome on both sides. */
+export type LayerJudgements = Partial<Record<Layer, LayerJudgement>>;
+
 /** One old config and what the PR's code makes of it. */
 export interface JudgedConfig {
   path: string;
   blob: string;
   status: ConfigStatus;
-  /** Why it does not load on the PR (or cannot be read), first the most useful. */
+  /** Why it does not load on the PR (or cannot be read), first the most useful: a broken config's breaking layer first. */
   findings: Finding[];
-  /** Why it did not load on the base either (status failing-on-base). */
+  /** Why it does not load with the base's code, in every layer that rejects it there. */
   baseFindings?: Finding[];
+  /** Each layer on its own: the config is broken when a layer that accepted it on the base rejects it on the PR. */
+  layers?: LayerJudgements;
   /** For a broken config: the messages of the breaking schema changes its errors fall under. */
   causes?: string[];
 }
@@ -61,8 +83,10 @@ export interface DriftConfig {
   status: DriftStatus;
   /** Why it does not load on the PR. */
   findings: Finding[];
-  /** Why it did not load on the base (existing and fixed drift). */
+  /** Why it did not load on the base (existing and fixed drift), in every layer that rejects it there. */
   baseFindings?: Finding[];
+  /** Each layer on its own: new drift when a layer that accepted it on the base rejects it on the PR. */
+  layers?: LayerJudgements;
 }
 
 /** The latest release's configs, judged on the PR and on the base. */
@@ -79,7 +103,11 @@ export type LocatedSchemaChange = SchemaChange & { line?: number };
  * A schema change with the configs it broke: the broken configs of the base and the new drift
  * of the release whose schema errors fall under it. A breaking change that broke none is latent.
  */
-export type AttributedSchemaChange = LocatedSchemaChange & { configs: string[] };
+export type AttributedSchemaChange = LocatedSchemaChange & {
+  configs: string[];
+  /** Configs already failing on the base whose new schema errors fall under it: it shows there, without counting. */
+  shownBy?: string[];
+};
 
 /** What the engine found, before acknowledgement turns it into a verdict. */
 export interface GateRun {
@@ -87,9 +115,19 @@ export interface GateRun {
   release?: JudgedRelease;
   /** How the PR's schema differs from the base's; absent when there is nothing to compare. */
   schemaChanges?: AttributedSchemaChange[];
-  schema?: { file: string; draft: string; files: string[] };
+  schema?: {
+    file: string;
+    draft: string;
+    files: string[];
+    /** The base's schema file when the PR moved or renamed it. */
+    baseFile?: string;
+    /** The base has no schema: the PR introduces it, and the configs it rejects are broken by the PR. */
+    newInPr?: boolean;
+  };
   loader?: { command: string };
   loaderProcesses: number;
+  /** The base has no config and the PR checkout has these many: the PR adds the first ones. */
+  firstConfigs?: number;
   /** Things a maintainer should know that are not failures: fallbacks, empty globs. */
   notes: string[];
 }
@@ -124,11 +162,12 @@ const cacheKey = configKey;
 
 /**
  * Judges the base's configs (the gate) and the release's (drift) with the PR's schema and
- * loader. A base config that fails on the PR is judged again with the base's own schema and
- * loader, so that a config that was already failing is never blamed on the PR: that work is
- * done only for failing configs. A release config that fails on the PR is judged with the
- * base's schema and loader too (new or existing drift); one that loads on the PR, with the
- * base's schema alone (fixed drift).
+ * loader, each layer on its own. A base config that a layer of the PR rejects is judged again
+ * by that layer of the base (the base's own schema, the base's own loader in a copy of its
+ * tree): only then can the PR be blamed or cleared, and that work is done only for the
+ * configs and layers that fail on the PR. A release config that loads on the PR is checked
+ * against the base's schema alone (fixed drift). Nothing checked is an error, never a pass
+ * (see {@link nothingChecked}).
  */
 export async function judge(git: GitCommandManager, options: GateOptions, base: RefTarget, release?: RefTarget): Promise<GateRun> {
   if (!options.schema && !options.loader) {
@@ -146,20 +185,14 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
   const prSchema = schemaPath
     ? await compileSchema(schemaPath, prSource, options)
     : undefined;
+  const baseSchemaFile = schemaPath ? await findBaseSchema(git, baseSource, base, schemaPath, options, notes) : undefined;
   const matchesGlobs = createMatcher(options.patterns);
   const { shard } = options;
   const matcher = shard ? (path: string) => matchesGlobs(path) && inShard(path, shard) : matchesGlobs;
   const readOptions = { yamlVersion: options.yamlVersion };
   const list = (ref: RefTarget) => listConfigs(git, ref.sha, matcher, readOptions);
-  const collect = async (ref: RefTarget, role: string, listing: ConfigListing, known?: ReadonlyMap<string, OldConfig>): Promise<CollectedConfigs> => {
-    const collected = await readConfigs(git, listing, readOptions, known);
-    if (collected.configs.length === 0) {
-      notes.push(
-        `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)})${shard ? ` in shard ${shard.index}/${shard.total}` : ''}: nothing was checked there.`,
-      );
-    }
-    return collected;
-  };
+  const collect = async (ref: RefTarget, listing?: ConfigListing, known?: ReadonlyMap<string, OldConfig>): Promise<CollectedConfigs> =>
+    readConfigs(git, listing ?? (await list(ref)), readOptions, known);
   await mkdir(options.tempDir, { recursive: true });
   const prEvaluator = new Evaluator({
     label: 'the PR',
@@ -168,84 +201,157 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     tempDir: join(options.tempDir, 'pr'),
   });
   const onPr = new CachedSide((configs, refLabel) => prEvaluator.evaluate(configs, refLabel));
+  const baseTempDir = join(options.tempDir, 'base');
   // When the base reads the very same schema files, its schema says what the PR's says: the base
   // side's schema findings are the PR's, and the base's schema is never compiled.
-  const schemaUnchanged = prSchema ? await schemaUnchangedOnBase(prSchema, prSource, baseSource, at, notes) : false;
-  let baseSchema: Promise<CompiledSchema | undefined> | undefined;
-  const compiledBaseSchema = () => (baseSchema ??= schemaUnchanged ? Promise.resolve(undefined) : compileBaseSchema(baseSource, options, schemaPath, notes));
-  const baseTempDir = join(options.tempDir, 'base');
-  let baseEvaluator: Evaluator | undefined;
-  const onBase = new CachedSide(async (configs, refLabel) =>
-    schemaUnchanged ? withSchemaFindingsOf(onPr, configs, await evaluateOnBase(configs, refLabel)) : evaluateOnBase(configs, refLabel),
-  );
-  async function evaluateOnBase(configs: OldConfig[], refLabel: string): Promise<Evaluation> {
-    if (!baseEvaluator) {
-      const schema = await compiledBaseSchema();
-      const loader = await prepareBaseLoader(git, options, base.sha, notes);
-      baseEvaluator = new Evaluator({ label: at, ...(schema ? { schema } : {}), ...(loader ? { loader } : {}), tempDir: baseTempDir });
-    }
-    try {
-      return await baseEvaluator.evaluate(configs, refLabel);
-    } catch (error) {
-      // A loader that cannot start on the base (say, the PR added it) leaves the base to the schema.
-      if (!(error instanceof GateError) || !baseEvaluator.setup.loader) throw error;
-      notes.push(`The loader could not run on ${at} (${error.message}); on the base, configs are judged by the schema alone.`);
-      const { loader: _dropped, ...schemaOnly } = baseEvaluator.setup;
-      baseEvaluator = new Evaluator(schemaOnly);
-      return baseEvaluator.evaluate(configs, refLabel);
-    }
-  }
-  // Release configs that load on the PR are checked against the base's schema only, to find the
-  // ones the PR fixed: running the base's loader on every one of them would cost as much again.
+  const schemaUnchanged =
+    prSchema && baseSchemaFile && !baseSchemaFile.moved ? await schemaUnchangedOnBase(prSchema, prSource, baseSource, at, notes) : false;
+  let baseSchema: Promise<BaseSchema> | undefined;
+  const compiledBaseSchema = () => (baseSchema ??= compileBaseSchema(baseSource, options, baseSchemaFile));
+  // The base's schema alone: cheap, in-process; it judges the schema layer of the base.
   const onBaseSchema = new CachedSide(async (configs, refLabel) => {
+    if (schemaUnchanged) return schemaFindingsOf(onPr, configs);
     const schema = await compiledBaseSchema();
-    return new Evaluator({ label: at, ...(schema ? { schema } : {}), tempDir: baseTempDir }).evaluate(configs, refLabel);
+    if (schema.kind === 'uncompilable') return everyConfigRejected(configs, 'schema', schema.reason);
+    return new Evaluator({ label: at, ...(schema.kind === 'compiled' ? { schema: schema.compiled } : {}), tempDir: baseTempDir }).evaluate(configs, refLabel);
   });
+  // The base's loader alone, in a copy of the base's tree: it runs only on what the PR's loader rejects.
+  let baseLoader: Promise<Evaluator | { failure: string }> | undefined;
+  const onBaseLoader = new CachedSide(async (configs, refLabel) => {
+    const evaluator = await (baseLoader ??= prepareBaseLoader(git, options, base.sha, at, baseTempDir));
+    if ('failure' in evaluator) return everyConfigRejected(configs, 'loader', evaluator.failure);
+    try {
+      return await evaluator.evaluate(configs, refLabel);
+    } catch (error) {
+      // A loader that cannot start on the base has loaded none of its configs.
+      if (!(error instanceof GateError)) throw error;
+      baseLoader = Promise.resolve({ failure: error.message });
+      return everyConfigRejected(configs, 'loader', error.message);
+    }
+  });
+  const layersOfPr: Layer[] = [...(prSchema ? (['schema'] as const) : []), ...(options.loader ? (['loader'] as const) : [])];
+  const rejectsOnPr = (layer: Layer) => (config: OldConfig) => config.read.ok && rejects(onPr.get(config), layer);
+  /** Runs each layer of the base on the configs that layer of the PR rejects. */
+  const judgeOnBase = async (configs: OldConfig[], refLabel: string) => {
+    if (prSchema && baseSchemaFile) await onBaseSchema.run(configs.filter(rejectsOnPr('schema')), refLabel);
+    if (options.loader) await onBaseLoader.run(configs.filter(rejectsOnPr('loader')), refLabel);
+  };
 
   // One ref at a time, and its parsed documents dropped once both sides have judged them:
   // at 10,000 configs a ref's documents are most of the memory.
-  const onBaseRef = await collect(base, 'base', await list(base));
+  const onBaseRef = await collect(base);
+  const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
   await onPr.run(onBaseRef.configs, base.ref);
-  await onBase.run(
-    onBaseRef.configs.filter((config) => (onPr.get(config)?.length ?? 0) > 0),
-    base.ref,
-  );
+  await judgeOnBase(onBaseRef.configs, base.ref);
+  const readable = onBaseRef.configs.filter((config) => config.read.ok);
+  const blind = [
+    prSchema && baseSchemaFile ? await nothingAccepted('schema', readable, onPr, onBaseSchema, base.ref, readOptions, describeBaseSchema(baseSchemaFile, at)) : undefined,
+    options.loader ? await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at) : undefined,
+  ].filter((error): error is GateError => error !== undefined);
+  const baseOutcome = (config: OldConfig, layer: Layer): { outcome: LayerOutcome; findings: Finding[] } => {
+    if (layer === 'schema' && !baseSchemaFile) return { outcome: 'absent', findings: [] };
+    const found = (layer === 'schema' ? onBaseSchema : onBaseLoader).get(config);
+    if (!found) return { outcome: 'not-run', findings: [] };
+    const mine = found.filter((finding) => finding.layer === layer);
+    return { outcome: mine.length ? 'rejects' : 'accepts', findings: mine };
+  };
+  const sidesOf = (config: OldConfig): ConfigSides => {
+    const pr = onPr.get(config) ?? [];
+    const layers: LayerJudgements = {};
+    const baseFindings: Finding[] = [];
+    for (const layer of layersOfPr) {
+      const onBase = baseOutcome(config, layer);
+      layers[layer] = { base: onBase.outcome, pr: rejects(pr, layer) ? 'rejects' : 'accepts' };
+      baseFindings.push(...onBase.findings);
+    }
+    return { pr, base: baseFindings, layers };
+  };
+  const configs = onBaseRef.configs.map((config) => judgeConfig(config, sidesOf(config), readOptions));
   // A file the release shares with the base (same path, same blob) is read and parsed once; its
   // documents are kept for the release's own checks, the others are dropped now.
   const releaseListing = release ? await list(release) : undefined;
   const shared = sharedWith(onBaseRef.configs, releaseListing);
   dropDocuments(onBaseRef.configs.filter((config) => !shared.has(cacheKey(config))));
-  const onReleaseRef = release && releaseListing ? await collect(release, 'release', releaseListing, shared) : undefined;
+  // A layer of the base that accepts nothing compares nothing: an error, unless the other layer
+  // found a break, which stands (the blind layer is then a note).
+  if (blind.length && !configs.some((config) => config.status === ConfigStatus.Broken)) throw blind[0];
+  for (const error of blind) notes.push(`${error.message} ${error.hint ?? ''}`.trim());
+
+  const onReleaseRef = release ? await collect(release, releaseListing, shared) : undefined;
   if (release && onReleaseRef) {
+    if (onReleaseRef.configs.length === 0) notes.push(noConfigNote(options.patterns, release, 'release', shard));
     await onPr.run(onReleaseRef.configs, release.ref);
-    const failsOnPr = (config: OldConfig) => (onPr.get(config)?.length ?? 0) > 0;
-    await onBase.run(onReleaseRef.configs.filter(failsOnPr), release.ref);
-    await onBaseSchema.run(onReleaseRef.configs.filter((config) => !failsOnPr(config) && !onBase.get(config)), release.ref);
-    dropDocuments(onReleaseRef.configs);
+    await judgeOnBase(onReleaseRef.configs, release.ref);
+    // Release configs that load on the PR are checked against the base's schema only, to find the
+    // ones the PR fixed: running the base's loader on every one of them would cost as much again.
+    if (prSchema && baseSchemaFile) {
+      await onBaseSchema.run(onReleaseRef.configs.filter((config) => config.read.ok && (onPr.get(config)?.length ?? 0) === 0), release.ref);
+    }
   }
+  const drift = onReleaseRef?.configs.map((config) => judgeDrift(config, sidesOf(config), readOptions));
+  if (onReleaseRef) dropDocuments(onReleaseRef.configs);
 
-  const schemaChanges = schemaUnchanged ? [] : schemaPath && prSchema ? await diffWithBase(baseSource, prSource, options, schemaPath, notes) : undefined;
+  const schemaChanges = schemaUnchanged
+    ? []
+    : schemaPath && prSchema && baseSchemaFile ? await diffWithBase(baseSource, prSource, options, baseSchemaFile.path, schemaPath, notes) : undefined;
 
-  const configs = onBaseRef.configs.map((config) => judgeConfig(config, onPr.get(config) ?? [], onBase.get(config), readOptions));
   return attributeSchemaChanges({
     base: { ref: base, configs, skipped: onBaseRef.skipped },
-    ...(release && onReleaseRef
+    ...(release && onReleaseRef && drift ? { release: { ref: release, configs: drift, skipped: onReleaseRef.skipped } } : {}),
+    ...(prSchema
       ? {
-          release: {
-            ref: release,
-            configs: onReleaseRef.configs.map((config) =>
-              judgeDrift(config, onPr.get(config) ?? [], onBase.get(config) ?? onBaseSchema.get(config) ?? [], readOptions),
-            ),
-            skipped: onReleaseRef.skipped,
+          schema: {
+            file: prSchema.file,
+            draft: prSchema.draft,
+            files: prSchema.files,
+            ...(baseSchemaFile && baseSchemaFile.path !== schemaPath ? { baseFile: baseSchemaFile.path } : {}),
+            ...(baseSchemaFile ? {} : { newInPr: true }),
           },
         }
       : {}),
-    ...(prSchema ? { schema: { file: prSchema.file, draft: prSchema.draft, files: prSchema.files } } : {}),
     ...(schemaChanges ? { schemaChanges } : {}),
     ...(options.loader ? { loader: { command: options.loader } } : {}),
-    loaderProcesses: onPr.processes + onBase.processes,
+    loaderProcesses: onPr.processes + onBaseLoader.processes,
+    ...(firstConfigs ? { firstConfigs } : {}),
     notes,
   });
+}
+
+/** Whether a side's findings hold one of this layer. */
+function rejects(findings: readonly Finding[] | undefined, layer: Layer): boolean {
+  return findings?.some((finding) => finding.layer === layer) ?? false;
+}
+
+/** An evaluation in which one layer rejected every config for one reason (it could not run). */
+function everyConfigRejected(configs: OldConfig[], layer: Layer, message: string): Evaluation {
+  return { findings: new Map(configs.map((config) => [config.path, [{ layer, message }]])), loaderProcesses: 0 };
+}
+
+/** A config's findings on each side, and each layer's outcome. */
+interface ConfigSides {
+  pr: Finding[];
+  base: Finding[];
+  layers: LayerJudgements;
+}
+
+/** The layers that accepted the config on the base (or did not exist there) and reject it on the PR. */
+export function breakingLayers(layers: LayerJudgements): Layer[] {
+  return (Object.keys(layers) as Layer[]).filter((layer) => {
+    const judgement = layers[layer]!;
+    return judgement.pr === 'rejects' && (judgement.base === 'accepts' || judgement.base === 'absent');
+  });
+}
+
+/**
+ * The gate's rule (SPEC, "Gate"), layer by layer: a config is *broken* when some layer that
+ * accepted it on the base rejects it on the PR; *failing on base* when every layer that
+ * rejects it on the PR rejected it on the base too; *ok* when no layer of the PR rejects it.
+ * An old failure in one layer never hides a regression in the other.
+ */
+export function layerStatus(layers: LayerJudgements): 'ok' | 'broken' | 'failing-on-base' {
+  const rejecting = (Object.keys(layers) as Layer[]).filter((layer) => layers[layer]!.pr === 'rejects');
+  if (rejecting.length === 0) return 'ok';
+  return breakingLayers(layers).length > 0 ? 'broken' : 'failing-on-base';
 }
 
 /** A run as judging leaves it, before its schema changes are joined with the configs they broke. */
@@ -269,6 +375,12 @@ export function attributeSchemaChanges(run: UnattributedRun): GateRun {
       config.findings.some((finding) => finding.layer === 'schema' && finding.pointer !== undefined && changeMatches(change, finding.pointer)),
     ),
   }));
+  // A config already failing on the base shows a change when the PR's schema errs at its place
+  // and the base's schema did not: the change is real there, though it is not counted.
+  const failing = run.base.configs.filter((config) => config.status === ConfigStatus.FailingOnBase);
+  const shows = (change: LocatedSchemaChange, config: JudgedConfig) =>
+    config.findings.some((finding) => finding.layer === 'schema' && finding.pointer !== undefined && changeMatches(change, finding.pointer)) &&
+    !(config.baseFindings ?? []).some((finding) => finding.layer === 'schema' && finding.pointer !== undefined && changeMatches(change, finding.pointer));
   const causesOf = (config: JudgedConfig) => [
     ...new Set(matched.filter((entry) => entry.change.severity === 'breaking' && entry.configs.includes(config)).map((entry) => entry.change.message)),
   ];
@@ -281,26 +393,34 @@ export function attributeSchemaChanges(run: UnattributedRun): GateRun {
         return causes.length ? { ...config, causes } : config;
       }),
     },
-    schemaChanges: matched.map(({ change, configs }) => ({ ...change, configs: [...new Set(configs.map((config) => config.path))] })),
+    schemaChanges: matched.map(({ change, configs }) => {
+      // Only a latent change needs them: one that broke configs is shown by those.
+      const shownBy = change.severity === 'breaking' && configs.length === 0 ? failing.filter((config) => shows(change, config)).map((config) => config.path) : [];
+      return { ...change, configs: [...new Set(configs.map((config) => config.path))], ...(shownBy.length ? { shownBy: [...new Set(shownBy)] } : {}) };
+    }),
   };
 }
 
 /**
- * A release config's drift: *new* (loads on the base, not on the PR: this PR breaks it),
- * *existing* (fails on both), *fixed* (fails on the base, loads on the PR), or ok.
+ * A release config's drift, layer by layer: *new* (a layer that accepted it on the base
+ * rejects it on the PR: this PR breaks it), *existing* (every layer that rejects it on the PR
+ * rejected it on the base), *fixed* (loads on the PR, failed on the base), or ok.
  */
-function judgeDrift(config: OldConfig, onPr: Finding[], onBase: Finding[], readOptions: { yamlVersion: YamlVersion }): DriftConfig {
+function judgeDrift(config: OldConfig, sides: ConfigSides, readOptions: { yamlVersion: YamlVersion }): DriftConfig {
   const { path, blob } = config;
   if (!config.read.ok) return { path, blob, status: DriftStatus.Unreadable, findings: parseFindings(config) };
-  if (onPr.length === 0) {
-    return onBase.length === 0
-      ? { path, blob, status: DriftStatus.Ok, findings: [] }
-      : { path, blob, status: DriftStatus.Fixed, findings: [], baseFindings: withPositions(config, onBase.slice(0, MAX_FINDINGS_PER_CONFIG), readOptions) };
+  const { layers } = sides;
+  const baseFindings = sides.base.length ? { baseFindings: explained(config, sides.base, readOptions) } : {};
+  const status = layerStatus(layers);
+  if (status === 'ok') {
+    return sides.base.length === 0
+      ? { path, blob, status: DriftStatus.Ok, findings: [], layers }
+      : { path, blob, status: DriftStatus.Fixed, findings: [], ...baseFindings, layers };
   }
-  const findings = withPositions(config, onPr.slice(0, MAX_FINDINGS_PER_CONFIG), readOptions);
-  return onBase.length === 0
-    ? { path, blob, status: DriftStatus.New, findings }
-    : { path, blob, status: DriftStatus.Existing, findings, baseFindings: withPositions(config, onBase.slice(0, MAX_FINDINGS_PER_CONFIG), readOptions) };
+  const findings = explained(config, breakingFirst(sides.pr, breakingLayers(layers)), readOptions);
+  return status === 'broken'
+    ? { path, blob, status: DriftStatus.New, findings, ...baseFindings, layers }
+    : { path, blob, status: DriftStatus.Existing, findings, ...baseFindings, layers };
 }
 
 function parseFindings(config: OldConfig): Finding[] {
@@ -309,28 +429,23 @@ function parseFindings(config: OldConfig): Finding[] {
   return [{ layer: 'parse', message, ...(position ? { line: position.line, column: position.column } : {}) }];
 }
 
-function judgeConfig(
-  config: OldConfig,
-  onPr: Finding[],
-  onBase: Finding[] | undefined,
-  readOptions: { yamlVersion: YamlVersion },
-): JudgedConfig {
+/** A base config judged layer by layer (see {@link layerStatus}). */
+function judgeConfig(config: OldConfig, sides: ConfigSides, readOptions: { yamlVersion: YamlVersion }): JudgedConfig {
   const { path, blob } = config;
   if (!config.read.ok) return { path, blob, status: ConfigStatus.Unreadable, findings: parseFindings(config) };
-  if (onPr.length === 0) return { path, blob, status: ConfigStatus.Ok, findings: [] };
-  const findings = withPositions(config, onPr.slice(0, MAX_FINDINGS_PER_CONFIG), readOptions);
-  if (onBase && onBase.length > 0) {
-    return { path, blob, status: ConfigStatus.FailingOnBase, findings, baseFindings: withPositions(config, onBase.slice(0, MAX_FINDINGS_PER_CONFIG), readOptions) };
-  }
-  return { path, blob, status: ConfigStatus.Broken, findings };
+  const { layers } = sides;
+  const status = layerStatus(layers);
+  if (status === 'ok') return { path, blob, status: ConfigStatus.Ok, findings: [], layers };
+  const findings = explained(config, breakingFirst(sides.pr, breakingLayers(layers)), readOptions);
+  const baseFindings = sides.base.length ? { baseFindings: explained(config, sides.base, readOptions) } : {};
+  return { path, blob, status: status === 'broken' ? ConfigStatus.Broken : ConfigStatus.FailingOnBase, findings, ...baseFindings, layers };
 }
 
-function withPositions(config: OldConfig, findings: Finding[], readOptions: { yamlVersion: YamlVersion }): Finding[] {
-  return findings.map((finding) => {
-    if (finding.pointer === undefined || finding.line !== undefined) return finding;
-    const position = locate(config.path, config.content, readOptions, finding.document ?? 0, finding.pointer, finding.target ?? 'value');
-    return position ? { ...finding, line: position.line, column: position.column } : finding;
-  });
+/** The findings of the layers that broke first: the first error shown is the one the PR caused. */
+function breakingFirst(findings: Finding[], breaking: Layer[]): Finding[] {
+  if (breaking.length === 0) return findings;
+  const isBreaking = (finding: Finding) => (breaking as string[]).includes(finding.layer);
+  return [...findings.filter(isBreaking), ...findings.filter((finding) => !isBreaking(finding))];
 }
 
 /** The base's configs that the release holds too (same path, same blob), by key. */
@@ -356,67 +471,121 @@ async function schemaUnchangedOnBase(prSchema: CompiledSchema, prSource: SchemaS
   return true;
 }
 
-/** A base-side evaluation of configs that fail on the PR, with the PR's schema findings as the base's own. */
-function withSchemaFindingsOf(onPr: CachedSide, configs: OldConfig[], evaluation: Evaluation): Evaluation {
-  for (const config of configs) {
-    const schemaFindings = (onPr.get(config) ?? []).filter((finding) => finding.layer === 'schema');
-    if (schemaFindings.length === 0) continue;
-    evaluation.findings.set(config.path, [...schemaFindings, ...(evaluation.findings.get(config.path) ?? [])]);
-  }
-  return evaluation;
+/** The base's schema layer when its schema is the PR's: the PR's schema findings, evaluated once. */
+function schemaFindingsOf(onPr: CachedSide, configs: OldConfig[]): Evaluation {
+  const findings = new Map<string, Finding[]>();
+  for (const config of configs) findings.set(config.path, (onPr.get(config) ?? []).filter((finding) => finding.layer === 'schema'));
+  return { findings, loaderProcesses: 0 };
 }
 
-/** The base's schema, read from git at the base commit; undefined (with a note) when it has none. */
-async function compileBaseSchema(
+/**
+ * The first findings, with their line in the old file and, for a schema error on a value that
+ * YAML 1.1 and 1.2 read differently, a hint saying so.
+ */
+function explained(config: OldConfig, findings: Finding[], readOptions: { yamlVersion: YamlVersion }): Finding[] {
+  return findings.slice(0, MAX_FINDINGS_PER_CONFIG).map((finding) => withYamlHint(config, withPosition(config, finding, readOptions), readOptions));
+}
+
+function withPosition(config: OldConfig, finding: Finding, readOptions: { yamlVersion: YamlVersion }): Finding {
+  if (finding.pointer === undefined || finding.line !== undefined) return finding;
+  const position = locate(config.path, config.content, readOptions, finding.document ?? 0, finding.pointer, finding.target ?? 'value');
+  return position ? { ...finding, line: position.line, column: position.column } : finding;
+}
+
+/** Marks the end of a schema message that carries the YAML-version hint, so that it is added once. */
+const YAML_HINT_MARK = ' — ';
+
+function withYamlHint(config: OldConfig, finding: Finding, readOptions: { yamlVersion: YamlVersion }): Finding {
+  if (finding.layer !== 'schema' || finding.pointer === undefined || finding.target === 'key') return finding;
+  const difference = yamlVersionDifference(config.path, config.content, readOptions, finding.document ?? 0, finding.pointer);
+  if (!difference) return finding;
+  const hint = yamlVersionHint(difference);
+  return finding.message.endsWith(hint) ? finding : { ...finding, message: `${finding.message}${YAML_HINT_MARK}${hint}` };
+}
+
+/** The base's schema: where it is, and whether the PR moved it. */
+interface BaseSchemaFile {
+  path: string;
+  /** True when the base has it at another path (the PR moved or renamed it). */
+  moved: boolean;
+}
+
+type BaseSchema = { kind: 'compiled'; compiled: CompiledSchema } | { kind: 'uncompilable'; reason: string };
+
+/**
+ * Where the base keeps the schema: at the same path, else at the path git's rename detection
+ * says the PR moved it from. Undefined when the base has none: the PR introduces it, and every
+ * config it rejects is broken by the PR (a note says so).
+ */
+async function findBaseSchema(
+  git: GitCommandManager,
   source: SchemaSource,
+  base: RefTarget,
+  schemaPath: string,
   options: GateOptions,
-  schemaPath: string | undefined,
   notes: string[],
-): Promise<CompiledSchema | undefined> {
-  if (!schemaPath) return undefined;
-  const at = source.label;
-  if (!(await source.read(schemaPath))) {
-    notes.push(`${at} has no \`${schemaPath}\`: on the base, configs are judged by the loader alone.`);
-    return undefined;
+): Promise<BaseSchemaFile | undefined> {
+  if (await source.read(schemaPath)) return { path: schemaPath, moved: false };
+  const head = await git.tryResolveCommit('HEAD');
+  const old = head ? await git.tryRenamedFrom(base.sha, head, schemaPath) : undefined;
+  if (old && (await source.read(old))) {
+    notes.push(`The PR moved the schema from \`${old}\` to \`${schemaPath}\`: ${source.label} is judged with its own \`${old}\`.`);
+    return { path: old, moved: true };
   }
+  notes.push(
+    `The schema \`${schemaPath}\` is new in this PR: ${source.label} has no such file, nor one git sees it moved from. Configs it rejects are broken by this PR${options.loader ? '; on the base, configs are judged by the loader alone' : ''}.`,
+  );
+  return undefined;
+}
+
+function describeBaseSchema(file: BaseSchemaFile, at: string): string {
+  return `${at} (its schema \`${file.path}\`)`;
+}
+
+/** The base's schema compiled from git at the base commit, or why it cannot be. */
+async function compileBaseSchema(source: SchemaSource, options: GateOptions, file: BaseSchemaFile | undefined): Promise<BaseSchema> {
+  if (!file) return { kind: 'uncompilable', reason: 'the base has no schema' };
   try {
-    return await compileSchema(schemaPath, source, options);
+    return { kind: 'compiled', compiled: await compileSchema(file.path, source, options) };
   } catch (error) {
-    notes.push(`The schema of ${at} could not be compiled (${describeError(error)}); on the base, configs are judged by the loader alone.`);
-    return undefined;
+    return { kind: 'uncompilable', reason: `the schema of ${source.label} could not be compiled: ${describeError(error)}` };
   }
 }
 
-/** The base's loader, run in a throw-away copy of the base's tree; undefined (with a note) when that cannot be made. */
-async function prepareBaseLoader(git: GitCommandManager, options: GateOptions, commit: string, notes: string[]) {
-  if (!options.loader) return undefined;
+/** The base's loader, run in a throw-away copy of the base's tree; or why that copy cannot be made. */
+async function prepareBaseLoader(
+  git: GitCommandManager,
+  options: GateOptions,
+  commit: string,
+  at: string,
+  tempDir: string,
+): Promise<Evaluator | { failure: string }> {
   const tree = join(options.tempDir, 'base-tree');
   try {
     await mkdir(tree, { recursive: true });
     await git.exportTree(commit, tree);
-    return loaderSetup(options, join(tree, relative(options.repositoryRoot, options.workingDirectory)));
   } catch (error) {
     await rm(tree, { recursive: true, force: true });
-    notes.push(`The base's loader could not be prepared (${describeError(error)}); on the base, configs are judged by the schema alone.`);
-    return undefined;
+    return { failure: `the base's tree could not be copied to run its loader: ${describeError(error)}` };
   }
+  return new Evaluator({ label: at, loader: loaderSetup(options, join(tree, relative(options.repositoryRoot, options.workingDirectory))), tempDir });
 }
 
 /**
- * Compares the base's schema with the PR's, both resolved. Informational: when the base has
- * no schema or either side cannot be walked, a note says so and the verdict is untouched.
+ * Compares the base's schema with the PR's, both resolved. Informational: when either side
+ * cannot be walked, a note says so and the verdict is untouched.
  */
 async function diffWithBase(
   baseSource: SchemaSource,
   prSource: SchemaSource,
   options: GateOptions,
+  baseSchemaPath: string,
   schemaPath: string,
   notes: string[],
 ): Promise<LocatedSchemaChange[] | undefined> {
-  if (!(await baseSource.read(schemaPath))) return undefined;
   let changes: SchemaChange[];
   try {
-    const [before, after] = await Promise.all([loadResolvedSchema(schemaPath, baseSource, options), loadResolvedSchema(schemaPath, prSource, options)]);
+    const [before, after] = await Promise.all([loadResolvedSchema(baseSchemaPath, baseSource, options), loadResolvedSchema(schemaPath, prSource, options)]);
     changes = diffSchemas(before, after);
   } catch (error) {
     notes.push(`The schema change could not be classified (${describeError(error)}); configs were still judged.`);
@@ -458,8 +627,4 @@ function repositoryPath(options: GateOptions, path: string, input: string): stri
     throw new GateError((n) => `The ${n.setting(input)} \`${path}\` is outside the repository.`, (n) => `Give a path inside the checkout, relative to the ${n.setting('working-directory')}.`);
   }
   return fromRoot.split(sep).join('/');
-}
-
-function describePatterns(patterns: ConfigPatterns): string {
-  return [...patterns.include, ...patterns.exclude.map((pattern) => `!${pattern}`)].map((p) => `\`${p}\``).join(', ');
 }

@@ -38,7 +38,11 @@ export function renderTerminal(report: Report, styles: Styles): string {
     const configs = report.configs.filter((config) => config.status === status);
     if (!configs.length) return;
     lines.push('', styles.bold(label));
-    for (const config of configs.slice(0, LIST_LIMIT)) lines.push(...configLines(config, mark, paint, styles));
+    // An already failing config is shown with the base's errors: why it failed before this change.
+    for (const config of configs.slice(0, LIST_LIMIT)) {
+      const shown = status === ConfigStatus.FailingOnBase && config.baseErrors?.length ? { ...config, errors: config.baseErrors } : config;
+      lines.push(...configLines(shown, mark, paint, styles));
+    }
     lines.push(...more(configs.length, styles));
   };
   section(ConfigStatus.Broken, '✗', report.verdict === Verdict.Acknowledged ? 'Broken (acknowledged):' : 'Broken by this change:', report.verdict === Verdict.Acknowledged ? styles.yellow : styles.red);
@@ -56,9 +60,10 @@ export function renderTerminal(report: Report, styles: Styles): string {
   }
   const latent = report.schemaChanges?.latent ?? [];
   if (latent.length) {
-    lines.push('', styles.bold('Latent breaking schema changes (no config shows them; the verdict does not count them):'));
+    lines.push('', styles.bold('Latent breaking schema changes (no config that loaded on the base shows them; the verdict does not count them):'));
     for (const change of latent.slice(0, LIST_LIMIT)) {
       lines.push(`  ${styles.yellow('!')} ${indented(visible(readablePointers(change.message), { newlines: true }), 4)} ${styles.dim(`(${visible(change.file)}${change.line ? `:${change.line}` : ''})`)}`);
+      if (change.shownBy?.length) lines.push(styles.dim(`      shown by configs already failing on the base: ${change.shownBy.map((path) => visible(path)).join(', ')}`));
     }
     lines.push(...more(latent.length, styles));
   }

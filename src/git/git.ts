@@ -54,6 +54,12 @@ export interface GitCommandManager {
   defaultBranch(): Promise<string | undefined>;
   /** Write the tree of a commit into a folder (a throw-away copy, not a worktree of this repository). */
   exportTree(commit: string, dir: string): Promise<void>;
+  /**
+   * The path that `path` of commit `to` had in commit `from`, when git's rename detection
+   * (`git diff -M`) sees it moved or renamed between them; undefined when it did not move or
+   * git cannot tell.
+   */
+  tryRenamedFrom(from: string, to: string, path: string): Promise<string | undefined>;
 }
 
 /** Git must never stop to ask for credentials or open an editor in CI. */
@@ -212,6 +218,18 @@ class GitCli implements GitCommandManager {
     const [, type, sha] = record.slice(0, record.indexOf('\t')).split(' ');
     if (type !== 'blob' || !sha) return undefined;
     return (await this.readBlobs([sha])).get(sha);
+  }
+
+  async tryRenamedFrom(from: string, to: string, path: string): Promise<string | undefined> {
+    // No pathspec: limiting the diff to `path` would hide the old path from rename detection.
+    const out = await this.tryExecGit(['diff', '-z', '--name-status', '-M', '--diff-filter=R', '--end-of-options', from, to]);
+    if (!out) return undefined;
+    // -z records: "R<score>\0<old path>\0<new path>\0".
+    const fields = out.split('\0');
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+      if (fields[i]!.startsWith('R') && fields[i + 2] === path) return fields[i + 1];
+    }
+    return undefined;
   }
 
   async log(base: string, head: string): Promise<CommitMessage[]> {

@@ -79,7 +79,9 @@ export function annotationsFor(report: Report, written: Partial<Record<Level, nu
   for (const change of report.schemaChanges?.latent ?? []) {
     all.push({
       level: 'warning',
-      title: 'Latent breaking schema change: no config shows it',
+      title: change.shownBy?.length
+        ? 'Latent breaking schema change: only configs already failing on the base show it'
+        : 'Latent breaking schema change: no config shows it',
       message: withPath(change.file, visible(change.message, { newlines: true })),
       file: change.file,
       ...(change.line ? { line: change.line } : {}),

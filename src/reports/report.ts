@@ -1,7 +1,7 @@
 import { ConfigStatus, DriftStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import type { Shard } from '../configs/select.js';
-import type { AttributedSchemaChange, GateRun, JudgedRelease } from '../checks/judge.js';
+import type { AttributedSchemaChange, GateRun, JudgedRelease, LayerJudgements } from '../checks/judge.js';
 import type { RefTarget } from '../refs/base.js';
 import type { PullRequestContext } from '../refs/pull-request.js';
 import type { Acknowledgement } from '../verdict/acknowledgement.js';
@@ -18,8 +18,12 @@ export interface ReportConfig {
   ref: 'base';
   blob: string;
   status: ConfigStatus;
+  /** Why it does not load with the PR's code; for a broken config, the breaking layer's errors first. */
   errors: Finding[];
+  /** Why it does not load with the base's code, in every layer that rejects it there. */
   baseErrors?: Finding[];
+  /** Each layer's outcome on the base and on the PR. */
+  layers?: LayerJudgements;
   /** For a broken config: the breaking schema changes its errors fall under. */
   causes?: string[];
 }
@@ -31,6 +35,8 @@ export interface ReportDrift {
   status: Exclude<DriftStatus, 'ok'>;
   errors: Finding[];
   baseErrors?: Finding[];
+  /** Each layer's outcome on the base and on the PR. */
+  layers?: LayerJudgements;
 }
 
 /** A change between the base's schema and the PR's, joined with the configs it broke. */
@@ -46,6 +52,8 @@ export interface ReportSchemaChange {
   line?: number;
   /** The broken configs whose errors fall under this change. */
   configs: string[];
+  /** Configs already failing on the base whose new errors fall under this change (not counted). */
+  shownBy?: string[];
 }
 
 /**
@@ -83,9 +91,11 @@ export interface Report {
   counts: { configs: number; ok: number; broken: number; failingOnBase: number; unreadable: number; skipped: number };
   configs: ReportConfig[];
   skipped: Array<{ path: string; reason: string }>;
-  schema?: { file: string; draft: string; files: string[] };
+  schema?: GateRun['schema'];
   /** `script`: the file the loader command names that the PR changed, and its first changed line. */
   loader?: { command: string; processes: number; script?: { path: string; line: number } };
+  /** The base has no config and the PR adds this many: a pass that says so. */
+  firstConfigs?: number;
   notes: string[];
   durationMs: number;
   /** How the PR's schema differs from the base's: breaking changes with the configs each broke, latent ones (breaking, and no config shows it), and compatible ones. */
@@ -143,6 +153,7 @@ export function buildReport(input: ReportInput): Report {
     status: config.status,
     errors: config.findings,
     ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}),
+    ...(config.layers && Object.keys(config.layers).length ? { layers: config.layers } : {}),
     ...(config.causes?.length ? { causes: config.causes } : {}),
   }));
   const skipped = input.run?.base.skipped ?? [];
@@ -182,6 +193,7 @@ export function buildReport(input: ReportInput): Report {
     ...(input.run?.loader
       ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses, ...(input.loaderScript ? { script: input.loaderScript } : {}) } }
       : {}),
+    ...(input.run?.firstConfigs ? { firstConfigs: input.run.firstConfigs } : {}),
     notes: [...(pr?.notes ?? []), ...(input.run?.notes ?? []), ...input.notes],
     durationMs: input.durationMs,
     ...(input.shard ? { shard: input.shard } : {}),
@@ -206,6 +218,7 @@ function groupSchemaChanges(changes: readonly AttributedSchemaChange[]): NonNull
     schemaPointer: change.schemaPointer,
     ...(change.line ? { line: change.line } : {}),
     configs: change.configs,
+    ...(change.shownBy?.length ? { shownBy: change.shownBy } : {}),
   }));
   return {
     breaking: shown.filter((change) => change.severity === 'breaking' && change.configs.length > 0),
@@ -228,7 +241,16 @@ function driftOf(release: JudgedRelease, failOnDrift: boolean): NonNullable<Repo
     configs: release.configs.flatMap((config) =>
       config.status === DriftStatus.Ok
         ? []
-        : [{ path: config.path, blob: config.blob, status: config.status, errors: config.findings, ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}) }],
+        : [
+            {
+              path: config.path,
+              blob: config.blob,
+              status: config.status,
+              errors: config.findings,
+              ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}),
+              ...(config.layers && Object.keys(config.layers).length ? { layers: config.layers } : {}),
+            },
+          ],
     ),
     failOnDrift,
   };

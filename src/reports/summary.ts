@@ -28,6 +28,7 @@ export function headline(report: Report): string {
   const base = report.base ? ` from ${inlineCode(report.base.ref)}` : '';
   switch (report.verdict) {
     case Verdict.Pass:
+      if (report.counts.configs === 0 && report.firstConfigs) return `${icon} ${TOOL_NAME}: pass — no config${base} yet; this PR adds the first ${count(report.firstConfigs, 'config')}`;
       return `${icon} ${TOOL_NAME}: pass — ${passWords(report.counts, base)}`;
     case Verdict.Acknowledged:
       return `${icon} ${TOOL_NAME}: acknowledged — this PR breaks ${count(broken, 'config')}${base}, and says so`;
@@ -272,7 +273,16 @@ export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
   if (broken) sections.push(broken);
   const failingOnBase = byStatus(ConfigStatus.FailingOnBase);
   if (failingOnBase.length) {
-    sections.push(configSection(report, 'Already failing on the base', 'These did not load before this PR either, so they are not blamed on it.', failingOnBase, (c) => c.errors));
+    sections.push(
+      configSection(
+        report,
+        'Already failing on the base',
+        'These did not load before this PR either, so they are not blamed on it.',
+        failingOnBase,
+        // The base's error: why it failed before this PR (SPEC: each layer judged on its own).
+        (c) => (c.baseErrors?.length ? c.baseErrors : c.errors),
+      ),
+    );
   }
   const unreadable = byStatus(ConfigStatus.Unreadable);
   if (unreadable.length) {
@@ -325,13 +335,21 @@ function schemaChangeSections(report: Report): Section[] {
     );
   }
   if (changes.latent.length) {
+    const shown = changes.latent.some((change) => change.shownBy?.length);
     sections.push(
       tableSection(
         'Latent breaking changes',
-        'Data that was valid before can be invalid after these changes, though no config in the repository shows it. They do not change the verdict: add a config that uses the old form, or say in the release notes what users must change.',
-        ['Change', 'Where', 'Rule'],
+        shown
+          ? 'Data that was valid before can be invalid after these changes. No config that loaded on the base shows them; configs already failing on the base that do are named (they are not counted). They do not change the verdict: add a config that uses the old form, or say in the release notes what users must change.'
+          : 'Data that was valid before can be invalid after these changes, though no config in the repository shows it. They do not change the verdict: add a config that uses the old form, or say in the release notes what users must change.',
+        shown ? ['Change', 'Where', 'Rule', 'Shown by (already failing)'] : ['Change', 'Where', 'Rule'],
         changes.latent,
-        (change) => [cell(clip(readablePointers(change.message), MESSAGE_CHARS)), at(change), inlineCode(change.rule)],
+        (change) => [
+          cell(clip(readablePointers(change.message), MESSAGE_CHARS)),
+          at(change),
+          inlineCode(change.rule),
+          ...(shown ? [change.shownBy?.length ? configList(change.shownBy) : ''] : []),
+        ],
         'change',
         SUMMARY_STYLE,
       ),
@@ -417,7 +435,10 @@ function checkedSection(report: Report): string {
       `${c.configs} checked: ${c.ok} load, ${c.broken} broken, ${c.failingOnBase} already failing, ${c.unreadable} unreadable${c.skipped ? `; ${c.skipped} skipped (links or submodules)` : ''}`,
     ]);
   }
-  if (report.schema) rows.push(['Schema', `${inlineCode(report.schema.file)} (${report.schema.draft}${report.schema.files.length > 1 ? `, ${count(report.schema.files.length, 'file')}` : ''})`]);
+  if (report.schema) {
+    const origin = report.schema.newInPr ? '; new in this PR' : report.schema.baseFile ? `; on the base: ${inlineCode(report.schema.baseFile)}` : '';
+    rows.push(['Schema', `${inlineCode(report.schema.file)} (${report.schema.draft}${report.schema.files.length > 1 ? `, ${count(report.schema.files.length, 'file')}` : ''}${origin})`]);
+  }
   if (report.loader) rows.push(['Loader', `${inlineCode(report.loader.command)} (${count(report.loader.processes, 'process', 'processes')})`]);
   const s = report.acknowledgement.sources;
   if (report.pullRequest) rows.push(['PR data', `title from ${s.title}, labels from ${s.labels}, commits from ${s.commits}`]);

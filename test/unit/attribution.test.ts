@@ -69,3 +69,26 @@ describe('attributing schema changes to the configs they broke', () => {
     expect('schemaChanges' in run).toBe(false);
   });
 });
+
+describe('a latent change shown by configs already failing on the base', () => {
+  it('names the failing configs whose new schema errors fall under it, and not those the base rejected there too', () => {
+    const portError = { layer: 'schema' as const, pointer: '/server/port', message: 'must be <= 9000' };
+    const debugError = { layer: 'schema' as const, pointer: '/debug', message: 'must be boolean' };
+    const run = attributeSchemaChanges({
+      base: {
+        ref: BASE,
+        configs: [
+          // Failed on the base for `debug`; the PR adds the port error: the change shows here.
+          { path: 'shows.yaml', blob: 'c'.repeat(40), status: ConfigStatus.FailingOnBase, findings: [debugError, portError], baseFindings: [debugError] },
+          // The base's schema already rejected the port: the change does not show.
+          { path: 'old.yaml', blob: 'd'.repeat(40), status: ConfigStatus.FailingOnBase, findings: [portError], baseFindings: [portError] },
+        ],
+        skipped: [],
+      },
+      schemaChanges: [portTightened],
+      loaderProcesses: 0,
+      notes: [],
+    });
+    expect(run.schemaChanges).toEqual([{ ...portTightened, configs: [], shownBy: ['shows.yaml'] }]);
+  });
+});

@@ -16,10 +16,10 @@ const run: GateRun = {
   base: {
     ref: { ref: 'main', sha: sha('a') },
     configs: [
-      { path: 'a.yaml', blob: sha('1'), status: ConfigStatus.Broken, findings: [{ layer: 'schema', pointer: '/x', keyword: 'required', target: 'value', message: 'missing required property `x`', line: 1, column: 1 }] },
+      { path: 'a.yaml', blob: sha('1'), status: ConfigStatus.Broken, findings: [{ layer: 'schema', pointer: '/x', keyword: 'required', target: 'value', message: 'missing required property `x`', line: 1, column: 1 }], layers: { schema: { base: 'accepts', pr: 'rejects' }, loader: { base: 'not-run', pr: 'accepts' } } },
       { path: 'b.yaml', blob: sha('2'), status: ConfigStatus.Ok, findings: [] },
       { path: 'c.yaml', blob: sha('3'), status: ConfigStatus.Unreadable, findings: [{ layer: 'parse', message: 'not valid YAML', line: 2, column: 3 }] },
-      { path: 'd.yaml', blob: sha('4'), status: ConfigStatus.FailingOnBase, findings: [{ layer: 'loader', message: 'timed out after 1s', timedOut: true }], baseFindings: [{ layer: 'loader', message: 'boom' }] },
+      { path: 'd.yaml', blob: sha('4'), status: ConfigStatus.FailingOnBase, findings: [{ layer: 'loader', message: 'timed out after 1s', timedOut: true }], baseFindings: [{ layer: 'loader', message: 'boom' }], layers: { loader: { base: 'rejects', pr: 'rejects' } } },
     ],
     skipped: [{ path: 'link.yaml', reason: 'a symbolic link (not followed)' }],
   },
@@ -28,13 +28,14 @@ const run: GateRun = {
     configs: [
       { path: 'a.yaml', blob: sha('5'), status: DriftStatus.New, findings: [{ layer: 'schema', message: 'x', pointer: '' }] },
       { path: 'b.yaml', blob: sha('2'), status: DriftStatus.Ok, findings: [] },
-      { path: 'e.yaml', blob: sha('6'), status: DriftStatus.Fixed, findings: [], baseFindings: [{ layer: 'schema', message: 'y' }] },
+      { path: 'e.yaml', blob: sha('6'), status: DriftStatus.Fixed, findings: [], baseFindings: [{ layer: 'schema', message: 'y' }], layers: { schema: { base: 'rejects', pr: 'accepts' } } },
     ],
     skipped: [],
   },
-  schema: { file: 's.json', draft: '2020-12', files: ['s.json', 'defs.json'] },
+  schema: { file: 's.json', draft: '2020-12', files: ['s.json', 'defs.json'], baseFile: 'old/s.json' },
   loader: { command: 'python3 load.py' },
   loaderProcesses: 4,
+  firstConfigs: 2,
   notes: ['a note'],
 };
 

@@ -9,5 +9,6 @@ export { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH, MAX_YAML_DOCUM
 export { locate } from './positions.js';
 export { parsePointer } from './pointer.js';
 export { readConfig } from './read.js';
+export { yamlVersionDifference, yamlVersionHint, type YamlVersionDifference } from './yaml-versions.js';
 export type { ConfigFormat, ReadFailure, ReadOptions, ReadResult } from './result.js';
 export type { YamlVersion } from './yaml-dialect.js';
