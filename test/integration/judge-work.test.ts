@@ -164,7 +164,8 @@ describe('a schema the PR does not change', () => {
   });
 
   it('is compiled on the base too when one referenced file differs by a byte', async () => {
-    await commit({ 'schema/service.json': SCHEMA, 'schema/defs.json': DEFS, 'configs/bad.yaml': 'port: 99999\n' });
+    // A config the base's schema accepts too: a schema that rejects every config is an error.
+    await commit({ 'schema/service.json': SCHEMA, 'schema/defs.json': DEFS, 'configs/bad.yaml': 'port: 99999\n', 'configs/good.yaml': 'port: 80\n' });
     const baseSha = await runGit(dir, ['rev-parse', 'HEAD'], env);
     await write({ 'schema/defs.json': `${DEFS}\n` });
     const git = await createGitCommandManager(dir);
@@ -172,7 +173,7 @@ describe('a schema the PR does not change', () => {
     const run = await judge(git, options(), { ref: 'main', sha: baseSha });
 
     expect(calls.compile).toEqual(['the PR checkout', expect.stringContaining('the base `main`')]);
-    expect(run.base.configs.map((config) => config.status)).toEqual(['failing-on-base']);
+    expect(run.base.configs.map((config) => config.status)).toEqual(['failing-on-base', 'ok']);
     expect(run.notes.join('\n')).not.toContain('does not change the schema');
   });
 });
