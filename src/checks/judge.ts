@@ -3,7 +3,8 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
-import { collectConfigs, dropDocuments, type OldConfig, type SkippedPath } from '../configs/collect.js';
+import { dropDocuments, type OldConfig, type SkippedPath } from '../configs/collect.js';
+import { collectFollowingMoves, type FollowedConfigs } from '../configs/follow.js';
 import { locate, type YamlVersion } from '../configs/parse/index.js';
 import { createMatcher, inShard, type ConfigPatterns, type Shard } from '../configs/select.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
@@ -37,6 +38,8 @@ export interface GateOptions {
 /** One old config and what the PR's code makes of it. */
 export interface JudgedConfig {
   path: string;
+  /** Where the config is now, when git's rename detection says it moved since the old ref. */
+  currentPath?: string;
   blob: string;
   status: ConfigStatus;
   /** Why it does not load on the PR (or cannot be read), first the most useful. */
@@ -56,7 +59,10 @@ export interface JudgedRef {
 
 /** One release config and what the PR does to it, compared with the base. */
 export interface DriftConfig {
+  /** Its path in the release. */
   path: string;
+  /** Where the config is now, when git's rename detection says it moved since the release. */
+  currentPath?: string;
   blob: string;
   status: DriftStatus;
   /** Why it does not load on the PR. */
@@ -65,11 +71,13 @@ export interface DriftConfig {
   baseFindings?: Finding[];
 }
 
-/** The latest release's configs, judged on the PR and on the base. */
+/** A release's configs, judged on the PR and on the base. */
 export interface JudgedRelease {
   ref: RefTarget;
   configs: DriftConfig[];
   skipped: SkippedPath[];
+  /** When no config of the release matches the globs, at its path or through a move: the nearest paths it has. */
+  nearest?: string[];
 }
 
 /** A difference between the base's schema and the PR's, with its line in the schema file. */
@@ -84,7 +92,10 @@ export type AttributedSchemaChange = LocatedSchemaChange & { configs: string[] }
 /** What the engine found, before acknowledgement turns it into a verdict. */
 export interface GateRun {
   base: JudgedRef;
+  /** The first release (`releases[0]`), for readers of one release. */
   release?: JudgedRelease;
+  /** Every release compared with, in the order the `release` input names them. */
+  releases?: JudgedRelease[];
   /** How the PR's schema differs from the base's; absent when there is nothing to compare. */
   schemaChanges?: AttributedSchemaChange[];
   schema?: { file: string; draft: string; files: string[] };
@@ -132,7 +143,13 @@ function cacheKey(config: OldConfig): string {
  * base's schema and loader too (new or existing drift); one that loads on the PR, with the
  * base's schema alone (fixed drift).
  */
-export async function judge(git: GitCommandManager, options: GateOptions, base: RefTarget, release?: RefTarget): Promise<GateRun> {
+export async function judge(
+  git: GitCommandManager,
+  options: GateOptions,
+  base: RefTarget,
+  release?: RefTarget | readonly RefTarget[],
+): Promise<GateRun> {
+  const releases: readonly RefTarget[] = release === undefined ? [] : 'sha' in release ? [release] : release;
   if (!options.schema && !options.loader) {
     throw new GateError('Neither `schema` nor `loader` is set: there is nothing to load the configs with.', 'Set at least one of them.');
   }
@@ -149,11 +166,12 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
   const { shard } = options;
   const matcher = shard ? (path: string) => matchesGlobs(path) && inShard(path, shard) : matchesGlobs;
   const readOptions = { yamlVersion: options.yamlVersion };
+  const head = await git.tryResolveCommit('HEAD');
   const collect = async (ref: RefTarget, role: string) => {
-    const collected = await collectConfigs(git, ref.sha, matcher, readOptions);
+    const collected = await collectFollowingMoves(git, ref.sha, head, matcher, options.patterns, readOptions);
     if (collected.configs.length === 0) {
       notes.push(
-        `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)})${shard ? ` in shard ${shard.index}/${shard.total}` : ''}: nothing was checked there.`,
+        `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)})${shard ? ` in shard ${shard.index}/${shard.total}` : ''}, at its path or moved there since: nothing was checked there.${nearestNote(collected.nearest)}`,
       );
     }
     return collected;
@@ -203,31 +221,20 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     base.ref,
   );
   dropDocuments(onBaseRef.configs);
-  const onReleaseRef = release ? await collect(release, 'release') : undefined;
-  if (release && onReleaseRef) {
-    await onPr.run(onReleaseRef.configs, release.ref);
-    const failsOnPr = (config: OldConfig) => (onPr.get(config)?.length ?? 0) > 0;
-    await onBase.run(onReleaseRef.configs.filter(failsOnPr), release.ref);
-    await onBaseSchema.run(onReleaseRef.configs.filter((config) => !failsOnPr(config) && !onBase.get(config)), release.ref);
-    dropDocuments(onReleaseRef.configs);
+  const judgedReleases: JudgedRelease[] = [];
+  for (const target of releases) {
+    judgedReleases.push(await judgeRelease(target, collect, { onPr, onBase, onBaseSchema }, readOptions));
   }
 
   const schemaChanges = schemaPath && prSchema ? await diffWithBase(baseSource, prSource, options, schemaPath, notes) : undefined;
 
-  const configs = onBaseRef.configs.map((config) => judgeConfig(config, onPr.get(config) ?? [], onBase.get(config), readOptions));
+  const configs = onBaseRef.configs.map((config) => {
+    const judged = judgeConfig(config, onPr.get(config) ?? [], onBase.get(config), readOptions);
+    return config.currentPath ? { ...judged, currentPath: config.currentPath } : judged;
+  });
   return attributeSchemaChanges({
     base: { ref: base, configs, skipped: onBaseRef.skipped },
-    ...(release && onReleaseRef
-      ? {
-          release: {
-            ref: release,
-            configs: onReleaseRef.configs.map((config) =>
-              judgeDrift(config, onPr.get(config) ?? [], onBase.get(config) ?? onBaseSchema.get(config) ?? [], readOptions),
-            ),
-            skipped: onReleaseRef.skipped,
-          },
-        }
-      : {}),
+    ...(judgedReleases.length > 0 ? { release: judgedReleases[0]!, releases: judgedReleases } : {}),
     ...(prSchema ? { schema: { file: prSchema.file, draft: prSchema.draft, files: prSchema.files } } : {}),
     ...(schemaChanges ? { schemaChanges } : {}),
     ...(options.loader ? { loader: { command: options.loader } } : {}),
@@ -249,7 +256,7 @@ export function attributeSchemaChanges(run: UnattributedRun): GateRun {
   if (!schemaChanges) return rest;
   const broken: Array<JudgedConfig | DriftConfig> = [
     ...run.base.configs.filter((config) => config.status === ConfigStatus.Broken),
-    ...(run.release?.configs.filter((config) => config.status === DriftStatus.New) ?? []),
+    ...(run.releases ?? (run.release ? [run.release] : [])).flatMap((release) => release.configs.filter((config) => config.status === DriftStatus.New)),
   ];
   const matched = schemaChanges.map((change) => ({
     change,
@@ -271,6 +278,36 @@ export function attributeSchemaChanges(run: UnattributedRun): GateRun {
     },
     schemaChanges: matched.map(({ change, configs }) => ({ ...change, configs: [...new Set(configs.map((config) => config.path))] })),
   };
+}
+
+/**
+ * One release's configs, judged on the PR and, where that tells new from existing or fixed
+ * drift, on the base. The sides cache by blob and path: a config file that several releases
+ * share is judged once.
+ */
+async function judgeRelease(
+  release: RefTarget,
+  collect: (ref: RefTarget, role: string) => Promise<FollowedConfigs>,
+  sides: { onPr: CachedSide; onBase: CachedSide; onBaseSchema: CachedSide },
+  readOptions: { yamlVersion: YamlVersion },
+): Promise<JudgedRelease> {
+  const { onPr, onBase, onBaseSchema } = sides;
+  const collected = await collect(release, 'release');
+  await onPr.run(collected.configs, release.ref);
+  const failsOnPr = (config: OldConfig) => (onPr.get(config)?.length ?? 0) > 0;
+  await onBase.run(collected.configs.filter(failsOnPr), release.ref);
+  await onBaseSchema.run(collected.configs.filter((config) => !failsOnPr(config) && !onBase.get(config)), release.ref);
+  const configs = collected.configs.map((config) => {
+    const drift = judgeDrift(config, onPr.get(config) ?? [], onBase.get(config) ?? onBaseSchema.get(config) ?? [], readOptions);
+    return config.currentPath ? { ...drift, currentPath: config.currentPath } : drift;
+  });
+  dropDocuments(collected.configs);
+  return { ref: release, configs, skipped: collected.skipped, ...(collected.nearest ? { nearest: collected.nearest } : {}) };
+}
+
+/** " The nearest paths it has: …" for a ref where no config matched; empty without any. */
+function nearestNote(nearest: readonly string[] | undefined): string {
+  return nearest?.length ? ` The nearest paths it has: ${nearest.map((path) => `\`${path}\``).join(', ')}.` : '';
 }
 
 /**

@@ -52,6 +52,12 @@ export interface GitCommandManager {
   tryRemoteTags(): Promise<Array<{ name: string; sha: string }> | undefined>;
   /** The remote's default branch (origin/HEAD), else `main` or `master` when they exist. */
   defaultBranch(): Promise<string | undefined>;
+  /**
+   * The files git's rename detection (`git diff -M`) says moved between two commits, whole
+   * directories included: each old path with its path in `to`. Diffing two trees needs both
+   * commits' trees only, no history between them.
+   */
+  renames(from: string, to: string): Promise<Array<{ from: string; to: string }>>;
   /** Write the tree of a commit into a folder (a throw-away copy, not a worktree of this repository). */
   exportTree(commit: string, dir: string): Promise<void>;
 }
@@ -260,6 +266,31 @@ class GitCli implements GitCommandManager {
         // Annotated tags peel to their commit; lightweight ones point at it directly.
         return { name: name!, sha: peeled || sha! };
       });
+  }
+
+  async renames(from: string, to: string): Promise<Array<{ from: string; to: string }>> {
+    // "R<score>\0<old>\0<new>\0" records with -z; every other status carries one path. The
+    // rename limit is lifted: a moved tree of thousands of configs is the case this is for.
+    const out = await execGitBytes(this.root, [
+      '-c', 'diff.renameLimit=0', 'diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative',
+      '-M', '--diff-filter=R', '--name-status', '-z', '--end-of-options', from, to, '--',
+    ]);
+    const fields: string[] = [];
+    for (let start = 0; start < out.length; ) {
+      let end = out.indexOf(0, start);
+      if (end < 0) end = out.length;
+      fields.push(decodePath(out.subarray(start, end)));
+      start = end + 1;
+    }
+    const renames: Array<{ from: string; to: string }> = [];
+    for (let i = 0; i < fields.length; ) {
+      const status = fields[i]!;
+      if (status.startsWith('R') || status.startsWith('C')) {
+        renames.push({ from: fields[i + 1]!, to: fields[i + 2]! });
+        i += 3;
+      } else i += 2;
+    }
+    return renames;
   }
 
   async exportTree(commit: string, dir: string): Promise<void> {
