@@ -29,8 +29,9 @@ Options:
   --loader CMD             shell command; config paths are appended as arguments
   --loader-timeout SECS    seconds one loader process may run (default ${INPUT_DEFAULTS['loader-timeout']})
   --base REF               the ref whose configs gate the change (default: origin's default branch)
-  --release TAG            latest (highest semver tag), a tag, or none (default: ${INPUT_DEFAULTS.release})
-  --fail-on-drift          also fail when the change breaks configs of the release
+  --release REL            latest (highest semver tag), a tag, a line (v1, v0.2: its highest
+                           release), or none; comma-separated or repeated (default: ${INPUT_DEFAULTS.release})
+  --fail-on-drift          also fail when the change breaks configs of a release
   --title TEXT             the PR title, to judge an acknowledgement (e.g. "feat!: …")
   --label NAME             a PR label (repeatable)
   --ack-labels LABELS      labels that acknowledge a break (default: ${INPUT_DEFAULTS['ack-labels']})
@@ -68,7 +69,7 @@ export async function main(
         loader: { type: 'string' },
         'loader-timeout': { type: 'string', default: INPUT_DEFAULTS['loader-timeout'] },
         base: { type: 'string' },
-        release: { type: 'string', default: INPUT_DEFAULTS.release },
+        release: { type: 'string', multiple: true, default: [INPUT_DEFAULTS.release] },
         'fail-on-drift': { type: 'boolean', default: isTrue(INPUT_DEFAULTS['fail-on-drift']) },
         title: { type: 'string' },
         label: { type: 'string', multiple: true },
@@ -118,7 +119,7 @@ export async function main(
         yamlVersion,
       },
       base,
-      release: values.release,
+      release: values.release.join('\n'),
       failOnDrift: values['fail-on-drift'],
       eventName: 'cli',
       payload: {},
