@@ -169,7 +169,7 @@ export async function resolveRelease(git: GitCommandManager, input: string, api:
     if (!tag) continue;
     const same = chosen.find((other) => other.tag === tag);
     if (same) {
-      notes.push(`${describeEntry(entry)} and ${describeEntry(same.entry)} are the same release, \`${tag}\`: it is compared once.`);
+      notes.push(`${describeEntry(same.entry)} and ${describeEntry(entry)} are the same release, \`${tag}\`: it is compared once.`);
       continue;
     }
     chosen.push({ tag, entry });
