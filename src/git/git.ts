@@ -72,6 +72,8 @@ const GIT_ENV = {
 
 /** A fetch of one commit over a slow network still ends well inside this. */
 const GIT_TIMEOUT_MS = 5 * 60_000;
+/** Most files on each side that rename detection compares by content (`diff.renameLimit`). */
+const RENAME_LIMIT = 5000;
 /** `ls-tree -r` of a monorepo with 100k files is ~10 MB of output. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
@@ -269,10 +271,12 @@ class GitCli implements GitCommandManager {
   }
 
   async renames(from: string, to: string): Promise<Array<{ from: string; to: string }>> {
-    // "R<score>\0<old>\0<new>\0" records with -z; every other status carries one path. The
-    // rename limit is lifted: a moved tree of thousands of configs is the case this is for.
+    // "R<score>\0<old>\0<new>\0" records with -z; every other status carries one path. Exact
+    // renames are found whatever the count; the limit on files compared by content is raised
+    // past git's 1000 for a moved tree of thousands of configs, and kept finite so that two
+    // distant trees cannot make the comparison quadratic without bound.
     const out = await execGitBytes(this.root, [
-      '-c', 'diff.renameLimit=0', 'diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative',
+      '-c', `diff.renameLimit=${RENAME_LIMIT}`, 'diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative',
       '-M', '--diff-filter=R', '--name-status', '-z', '--end-of-options', from, to, '--',
     ]);
     const fields: string[] = [];
