@@ -26,7 +26,7 @@ export interface CheckRequest {
   gate: Omit<GateOptions, 'repositoryRoot' | 'tempDir'>;
   /** The `base` input, when given. */
   base?: string;
-  /** The `release` input: `latest`, a tag, or `none`. */
+  /** The `release` input: `latest`, a tag, a release line (`v1`, `v0.2`), several one a line or comma-separated, or `none`. */
   release: string;
   /** Fail on new release drift too (`fail-on-drift`). */
   failOnDrift: boolean;
@@ -136,7 +136,7 @@ export async function check(request: CheckRequest): Promise<Report> {
 
     const tempDir = await mkdtemp(join(request.tempRoot, 'compat-gate-'));
     try {
-      known.run = await judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releaseChoice.release);
+      known.run = await judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releaseChoice.releases);
     } finally {
       await rm(tempDir, { recursive: true, force: true });
     }
@@ -148,7 +148,8 @@ export async function check(request: CheckRequest): Promise<Report> {
     }
     const facts = {
       broken: run.base.configs.filter((config) => config.status === ConfigStatus.Broken).length,
-      newDrift: run.release?.configs.filter((config) => config.status === DriftStatus.New).length ?? 0,
+      // fail-on-drift applies to every release compared with.
+      newDrift: (run.releases ?? []).reduce((sum, release) => sum + release.configs.filter((config) => config.status === DriftStatus.New).length, 0),
       failOnDrift: request.failOnDrift,
       acknowledged: known.acknowledgement.acknowledged,
     };

@@ -12,7 +12,7 @@ import { octokitReleaseApi } from '../refs/release.js';
 import { octokitMergeSettingsApi } from '../refs/release-setup.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor, omittedNote } from '../reports/annotations.js';
-import { buildReport, driftCount, redactReport, type Report } from '../reports/report.js';
+import { buildReport, driftCount, redactReport, releaseTags, type Report } from '../reports/report.js';
 import { mergeReports, readPartialReports, type MergeExpectation } from '../reports/merge.js';
 import { renderSarif } from '../reports/sarif.js';
 import { safeJson, visible } from '../reports/safe-text.js';
@@ -165,7 +165,7 @@ async function publish(report: Report, runner: RunnerSettings, written: { warnin
   core.setOutput(Outputs.Verdict, report.verdict);
   core.setOutput(Outputs.Broken, String(report.counts.broken));
   core.setOutput(Outputs.Drift, String(driftCount(report)));
-  core.setOutput(Outputs.Release, report.release?.ref ?? '');
+  core.setOutput(Outputs.Release, releaseTags(report));
   core.setOutput(Outputs.Report, reportPath);
   core.setOutput(Outputs.Sarif, sarifPath);
   core.setOutput(Outputs.ReleaseNote, report.releaseNote?.footer ?? '');

@@ -4,7 +4,8 @@ import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { noConfigNote, nothingAccepted, nothingCollected } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
-import { configKey, dropDocuments, listConfigs, readConfigs, type CollectedConfigs, type ConfigListing, type OldConfig, type SkippedPath } from '../configs/collect.js';
+import { configKey, dropDocuments, type OldConfig, type SkippedPath } from '../configs/collect.js';
+import { collectFollowingMoves, type FollowedConfigs } from '../configs/follow.js';
 import { locate, yamlVersionDifference, yamlVersionHint, type YamlVersion } from '../configs/parse/index.js';
 import { createMatcher, inShard, type ConfigPatterns, type Shard } from '../configs/select.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
@@ -57,6 +58,8 @@ export type LayerJudgements = Partial<Record<Layer, LayerJudgement>>;
 /** One old config and what the PR's code makes of it. */
 export interface JudgedConfig {
   path: string;
+  /** Where the config is now, when git's rename detection says it moved since the old ref. */
+  currentPath?: string;
   blob: string;
   status: ConfigStatus;
   /** Why it does not load on the PR (or cannot be read), first the most useful: a broken config's breaking layer first. */
@@ -78,7 +81,10 @@ export interface JudgedRef {
 
 /** One release config and what the PR does to it, compared with the base. */
 export interface DriftConfig {
+  /** Its path in the release. */
   path: string;
+  /** Where the config is now, when git's rename detection says it moved since the release. */
+  currentPath?: string;
   blob: string;
   status: DriftStatus;
   /** Why it does not load on the PR. */
@@ -89,11 +95,13 @@ export interface DriftConfig {
   layers?: LayerJudgements;
 }
 
-/** The latest release's configs, judged on the PR and on the base. */
+/** A release's configs, judged on the PR and on the base. */
 export interface JudgedRelease {
   ref: RefTarget;
   configs: DriftConfig[];
   skipped: SkippedPath[];
+  /** When no config of the release matches the globs, at its path or through a move: the nearest paths it has. */
+  nearest?: string[];
 }
 
 /** A difference between the base's schema and the PR's, with its line in the schema file. */
@@ -112,7 +120,10 @@ export type AttributedSchemaChange = LocatedSchemaChange & {
 /** What the engine found, before acknowledgement turns it into a verdict. */
 export interface GateRun {
   base: JudgedRef;
+  /** The first release (`releases[0]`), for readers of one release. */
   release?: JudgedRelease;
+  /** Every release compared with, in the order the `release` input names them. */
+  releases?: JudgedRelease[];
   /** How the PR's schema differs from the base's; absent when there is nothing to compare. */
   schemaChanges?: AttributedSchemaChange[];
   schema?: {
@@ -169,7 +180,13 @@ const cacheKey = configKey;
  * against the base's schema alone (fixed drift). Nothing checked is an error, never a pass
  * (see {@link nothingChecked}).
  */
-export async function judge(git: GitCommandManager, options: GateOptions, base: RefTarget, release?: RefTarget): Promise<GateRun> {
+export async function judge(
+  git: GitCommandManager,
+  options: GateOptions,
+  base: RefTarget,
+  release?: RefTarget | readonly RefTarget[],
+): Promise<GateRun> {
+  const releases: readonly RefTarget[] = release === undefined ? [] : 'sha' in release ? [release] : release;
   if (!options.schema && !options.loader) {
     throw new GateError(
       (n) => `Neither the ${n.setting('schema')} nor the ${n.setting('loader')} is set: there is nothing to load the configs with.`,
@@ -190,9 +207,10 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
   const { shard } = options;
   const matcher = shard ? (path: string) => matchesGlobs(path) && inShard(path, shard) : matchesGlobs;
   const readOptions = { yamlVersion: options.yamlVersion };
-  const list = (ref: RefTarget) => listConfigs(git, ref.sha, matcher, readOptions);
-  const collect = async (ref: RefTarget, listing?: ConfigListing, known?: ReadonlyMap<string, OldConfig>): Promise<CollectedConfigs> =>
-    readConfigs(git, listing ?? (await list(ref)), readOptions, known);
+  const head = await git.tryResolveCommit('HEAD');
+  /** A ref's configs, followed across moves to the paths the globs describe at the PR's HEAD. */
+  const collect = (ref: RefTarget, known?: ReadonlyMap<string, OldConfig>): Promise<FollowedConfigs> =>
+    collectFollowingMoves(git, ref.sha, head, matcher, options.patterns, readOptions, known);
   await mkdir(options.tempDir, { recursive: true });
   const prEvaluator = new Evaluator({
     label: 'the PR',
@@ -266,30 +284,32 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
     }
     return { pr, base: baseFindings, layers };
   };
-  const configs = onBaseRef.configs.map((config) => judgeConfig(config, sidesOf(config), readOptions));
-  // A file the release shares with the base (same path, same blob) is read and parsed once; its
-  // documents are kept for the release's own checks, the others are dropped now.
-  const releaseListing = release ? await list(release) : undefined;
-  const shared = sharedWith(onBaseRef.configs, releaseListing);
-  dropDocuments(onBaseRef.configs.filter((config) => !shared.has(cacheKey(config))));
+  const configs = onBaseRef.configs.map((config) => withCurrentPath(config, judgeConfig(config, sidesOf(config), readOptions)));
+  // A file a release shares with the base (same path, same blob) is read and parsed once: its
+  // documents are kept for the releases' own checks, the others are dropped now.
+  const shared = await sharedWithReleases(git, onBaseRef.configs, releases);
+  dropDocuments(onBaseRef.configs.filter((config) => !shared.has(configKey(config))));
   // A layer of the base that accepts nothing compares nothing: an error, unless the other layer
   // found a break, which stands (the blind layer is then a note).
   if (blind.length && !configs.some((config) => config.status === ConfigStatus.Broken)) throw blind[0];
   for (const error of blind) notes.push(`${error.message} ${error.hint ?? ''}`.trim());
 
-  const onReleaseRef = release ? await collect(release, releaseListing, shared) : undefined;
-  if (release && onReleaseRef) {
-    if (onReleaseRef.configs.length === 0) notes.push(noConfigNote(options.patterns, release, 'release', shard));
-    await onPr.run(onReleaseRef.configs, release.ref);
-    await judgeOnBase(onReleaseRef.configs, release.ref);
+  const judgedReleases: JudgedRelease[] = [];
+  for (const target of releases) {
+    const collected = await collect(target, shared);
+    if (collected.configs.length === 0) notes.push(noConfigNote(options.patterns, target, 'release', shard) + nearestNote(collected.nearest));
+    await onPr.run(collected.configs, target.ref);
+    await judgeOnBase(collected.configs, target.ref);
     // Release configs that load on the PR are checked against the base's schema only, to find the
     // ones the PR fixed: running the base's loader on every one of them would cost as much again.
     if (prSchema && baseSchemaFile) {
-      await onBaseSchema.run(onReleaseRef.configs.filter((config) => config.read.ok && (onPr.get(config)?.length ?? 0) === 0), release.ref);
+      await onBaseSchema.run(collected.configs.filter((config) => config.read.ok && (onPr.get(config)?.length ?? 0) === 0), target.ref);
     }
+    const configs = collected.configs.map((config) => withCurrentPath(config, judgeDrift(config, sidesOf(config), readOptions)));
+    dropDocuments(collected.configs);
+    judgedReleases.push({ ref: target, configs, skipped: collected.skipped, ...(collected.nearest ? { nearest: collected.nearest } : {}) });
   }
-  const drift = onReleaseRef?.configs.map((config) => judgeDrift(config, sidesOf(config), readOptions));
-  if (onReleaseRef) dropDocuments(onReleaseRef.configs);
+  dropDocuments([...shared.values()]);
 
   const schemaChanges = schemaUnchanged
     ? []
@@ -297,7 +317,7 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
 
   return attributeSchemaChanges({
     base: { ref: base, configs, skipped: onBaseRef.skipped },
-    ...(release && onReleaseRef && drift ? { release: { ref: release, configs: drift, skipped: onReleaseRef.skipped } } : {}),
+    ...(judgedReleases.length > 0 ? { release: judgedReleases[0]!, releases: judgedReleases } : {}),
     ...(prSchema
       ? {
           schema: {
@@ -367,7 +387,7 @@ export function attributeSchemaChanges(run: UnattributedRun): GateRun {
   if (!schemaChanges) return rest;
   const broken: Array<JudgedConfig | DriftConfig> = [
     ...run.base.configs.filter((config) => config.status === ConfigStatus.Broken),
-    ...(run.release?.configs.filter((config) => config.status === DriftStatus.New) ?? []),
+    ...(run.releases ?? (run.release ? [run.release] : [])).flatMap((release) => release.configs.filter((config) => config.status === DriftStatus.New)),
   ];
   const matched = schemaChanges.map((change) => ({
     change,
@@ -399,6 +419,29 @@ export function attributeSchemaChanges(run: UnattributedRun): GateRun {
       return { ...change, configs: [...new Set(configs.map((config) => config.path))], ...(shownBy.length ? { shownBy: [...new Set(shownBy)] } : {}) };
     }),
   };
+}
+
+/**
+ * The configs of each release that the base holds too (same path, same blob), by key: read and
+ * parsed once, for the base, and kept for the releases.
+ */
+async function sharedWithReleases(git: GitCommandManager, baseConfigs: OldConfig[], releases: readonly RefTarget[]): Promise<Map<string, OldConfig>> {
+  if (releases.length === 0) return new Map();
+  const inReleases = new Set<string>();
+  for (const release of releases) {
+    for (const entry of await git.lsTree(release.sha)) if (entry.type === 'blob') inReleases.add(configKey({ path: entry.path, blob: entry.sha }));
+  }
+  return new Map(baseConfigs.filter((config) => inReleases.has(configKey(config))).map((config) => [configKey(config), config]));
+}
+
+/** A judged config with the path it has now, when it moved since its ref. */
+function withCurrentPath<T extends object>(config: OldConfig, judged: T): T & { currentPath?: string } {
+  return config.currentPath ? { ...judged, currentPath: config.currentPath } : judged;
+}
+
+/** " The nearest paths it has: …" for a ref where no config matched; empty without any. */
+function nearestNote(nearest: readonly string[] | undefined): string {
+  return nearest?.length ? ` The nearest paths it has: ${nearest.map((path) => `\`${path}\``).join(', ')}.` : '';
 }
 
 /**
@@ -446,13 +489,6 @@ function breakingFirst(findings: Finding[], breaking: Layer[]): Finding[] {
   if (breaking.length === 0) return findings;
   const isBreaking = (finding: Finding) => (breaking as string[]).includes(finding.layer);
   return [...findings.filter(isBreaking), ...findings.filter((finding) => !isBreaking(finding))];
-}
-
-/** The base's configs that the release holds too (same path, same blob), by key. */
-function sharedWith(baseConfigs: OldConfig[], releaseListing: ConfigListing | undefined): Map<string, OldConfig> {
-  if (!releaseListing) return new Map();
-  const inRelease = new Set(releaseListing.files.map(configKey));
-  return new Map(baseConfigs.filter((config) => inRelease.has(cacheKey(config))).map((config) => [cacheKey(config), config]));
 }
 
 /**

@@ -15,7 +15,7 @@ export const OPTIONS = {
   loader: { type: 'string' },
   'loader-timeout': { type: 'string', default: INPUT_DEFAULTS['loader-timeout'] },
   base: { type: 'string' },
-  release: { type: 'string', default: INPUT_DEFAULTS.release },
+  release: { type: 'string', multiple: true },
   'fail-on-drift': { type: 'boolean', default: isTrue(INPUT_DEFAULTS['fail-on-drift']) },
   title: { type: 'string' },
   label: { type: 'string', multiple: true },

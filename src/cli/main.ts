@@ -30,8 +30,9 @@ Options:
   --loader CMD             shell command; config paths are appended as arguments
   --loader-timeout SECS    seconds one loader process may run (default ${INPUT_DEFAULTS['loader-timeout']})
   --base REF               the ref whose configs gate the change (default: origin's default branch)
-  --release TAG            latest (highest semver tag), a tag, or none (default: ${INPUT_DEFAULTS.release})
-  --fail-on-drift          also fail when the change breaks configs of the release
+  --release REL            latest (highest semver tag), a tag, a line (v1, v0.2: its highest
+                           release), or none; comma-separated or repeated (default: ${INPUT_DEFAULTS.release})
+  --fail-on-drift          also fail when the change breaks configs of a release
   --title TEXT             the PR title, to judge an acknowledgement (e.g. "feat!: …")
   --label NAME             a PR label (repeatable)
   --ack-labels LABELS      labels that acknowledge a break (default: ${INPUT_DEFAULTS['ack-labels']})
@@ -118,7 +119,7 @@ export async function main(
         yamlVersion,
       },
       base,
-      release: String(values.release),
+      release: strings(values.release).join('\n') || INPUT_DEFAULTS.release,
       failOnDrift: values['fail-on-drift'] === true,
       eventName: 'cli',
       payload: {},

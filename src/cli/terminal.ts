@@ -1,5 +1,5 @@
 import { ConfigStatus, Verdict } from '../constants.js';
-import type { Report, ReportConfig } from '../reports/report.js';
+import { releaseDrifts, type Report, type ReportConfig } from '../reports/report.js';
 import { count } from '../reports/markdown.js';
 import { visible } from '../reports/safe-text.js';
 import { findingText, headline, readablePointers } from '../reports/summary.js';
@@ -49,12 +49,19 @@ export function renderTerminal(report: Report, styles: Styles): string {
   section(ConfigStatus.FailingOnBase, '·', 'Already failing on the base (not blamed on this change):', styles.dim);
   section(ConfigStatus.Unreadable, '?', 'Unreadable on every side:', styles.dim);
 
-  if (report.drift && report.release) {
-    const { counts } = report.drift;
-    lines.push('', styles.bold(`Release ${visible(report.release.ref)}: ${counts.new} new, ${counts.existing} existing, ${counts.fixed} fixed drift (of ${count(counts.configs, 'config')}).`));
-    const drifted = report.drift.configs.filter((c) => c.status === 'new');
+  for (const release of releaseDrifts(report)) {
+    const { counts } = release.drift;
+    const tag = visible(release.ref);
+    if (counts.configs === 0) {
+      const nearest = release.drift.nearest?.length ? ` Nearest paths there: ${release.drift.nearest.map((path) => visible(path)).join(', ')}.` : '';
+      lines.push('', styles.bold(`Release ${tag}: no config matches the patterns, at its path or moved since; drift not checked.`) + nearest);
+      continue;
+    }
+    lines.push('', styles.bold(`Release ${tag}: ${counts.new} new, ${counts.existing} existing, ${counts.fixed} fixed drift (of ${count(counts.configs, 'config')}).`));
+    const drifted = release.drift.configs.filter((c) => c.status === 'new');
     for (const config of drifted.slice(0, LIST_LIMIT)) {
-      lines.push(`  ${styles.red('+')} ${visible(config.path)}${config.errors[0] ? styles.dim(`  ${indented(findingText(config.errors[0]), 6)}`) : ''}`);
+      const where = config.currentPath ? `${visible(config.path)} in ${tag}, now ${visible(config.currentPath)}` : visible(config.path);
+      lines.push(`  ${styles.red('+')} ${where}${config.errors[0] ? styles.dim(`  ${indented(findingText(config.errors[0]), 6)}`) : ''}`);
     }
     lines.push(...more(drifted.length, styles));
   }

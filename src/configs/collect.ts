@@ -8,6 +8,8 @@ export interface OldConfig {
   blob: string;
   content: Buffer;
   read: ReadResult;
+  /** Where git's rename detection says the file is now, when it moved since this commit. */
+  currentPath?: string;
 }
 
 /** A path that matched the globs but is not a regular file, and so is not judged. */

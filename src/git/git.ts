@@ -52,6 +52,12 @@ export interface GitCommandManager {
   tryRemoteTags(): Promise<Array<{ name: string; sha: string }> | undefined>;
   /** The remote's default branch (origin/HEAD), else `main` or `master` when they exist. */
   defaultBranch(): Promise<string | undefined>;
+  /**
+   * The files git's rename detection (`git diff -M`) says moved between two commits, whole
+   * directories included: each old path with its path in `to`. Diffing two trees needs both
+   * commits' trees only, no history between them.
+   */
+  renames(from: string, to: string): Promise<Array<{ from: string; to: string }>>;
   /** Write the tree of a commit into a folder (a throw-away copy, not a worktree of this repository). */
   exportTree(commit: string, dir: string): Promise<void>;
   /**
@@ -72,6 +78,8 @@ const GIT_ENV = {
 
 /** A fetch of one commit over a slow network still ends well inside this. */
 const GIT_TIMEOUT_MS = 5 * 60_000;
+/** Most files on each side that rename detection compares by content (`diff.renameLimit`). */
+const RENAME_LIMIT = 5000;
 /** `ls-tree -r` of a monorepo with 100k files is ~10 MB of output. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
@@ -278,6 +286,33 @@ class GitCli implements GitCommandManager {
         // Annotated tags peel to their commit; lightweight ones point at it directly.
         return { name: name!, sha: peeled || sha! };
       });
+  }
+
+  async renames(from: string, to: string): Promise<Array<{ from: string; to: string }>> {
+    // "R<score>\0<old>\0<new>\0" records with -z; every other status carries one path. Exact
+    // renames are found whatever the count; the limit on files compared by content is raised
+    // past git's 1000 for a moved tree of thousands of configs, and kept finite so that two
+    // distant trees cannot make the comparison quadratic without bound.
+    const out = await execGitBytes(this.root, [
+      '-c', `diff.renameLimit=${RENAME_LIMIT}`, 'diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative',
+      '-M', '--diff-filter=R', '--name-status', '-z', '--end-of-options', from, to, '--',
+    ]);
+    const fields: string[] = [];
+    for (let start = 0; start < out.length; ) {
+      let end = out.indexOf(0, start);
+      if (end < 0) end = out.length;
+      fields.push(decodePath(out.subarray(start, end)));
+      start = end + 1;
+    }
+    const renames: Array<{ from: string; to: string }> = [];
+    for (let i = 0; i < fields.length; ) {
+      const status = fields[i]!;
+      if (status.startsWith('R') || status.startsWith('C')) {
+        renames.push({ from: fields[i + 1]!, to: fields[i + 2]! });
+        i += 3;
+      } else i += 2;
+    }
+    return renames;
   }
 
   async exportTree(commit: string, dir: string): Promise<void> {

@@ -1,25 +1,46 @@
 import semver from 'semver';
-import { GateError, describeError } from '../errors.js';
+import { GateError, type Naming, describeError } from '../errors.js';
 import type { GitCommandManager } from '../git/git.js';
 import type { RefTarget } from './base.js';
 
-/** GitHub's idea of the latest release; undefined when the repository has none. */
-export interface ReleaseApi {
-  latestReleaseTag(): Promise<string | undefined>;
+/** A release as GitHub lists it. */
+export interface ApiRelease {
+  tag: string;
+  draft: boolean;
+  prerelease: boolean;
 }
+
+/** The repository's releases on GitHub. */
+export interface ReleaseApi {
+  /** GitHub's latest release; undefined when the repository has none. */
+  latestReleaseTag(): Promise<string | undefined>;
+  /** Every release, all pages. */
+  listReleases(): Promise<ApiRelease[]>;
+}
+
+// A type, not an interface: Octokit's parameters need an index signature.
+type RepoParams = {
+  owner: string;
+  repo: string;
+};
+
+type ListReleases = (params: RepoParams & { per_page?: number; page?: number }) => Promise<{ data: Array<{ tag_name: string; draft?: boolean; prerelease?: boolean }> }>;
 
 /** The part of an Octokit client that ReleaseApi needs. */
 export interface ReleasesOctokit {
   rest: {
     repos: {
-      getLatestRelease(params: { owner: string; repo: string }): Promise<{ data: { tag_name: string } }>;
+      getLatestRelease(params: RepoParams): Promise<{ data: { tag_name: string } }>;
+      listReleases: ListReleases;
     };
   };
+  // Octokit's paginate follows each answer's `Link: <…>; rel="next"` to the last page.
+  paginate(method: ListReleases, params: RepoParams & { per_page: number }): Promise<Array<{ tag_name: string; draft?: boolean; prerelease?: boolean }>>;
 }
 
 /**
  * GitHub's `releases/latest`: the newest release that is neither a draft nor a prerelease
- * (a 404 means there is none).
+ * (a 404 means there is none); and `releases`, every page of it.
  */
 export function octokitReleaseApi(octokit: ReleasesOctokit, owner: string, repo: string): ReleaseApi {
   return {
@@ -30,6 +51,10 @@ export function octokitReleaseApi(octokit: ReleasesOctokit, owner: string, repo:
         if ((error as { status?: number }).status === 404) return undefined;
         throw error;
       }
+    },
+    async listReleases() {
+      const releases = await octokit.paginate(octokit.rest.repos.listReleases, { owner, repo, per_page: 100 });
+      return releases.map((release) => ({ tag: release.tag_name, draft: release.draft === true, prerelease: release.prerelease === true }));
     },
   };
 }
@@ -48,54 +73,147 @@ export function highestReleaseTag(tags: readonly string[]): string | undefined {
   return best?.tag;
 }
 
-/** The release to report drift against, and what a maintainer should know about choosing it. */
+/** One entry of the `release` input. */
+export type ReleaseEntry =
+  | { kind: 'latest' }
+  | { kind: 'line'; name: string; major: number; minor?: number }
+  | { kind: 'tag'; name: string };
+
+const RELEASE_HINT = (n: Naming) =>
+  `Set the ${n.setting('release')} to \`latest\`, a tag (\`v0.2.1\`), a release line (\`v1\`, \`v0.2\`: its highest release), several of them one a line or comma-separated, or \`none\`.`;
+
+/**
+ * Parses the `release` input: entries one a line or comma-separated, each `latest`, a release
+ * line (`v1`, `v0.2`, `1`, `0.2`: its highest stable release) or a tag name; or `none` (no
+ * entries). Repeated entries count once; `none` with other entries is a GateError.
+ */
+export function parseReleaseInput(input: string): ReleaseEntry[] {
+  const names = [...new Set(input.split(/[\r\n,]+/).map((entry) => entry.trim()).filter((entry) => entry !== ''))];
+  if (names.includes('none')) {
+    if (names.length > 1) throw new GateError((n) => `The ${n.setting('release')} names \`none\` with other releases (${names.filter((name) => name !== 'none').map((name) => `\`${name}\``).join(', ')}).`, RELEASE_HINT);
+    return [];
+  }
+  return names.map((name): ReleaseEntry => {
+    if (name === 'latest') return { kind: 'latest' };
+    const line = /^v?(\d+)(?:\.(\d+))?$/.exec(name);
+    if (line) return { kind: 'line', name, major: Number(line[1]), ...(line[2] !== undefined ? { minor: Number(line[2]) } : {}) };
+    return { kind: 'tag', name };
+  });
+}
+
+/** The highest stable release tag of a line (`v0.2` → `v0.2.5`), of the given tag names. */
+export function highestOfLine(tags: readonly string[], line: { major: number; minor?: number }): string | undefined {
+  return highestReleaseTag(
+    tags.filter((tag) => {
+      const version = semver.parse(tag.replace(/^v(?=\d)/, ''));
+      return version !== null && version.major === line.major && (line.minor === undefined || version.minor === line.minor);
+    }),
+  );
+}
+
+/** The releases to report drift against, and what a maintainer should know about choosing them. */
 export interface ReleaseChoice {
+  /** The first release, for readers of one. */
   release?: RefTarget;
+  /** Every release, in the order the input names them, each tag once. */
+  releases: RefTarget[];
   notes: string[];
 }
 
 /**
- * Resolves the `release` input: `none`; `latest` (GitHub's latest release, else the highest
- * semver tag of origin or of the local repository); or a tag name. The tag's commit is
- * fetched (depth 1) when the checkout does not have it. A tag that was named but does not
- * exist is a GateError; `latest` finding nothing is only a note.
+ * Resolves the `release` input: `none`; or one or more of `latest` (GitHub's latest release,
+ * else the highest semver tag of origin or of the local repository), a release line (its
+ * highest stable release on GitHub, else of the tags), or a tag name. Each tag's commit is
+ * fetched (depth 1) when the checkout does not have it. A tag or line that was named but does
+ * not exist is a GateError; `latest` finding nothing is only a note.
  */
 export async function resolveRelease(git: GitCommandManager, input: string, api: ReleaseApi | undefined): Promise<ReleaseChoice> {
-  if (input === 'none' || input === '') return { notes: [] };
+  const entries = parseReleaseInput(input);
   const notes: string[] = [];
+  if (entries.length === 0) return { releases: [], notes };
   const remoteTags = await git.tryRemoteTags();
   const tags = remoteTags ?? (await git.tags());
-  let tag = input;
-  if (input === 'latest') {
-    let fromApi: string | undefined;
-    let asked = false;
-    if (api) {
-      try {
-        fromApi = await api.latestReleaseTag();
-        asked = true;
-      } catch (error) {
-        notes.push(`The latest release could not be read from GitHub (${describeError(error)}); using the highest semver tag instead.`);
+  const tagNames = tags.map((t) => t.name);
+  let listed: Promise<string[] | undefined> | undefined;
+  // GitHub's published releases, read once and only when a line asks for them.
+  const publishedTags = () =>
+    (listed ??= api
+      ? api.listReleases().then(
+          (releases) => releases.filter((release) => !release.draft && !release.prerelease).map((release) => release.tag),
+          (error: unknown) => {
+            notes.push(`The releases could not be listed from GitHub (${describeError(error)}); release lines are taken from the semver tags instead.`);
+            return undefined;
+          },
+        )
+      : Promise.resolve(undefined));
+
+  const chosen: Array<{ tag: string; entry: ReleaseEntry }> = [];
+  for (const entry of entries) {
+    let tag: string | undefined;
+    if (entry.kind === 'latest') tag = await latestTag(api, tagNames, notes);
+    else if (entry.kind === 'tag') tag = entry.name;
+    else {
+      const published = await publishedTags();
+      tag = published ? highestOfLine(published, entry) : undefined;
+      if (!tag) {
+        tag = highestOfLine(tagNames, entry);
+        if (tag && published) notes.push(`The line \`${entry.name}\` has no GitHub release; using its highest semver tag, \`${tag}\`.`);
+      }
+      if (!tag) {
+        throw new GateError(
+          `The release line \`${entry.name}\` has no release: no ${published ? 'GitHub release and no ' : ''}semver tag of it without a prerelease part.`,
+          RELEASE_HINT,
+        );
       }
     }
-    const fallback = highestReleaseTag(tags.map((t) => t.name));
-    if (fromApi) tag = fromApi;
-    else if (fallback) {
-      tag = fallback;
-      if (asked) notes.push(`The repository has no GitHub release; using the highest semver tag, \`${fallback}\`.`);
-    } else {
-      notes.push('There is no release to compare with: no GitHub release and no semver tag (prereleases are not counted). Release drift was not checked.');
-      return { notes };
+    if (!tag) continue;
+    const same = chosen.find((other) => other.tag === tag);
+    if (same) {
+      notes.push(`${describeEntry(same.entry)} and ${describeEntry(entry)} are the same release, \`${tag}\`: it is compared once.`);
+      continue;
+    }
+    chosen.push({ tag, entry });
+  }
+
+  const releases: RefTarget[] = [];
+  for (const { tag, entry } of chosen) {
+    const known = tags.find((t) => t.name === tag)?.sha;
+    const sha = await ensureTagCommit(git, tag, known);
+    if (!sha) {
+      throw new GateError(
+        `The release tag \`${tag}\` does not exist in origin or could not be fetched.`,
+        entry.kind === 'latest' ? (n) => `Check the repository's latest release, or set the ${n.setting('release')} to a tag or \`none\`.` : RELEASE_HINT,
+      );
+    }
+    releases.push({ ref: tag, sha });
+  }
+  return { ...(releases[0] ? { release: releases[0] } : {}), releases, notes };
+}
+
+function describeEntry(entry: ReleaseEntry): string {
+  return entry.kind === 'latest' ? '`latest`' : `\`${entry.name}\``;
+}
+
+/** GitHub's latest release, else the highest semver tag; undefined (with a note) when there is neither. */
+async function latestTag(api: ReleaseApi | undefined, tagNames: readonly string[], notes: string[]): Promise<string | undefined> {
+  let fromApi: string | undefined;
+  let asked = false;
+  if (api) {
+    try {
+      fromApi = await api.latestReleaseTag();
+      asked = true;
+    } catch (error) {
+      notes.push(`The latest release could not be read from GitHub (${describeError(error)}); using the highest semver tag instead.`);
     }
   }
-  const known = tags.find((t) => t.name === tag)?.sha;
-  const sha = await ensureTagCommit(git, tag, known);
-  if (!sha) {
-    throw new GateError(
-      `The release tag \`${tag}\` does not exist in origin or could not be fetched.`,
-      (n) => (input === 'latest' ? `Check the repository's latest release, or set the ${n.setting('release')} to a tag or \`none\`.` : `Check the ${n.setting('release')}: a tag name, \`latest\` or \`none\`.`),
-    );
+  if (fromApi) return fromApi;
+  const fallback = highestReleaseTag(tagNames);
+  if (fallback) {
+    if (asked) notes.push(`The repository has no GitHub release; using the highest semver tag, \`${fallback}\`.`);
+    return fallback;
   }
-  return { release: { ref: tag, sha }, notes };
+  notes.push('There is no release to compare with: no GitHub release and no semver tag (prereleases are not counted). Release drift was not checked.');
+  return undefined;
 }
 
 async function ensureTagCommit(git: GitCommandManager, tag: string, known: string | undefined): Promise<string | undefined> {

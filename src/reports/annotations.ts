@@ -1,6 +1,6 @@
 import { ConfigStatus, Verdict } from '../constants.js';
 import { failsStep } from '../verdict/verdict.js';
-import { brokenConfigs, type Report } from './report.js';
+import { brokenConfigs, releaseDrifts, type Report } from './report.js';
 import { breakEntries, whoseWords, type BreakEntry } from './release-note.js';
 import { hasHidden, visible } from './safe-text.js';
 import { clip } from './markdown.js';
@@ -65,16 +65,23 @@ export function annotationsFor(report: Report, written: Partial<Record<Level, nu
       ...(first?.column ? { column: first.column } : {}),
     });
   }
-  for (const config of report.drift?.configs ?? []) {
-    if (config.status !== 'new' || !report.release) continue;
-    const first = config.errors[0];
-    all.push({
-      level: report.drift?.failOnDrift && !acknowledged ? 'error' : 'warning',
-      title: `Release drift: this config of ${visible(report.release.ref)} no longer loads with this PR`,
-      message: withPath(config.path, first ? findingText(first) : 'does not load'),
-      file: config.path,
-      ...(first?.line ? { line: first.line } : {}),
-    });
+  for (const release of releaseDrifts(report)) {
+    for (const config of release.drift.configs) {
+      if (config.status !== 'new') continue;
+      const first = config.errors[0];
+      const problem = first ? findingText(first) : 'does not load';
+      // A config that moved is annotated where it is now, which the PR's files show; its line
+      // is the release's, so it is named in the message and not placed.
+      all.push({
+        level: release.drift.failOnDrift && !acknowledged ? 'error' : 'warning',
+        title: `Release drift: this config of ${visible(release.ref)} no longer loads with this PR`,
+        message: config.currentPath
+          ? withPath(config.currentPath, `${visible(config.path)} in ${visible(release.ref)}${first?.line ? ` (line ${first.line})` : ''}, now here: ${problem}`)
+          : withPath(config.path, problem),
+        file: config.currentPath ?? config.path,
+        ...(first?.line && !config.currentPath ? { line: first.line } : {}),
+      });
+    }
   }
   for (const change of report.schemaChanges?.latent ?? []) {
     all.push({

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { TOOL_NAME, Verdict } from '../constants.js';
 import { RESOLVED_MARK, commentMarker } from '../github/marker.js';
-import { count, inlineCode } from './markdown.js';
-import type { Report } from './report.js';
+import { clip, count, inlineCode } from './markdown.js';
+import { newDriftCount, releaseDrifts, type Report } from './report.js';
 import { releaseNoteBlock, type ReleaseNote } from './release-note.js';
 import { brokenSection, headline, verdictParagraphs, type SectionStyle } from './summary.js';
 
@@ -70,11 +70,8 @@ export function renderComment(report: CommentReport, key: string, limit = COMMEN
   const budget = limit - COMMENT_MARGIN;
   const head = [commentMarker(key), `### ${headline(report)}`].join('\n');
   const paragraphs = verdictParagraphs(report);
-  const drift = newDrift(report);
-  if (drift > 0) {
-    const release = report.release ? ` of the release ${inlineCode(report.release.ref)}` : ' of the latest release';
-    paragraphs.push(`**Release drift:** ${count(drift, 'config')}${release} that ${drift === 1 ? 'loads' : 'load'} on the base no longer ${drift === 1 ? 'loads' : 'load'} with this PR; the job summary lists them.`);
-  }
+  const drift = newDriftParagraph(report);
+  if (drift) paragraphs.push(drift);
   const broken = brokenSection(report, COMMENT_STYLE);
   const releaseNote = report.releaseNote ? releaseNoteDetails(report.releaseNote) : undefined;
   const foot = footer(report);
@@ -128,7 +125,37 @@ function previousHeadline(previous: string): string | undefined {
   return words && !words.includes('~') && words.length <= 300 ? words : undefined;
 }
 
-/** Configs of the release that this PR breaks. */
+/** Configs of the releases that this PR breaks. */
 function newDrift(report: Report): number {
-  return report.drift?.counts.new ?? 0;
+  return newDriftCount(report);
+}
+
+/** Most configs of new drift named in the comment; the job summary lists them all. */
+const MAX_DRIFT_NAMED = 10;
+/** A path named in the comment is cut to this many characters. */
+const MAX_PATH_CHARS = 200;
+
+/**
+ * New drift of every release, in one paragraph: how many configs of each release this PR
+ * breaks, and the first few by name; one that moved since its release by both paths.
+ */
+function newDriftParagraph(report: Report): string | undefined {
+  const releases = releaseDrifts(report).filter((release) => release.drift.counts.new > 0);
+  const total = newDrift(report);
+  if (total === 0) return undefined;
+  const of = releases.length
+    ? releases.map((release) => `${count(release.drift.counts.new, 'config')} of the release ${inlineCode(release.ref)}`).join(', ')
+    : `${count(total, 'config')} of the latest release`;
+  const named = releases
+    .flatMap((release) => release.drift.configs.filter((config) => config.status === 'new').map((config) => ({ release: release.ref, config })))
+    .slice(0, MAX_DRIFT_NAMED)
+    .map(({ release, config }) =>
+      config.currentPath
+        ? `- ${inlineCode(clip(config.path, MAX_PATH_CHARS))} in ${inlineCode(release)}, now ${inlineCode(clip(config.currentPath, MAX_PATH_CHARS))}`
+        : `- ${inlineCode(clip(config.path, MAX_PATH_CHARS))} of ${inlineCode(release)}`,
+    );
+  return [
+    `**Release drift:** ${of} that ${total === 1 ? 'loads' : 'load'} on the base no longer ${total === 1 ? 'loads' : 'load'} with this PR; the job summary lists them.`,
+    ...(named.length ? [named.join('\n')] : []),
+  ].join('\n\n');
 }

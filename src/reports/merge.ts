@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { REPORT_VERSION, Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import { acknowledgementCounts, decideVerdict } from '../verdict/verdict.js';
-import { countConfigs, withReleaseNote, type Report } from './report.js';
+import { countConfigs, withReleaseNote, type Report, type ReportReleaseDrift } from './report.js';
 
 /**
  * Reads the partial reports named by `merge-reports`: paths or globs (relative to `cwd`),
@@ -145,22 +145,13 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
   const byPath = <T extends { path: string }>(a: T, b: T) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const configs = ordered.flatMap((report) => report.configs).sort(byPath);
   const skipped = ordered.flatMap((report) => report.skipped).sort(byPath);
-  const drifts = ordered.map((report) => report.drift).filter((drift) => drift !== undefined);
-  const drift =
-    drifts.length > 0
-      ? {
-          counts: {
-            configs: sum(drifts.map((d) => d.counts.configs)),
-            ok: sum(drifts.map((d) => d.counts.ok)),
-            new: sum(drifts.map((d) => d.counts.new)),
-            existing: sum(drifts.map((d) => d.counts.existing)),
-            fixed: sum(drifts.map((d) => d.counts.fixed)),
-            unreadable: sum(drifts.map((d) => d.counts.unreadable)),
-          },
-          configs: drifts.flatMap((d) => d.configs).sort(byPath),
-          failOnDrift: drifts.some((d) => d.failOnDrift),
-        }
-      : undefined;
+  const drift = mergeDrifts(ordered.map((report) => report.drift).filter((drift) => drift !== undefined));
+  // Each release's drift, joined over the shards (every shard compared with the same releases).
+  const releases = (first.releases ?? []).flatMap((release) => {
+    const merged = mergeDrifts(ordered.flatMap((report) => report.releases?.find((other) => other.ref === release.ref)?.drift ?? []));
+    return merged ? [{ ref: release.ref, sha: release.sha, drift: merged }] : [];
+  });
+  const newDrift = releases.length ? sum(releases.map((release) => release.drift.counts.new)) : (drift?.counts.new ?? 0);
   // Every shard reads the PR live; a label added between two shards' runs may split them. Only
   // an acknowledgement that every shard saw counts.
   const acknowledged = ordered.every((report) => report.acknowledgement.acknowledged);
@@ -170,7 +161,7 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
   const counts = countConfigs(configs, skipped.length);
   const verdict = errors.length
     ? Verdict.Error
-    : decideVerdict({ broken: counts.broken, newDrift: drift?.counts.new ?? 0, failOnDrift: drift?.failOnDrift ?? false, acknowledged: counted });
+    : decideVerdict({ broken: counts.broken, newDrift, failOnDrift: drift?.failOnDrift ?? false, acknowledged: counted });
   const { shard: _shard, error: _error, ...rest } = first;
   const loaderProcesses = sum(ordered.map((report) => report.loader?.processes ?? 0));
   return withReleaseNote({
@@ -189,11 +180,33 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
     configs,
     skipped,
     ...(drift ? { drift } : {}),
+    ...(releases.length ? { releases } : {}),
     ...(first.loader ? { loader: { ...first.loader, processes: loaderProcesses } } : {}),
     notes: [...new Set(ordered.flatMap((report) => report.notes))],
     durationMs: Math.max(...ordered.map((report) => report.durationMs)),
     shards: total,
   });
+}
+
+/** One release's drift over the shards: counts summed, configs joined; undefined when no shard has it. */
+function mergeDrifts(drifts: readonly ReportReleaseDrift[]): ReportReleaseDrift | undefined {
+  if (drifts.length === 0) return undefined;
+  const byPath = <T extends { path: string }>(a: T, b: T) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const configs = sum(drifts.map((d) => d.counts.configs));
+  const nearest = configs === 0 ? drifts.find((d) => d.nearest)?.nearest : undefined;
+  return {
+    counts: {
+      configs,
+      ok: sum(drifts.map((d) => d.counts.ok)),
+      new: sum(drifts.map((d) => d.counts.new)),
+      existing: sum(drifts.map((d) => d.counts.existing)),
+      fixed: sum(drifts.map((d) => d.counts.fixed)),
+      unreadable: sum(drifts.map((d) => d.counts.unreadable)),
+    },
+    configs: drifts.flatMap((d) => d.configs).sort(byPath),
+    failOnDrift: drifts.some((d) => d.failOnDrift),
+    ...(nearest ? { nearest } : {}),
+  };
 }
 
 function sum(values: number[]): number {

@@ -14,6 +14,8 @@ export type ReportReleaseReach = Omit<ReleaseReach, 'notes'> & { required: boole
 /** One config in the report. */
 export interface ReportConfig {
   path: string;
+  /** Where the config is now, when git's rename detection says it moved since the old ref. */
+  currentPath?: string;
   /** Which old ref it was read from: `base` (later also `release`). */
   ref: 'base';
   blob: string;
@@ -28,9 +30,12 @@ export interface ReportConfig {
   causes?: string[];
 }
 
-/** One config of the latest release that does not simply load: new, existing or fixed drift. */
+/** One config of a release that does not simply load: new, existing or fixed drift. */
 export interface ReportDrift {
+  /** Its path in the release. */
   path: string;
+  /** Where the config is now, when git's rename detection says it moved since the release. */
+  currentPath?: string;
   blob: string;
   status: Exclude<DriftStatus, 'ok'>;
   errors: Finding[];
@@ -73,15 +78,12 @@ export interface Report {
   settings?: ReportSettings;
   base?: RefTarget;
   head?: { sha: string };
+  /** The first release compared with (`releases[0]`). */
   release?: RefTarget;
-  /** The release's configs judged on the PR and the base; absent when there is no release. */
-  drift?: {
-    counts: { configs: number; ok: number; new: number; existing: number; fixed: number; unreadable: number };
-    /** Every release config that does not simply load (ok ones are only counted). */
-    configs: ReportDrift[];
-    /** With fail-on-drift, new drift fails the check. */
-    failOnDrift: boolean;
-  };
+  /** The first release's drift, kept for readers of one release; absent when there is no release. */
+  drift?: ReportReleaseDrift;
+  /** Every release compared with, in the order the `release` input names them, each with its drift. */
+  releases?: Array<RefTarget & { drift: ReportReleaseDrift }>;
   acknowledgement: Acknowledgement & {
     labels: string[];
     sources: PullRequestContext['sources'];
@@ -106,6 +108,17 @@ export interface Report {
   shard?: Shard;
   /** Set on a report merged from partial ones: how many shards it combines. */
   shards?: number;
+}
+
+/** One release's configs judged on the PR and the base. */
+export interface ReportReleaseDrift {
+  counts: { configs: number; ok: number; new: number; existing: number; fixed: number; unreadable: number };
+  /** Every release config that does not simply load (ok ones are only counted). */
+  configs: ReportDrift[];
+  /** With fail-on-drift, new drift fails the check. */
+  failOnDrift: boolean;
+  /** When no file of the release matches the globs, at its path or through a move: its nearest paths. */
+  nearest?: string[];
 }
 
 /** The inputs that decide how configs are judged (`configs`, `schema`, `loader`, `yaml-version`, `check-formats`). */
@@ -148,6 +161,7 @@ const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 export function buildReport(input: ReportInput): Report {
   const configs: ReportConfig[] = (input.run?.base.configs ?? []).map((config) => ({
     path: config.path,
+    ...(config.currentPath ? { currentPath: config.currentPath } : {}),
     ref: 'base',
     blob: config.blob,
     status: config.status,
@@ -179,6 +193,9 @@ export function buildReport(input: ReportInput): Report {
     ...(input.head ? { head: input.head } : {}),
     ...(input.release ? { release: input.release } : {}),
     ...(input.run?.release ? { drift: driftOf(input.run.release, input.failOnDrift ?? false) } : {}),
+    ...(input.run?.releases?.length
+      ? { releases: input.run.releases.map((release) => ({ ...release.ref, drift: driftOf(release, input.failOnDrift ?? false) })) }
+      : {}),
     acknowledgement: {
       ...(input.acknowledgement ?? { acknowledged: false, reasons: [] }),
       labels: input.ackLabels,
@@ -227,7 +244,7 @@ function groupSchemaChanges(changes: readonly AttributedSchemaChange[]): NonNull
   };
 }
 
-function driftOf(release: JudgedRelease, failOnDrift: boolean): NonNullable<Report['drift']> {
+function driftOf(release: JudgedRelease, failOnDrift: boolean): ReportReleaseDrift {
   const count = (status: DriftStatus) => release.configs.filter((config) => config.status === status).length;
   return {
     counts: {
@@ -244,6 +261,7 @@ function driftOf(release: JudgedRelease, failOnDrift: boolean): NonNullable<Repo
         : [
             {
               path: config.path,
+              ...(config.currentPath ? { currentPath: config.currentPath } : {}),
               blob: config.blob,
               status: config.status,
               errors: config.findings,
@@ -253,6 +271,7 @@ function driftOf(release: JudgedRelease, failOnDrift: boolean): NonNullable<Repo
           ],
     ),
     failOnDrift,
+    ...(release.nearest ? { nearest: release.nearest } : {}),
   };
 }
 
@@ -269,9 +288,29 @@ export function countConfigs(configs: readonly { status: ConfigStatus }[], skipp
   };
 }
 
-/** Configs of the release that fail on the PR: new and existing drift (the `drift` output). */
+/** Every release's drift: `releases`, else the one `drift` of a report that has no list. */
+export function releaseDrifts(report: Report): Array<RefTarget & { drift: ReportReleaseDrift }> {
+  if (report.releases?.length) return report.releases;
+  return report.drift && report.release ? [{ ...report.release, drift: report.drift }] : [];
+}
+
+/** Configs of the releases that fail on the PR: new and existing drift, summed over the releases (the `drift` output). */
 export function driftCount(report: Report): number {
-  return report.drift ? report.drift.counts.new + report.drift.counts.existing : 0;
+  const releases = releaseDrifts(report);
+  if (releases.length === 0) return report.drift ? report.drift.counts.new + report.drift.counts.existing : 0;
+  return releases.reduce((sum, { drift }) => sum + drift.counts.new + drift.counts.existing, 0);
+}
+
+/** Configs of the releases that this PR breaks: new drift, summed over the releases. */
+export function newDriftCount(report: Report): number {
+  const releases = releaseDrifts(report);
+  if (releases.length === 0) return report.drift?.counts.new ?? 0;
+  return releases.reduce((sum, { drift }) => sum + drift.counts.new, 0);
+}
+
+/** The tags compared with, comma-separated (the `release` output); empty when none. */
+export function releaseTags(report: Report): string {
+  return releaseDrifts(report).map((release) => release.ref).join(',') || (report.release?.ref ?? '');
 }
 
 /**

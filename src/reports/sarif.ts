@@ -1,6 +1,6 @@
 import { ConfigStatus, HOMEPAGE, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
-import { fileLink, type Report } from './report.js';
+import { fileLink, releaseDrifts, type Report } from './report.js';
 import { visible } from './safe-text.js';
 import { findingText } from './summary.js';
 
@@ -85,9 +85,20 @@ export function renderSarif(report: Report): SarifLog {
       acknowledged,
     }));
   }
-  for (const config of report.drift?.configs ?? []) {
-    if (config.status !== 'new') continue;
-    results.push(result(SarifRule.ReleaseDrift, 'warning', config.path, config.errors, report.release?.ref, report.release ? { ref: report.release.ref, sha: report.release.sha } : {}));
+  // One result a config path, for the first release it drifts in (its fingerprint is the path).
+  const drifted = new Set<string>();
+  for (const release of releaseDrifts(report)) {
+    for (const config of release.drift.configs) {
+      if (config.status !== 'new' || drifted.has(config.path)) continue;
+      drifted.add(config.path);
+      results.push(
+        result(SarifRule.ReleaseDrift, 'warning', config.path, config.errors, release.ref, {
+          ref: release.ref,
+          sha: release.sha,
+          ...(config.currentPath ? { currentPath: config.currentPath } : {}),
+        }),
+      );
+    }
   }
   for (const change of report.schemaChanges?.latent ?? []) {
     results.push({

@@ -2,8 +2,9 @@ import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { headerNearMiss } from '../verdict/acknowledgement.js';
 import { cell, clip, codeLink, count, inlineCode, table } from './markdown.js';
-import { fileLink, type Report, type ReportConfig, type ReportDrift, type ReportSchemaChange } from './report.js';
+import { fileLink, releaseDrifts, type Report, type ReportConfig, type ReportDrift, type ReportReleaseDrift, type ReportSchemaChange } from './report.js';
 import { releaseNoteBlock } from './release-note.js';
+import type { RefTarget } from '../refs/base.js';
 import { markdownText, visible } from './safe-text.js';
 
 /**
@@ -289,8 +290,7 @@ export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
     sections.push(configSection(report, 'Unreadable configs', 'These cannot be parsed at all; they fail on every side and are not blamed on this PR.', unreadable, (c) => c.errors));
   }
 
-  const drift = driftSection(report);
-  if (drift) sections.push(drift);
+  sections.push(...driftSections(report));
   sections.push(...schemaChangeSections(report));
   if (report.releaseNote) {
     const block = `### Release note\n\n${releaseNoteBlock(report.releaseNote)}`;
@@ -379,34 +379,48 @@ const DRIFT_WORDS: Record<ReportDrift['status'], string> = {
   unreadable: 'unreadable',
 };
 
-/** Release drift: which configs of the latest release fail on the PR, and whose doing it is. */
-function driftSection(report: Report): Section | undefined {
-  if (!report.drift || !report.release) return undefined;
-  const { counts, configs } = report.drift;
-  const release = report.release;
+/**
+ * Release drift, one table a release: which of its configs fail on the PR, and whose doing it
+ * is. A config that moved since the release shows its path there and its path now.
+ */
+function driftSections(report: Report): Section[] {
+  const releases = releaseDrifts(report);
+  return releases.map((release) => driftSection(report, release, releases.length > 1));
+}
+
+function driftSection(report: Report, release: RefTarget & { drift: ReportReleaseDrift }, several: boolean): Section {
+  const { counts, configs } = release.drift;
+  const heading = several ? `Release drift: ${inlineCode(release.ref)}` : 'Release drift';
   const order: Record<ReportDrift['status'], number> = { new: 0, existing: 1, fixed: 2, unreadable: 3 };
   const sorted = [...configs].sort((a, b) => order[a.status] - order[b.status] || (a.path < b.path ? -1 : 1));
+  const moved = configs.filter((config) => config.currentPath).length;
   const intro = [
-    `Configs of the release ${inlineCode(release.ref)} (${release.sha.slice(0, 12)}): ${counts.configs} checked, ${counts.ok} load, **${counts.new} new**, ${counts.existing} existing, ${counts.fixed} fixed${counts.unreadable ? `, ${counts.unreadable} unreadable` : ''}.`,
+    counts.configs === 0
+      ? `No config of the release ${inlineCode(release.ref)} (${release.sha.slice(0, 12)}) matches the \`configs\` patterns, at its path or moved there since: drift of this release was not checked.${
+          release.drift.nearest?.length ? ` The nearest paths it has: ${release.drift.nearest.map((path) => inlineCode(path)).join(', ')}.` : ''
+        }`
+      : `Configs of the release ${inlineCode(release.ref)} (${release.sha.slice(0, 12)}): ${counts.configs} checked, ${counts.ok} load, **${counts.new} new**, ${counts.existing} existing, ${counts.fixed} fixed${counts.unreadable ? `, ${counts.unreadable} unreadable` : ''}.`,
+    moved > 0 ? `${count(moved, 'config')} of those shown moved since the release: each is named by its path there and its path now.` : undefined,
     counts.new > 0
-      ? report.drift.failOnDrift
+      ? release.drift.failOnDrift
         ? 'Users of this release lose configs with this PR, and `fail-on-drift` is set: new drift fails the check.'
         : 'Users of this release lose configs with this PR (informational: set `fail-on-drift: true` to fail on it).'
       : undefined,
   ]
     .filter(Boolean)
     .join(' ');
-  if (sorted.length === 0) return { rows: 0, render: () => ['### Release drift', intro].join('\n\n') };
+  if (sorted.length === 0) return { rows: 0, render: () => [`### ${heading}`, intro].join('\n\n') };
   const row = (config: ReportDrift) => {
     const findings = config.status === 'fixed' ? config.baseErrors ?? [] : config.errors;
     const first = findings[0];
+    const link = codeLink(config.path, fileLink(report, release.sha, config.path, first?.line));
     return [
-      codeLink(config.path, fileLink(report, release.sha, config.path, first?.line)),
+      config.currentPath ? `${link} in ${inlineCode(release.ref)}, now ${inlineCode(config.currentPath)}` : link,
       DRIFT_WORDS[config.status],
       first ? `${config.status === 'fixed' ? 'was: ' : ''}${describeFinding(first)}` : '',
     ];
   };
-  return tableSection('Release drift', intro, ['Config', 'Drift', 'First error'], sorted, row, 'config', SUMMARY_STYLE);
+  return tableSection(heading, intro, ['Config', 'Drift', 'First error'], sorted, row, 'config', SUMMARY_STYLE);
 }
 
 function describeReasons(report: Report): string {
@@ -426,7 +440,9 @@ function describeReasons(report: Report): string {
 function checkedSection(report: Report): string {
   const rows: string[][] = [];
   if (report.base) rows.push(['Base', `${inlineCode(report.base.ref)} at ${report.base.sha.slice(0, 12)}`]);
-  if (report.release) rows.push(['Release', `${inlineCode(report.release.ref)} at ${report.release.sha.slice(0, 12)}`]);
+  const releases = releaseDrifts(report);
+  if (releases.length > 1) rows.push(['Releases', releases.map((release) => `${inlineCode(release.ref)} at ${release.sha.slice(0, 12)}`).join(', ')]);
+  else if (report.release) rows.push(['Release', `${inlineCode(report.release.ref)} at ${report.release.sha.slice(0, 12)}`]);
   if (report.head) rows.push(['Pull request', `${report.pullRequest?.number ? `#${report.pullRequest.number} ` : ''}at ${report.head.sha.slice(0, 12)}`]);
   const c = report.counts;
   if (report.base) {

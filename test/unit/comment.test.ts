@@ -137,6 +137,29 @@ describe('comment renderer', () => {
     expect(renderComment(released, KEY)).toContain('**Release drift:** 1 config of the release `v1.4.0` that loads on the base no longer loads');
   });
 
+  it('names the new drift of every release, a moved config by both paths', () => {
+    const passing = reportOf([mixed[2]!], Verdict.Pass);
+    const drift = (configs: Array<{ path: string; currentPath?: string }>) => ({
+      counts: { configs: 3, ok: 3 - configs.length, new: configs.length, existing: 0, fixed: 0, unreadable: 0 },
+      configs: configs.map((config) => ({ ...config, blob: 'f'.repeat(40), status: 'new' as const, errors: [] })),
+      failOnDrift: false,
+    });
+    const report: CommentReport = {
+      ...passing,
+      release: { ref: 'v0.3.1', sha: 'a'.repeat(40) },
+      drift: drift([]),
+      releases: [
+        { ref: 'v0.3.1', sha: 'a'.repeat(40), drift: drift([]) },
+        { ref: 'v0.2.0', sha: 'b'.repeat(40), drift: drift([{ path: 'templates/ollama/run.yaml', currentPath: 'distributions/ollama/run.yaml' }, { path: 'distributions/tgi/run.yaml' }]) },
+      ],
+    };
+    // The first release has none: drift of any release is something to say.
+    expect(hasSomethingToSay(report)).toBe(true);
+    const body = renderComment(report, KEY);
+    expect(body).toContain('**Release drift:** 2 configs of the release `v0.2.0` that load on the base no longer load with this PR; the job summary lists them.');
+    expect(body).toContain('- `templates/ollama/run.yaml` in `v0.2.0`, now `distributions/ollama/run.yaml`\n- `distributions/tgi/run.yaml` of `v0.2.0`');
+  });
+
   it('leaves the comment alone when the gate could not decide (verdict error)', () => {
     expect(stickyCommentBodies(reportOf([], Verdict.Error), KEY)).toBeUndefined();
     const passing = stickyCommentBodies(reportOf([mixed[2]!], Verdict.Pass), KEY);

@@ -45,6 +45,31 @@ function mergeError(reports: Report[], expected = {}): string {
 }
 
 describe('merging shard reports', () => {
+  it('joins the drift of each release over the shards, and fails on new drift of any release', () => {
+    const drift = (path: string, status: 'new' | 'fixed') => ({
+      counts: { configs: 1, ok: 0, new: status === 'new' ? 1 : 0, existing: 0, fixed: status === 'fixed' ? 1 : 0, unreadable: 0 },
+      configs: [{ path, blob: 'f'.repeat(40), status, errors: [] }],
+      failOnDrift: true,
+    });
+    const withReleases = (index: number, first: ReturnType<typeof drift>, second: ReturnType<typeof drift>): Report => ({
+      ...shard(index, 2),
+      release: { ref: 'v0.3.1', sha: 'a'.repeat(40) },
+      drift: first,
+      releases: [
+        { ref: 'v0.3.1', sha: 'a'.repeat(40), drift: first },
+        { ref: 'v0.2.0', sha: 'b'.repeat(40), drift: second },
+      ],
+    });
+    const merged = mergeReports([withReleases(1, drift('a.yaml', 'fixed'), drift('a.yaml', 'new')), withReleases(2, drift('b.yaml', 'fixed'), drift('b.yaml', 'fixed'))]);
+    expect(merged.releases?.map((release) => [release.ref, release.drift.counts.new, release.drift.counts.fixed, release.drift.configs.map((c) => c.path)])).toEqual([
+      ['v0.3.1', 0, 2, ['a.yaml', 'b.yaml']],
+      ['v0.2.0', 1, 1, ['a.yaml', 'b.yaml']],
+    ]);
+    expect(merged.drift?.counts.fixed).toBe(2);
+    // The first release has no new drift; the second's fails the merged check (fail-on-drift).
+    expect(merged.verdict).toBe(Verdict.Breaking);
+  });
+
   it('records the PR head and the settings in each partial report, as the report schema allows', () => {
     const report = shard(1, 2);
     expect(report.pullRequest?.headSha).toBe(PR_HEAD);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigStatus, DriftStatus, Verdict } from '../../src/constants.js';
 import type { GateRun } from '../../src/checks/judge.js';
-import { buildReport } from '../../src/reports/report.js';
+import { buildReport, driftCount, newDriftCount, releaseTags } from '../../src/reports/report.js';
 import { acknowledge } from '../../src/verdict/acknowledgement.js';
 import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
 import { VERSION } from '../../src/version.js';
@@ -61,6 +61,24 @@ describe('the JSON report', () => {
     expect(report.drift?.counts).toEqual({ configs: 3, ok: 1, new: 1, existing: 0, fixed: 1, unreadable: 0 });
     expect(report.drift?.configs.map((config) => config.status)).toEqual(['new', 'fixed']);
     expect(report.notes).toEqual(['fell back', 'a note']);
+  });
+
+  it('validates with several releases, moved configs and a release that has none', () => {
+    const moved = { ref: { ref: 'v0.2.0', sha: sha('d') }, configs: [{ path: 'templates/a.yaml', currentPath: 'distributions/a.yaml', blob: sha('7'), status: DriftStatus.New, findings: [{ layer: 'schema' as const, message: 'x', pointer: '' }] }], skipped: [] };
+    const empty = { ref: { ref: 'v0.1.0', sha: sha('e') }, configs: [], skipped: [], nearest: ['old/run.yaml'] };
+    const base = { ...run.base, configs: [{ ...run.base.configs[0]!, currentPath: 'distributions/a.yaml' }] };
+    const several: GateRun = { ...run, base, releases: [run.release!, moved, empty] };
+    const report = buildReport({ toolVersion: VERSION, verdict: Verdict.Pass, ackLabels: [], release: run.release!.ref, failOnDrift: false, run: several, notes: [], durationMs: 1 });
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    // The first release stays where one-release readers look for it.
+    expect(report.drift?.counts.new).toBe(1);
+    expect(report.releases?.map((release) => release.ref)).toEqual(['v1.0.0', 'v0.2.0', 'v0.1.0']);
+    expect(report.releases?.[1]?.drift.configs[0]).toMatchObject({ path: 'templates/a.yaml', currentPath: 'distributions/a.yaml', status: 'new' });
+    expect(report.releases?.[2]?.drift).toMatchObject({ counts: { configs: 0 }, nearest: ['old/run.yaml'] });
+    expect(report.configs[0]?.currentPath).toBe('distributions/a.yaml');
+    expect(driftCount(report)).toBe(2);
+    expect(newDriftCount(report)).toBe(2);
+    expect(releaseTags(report)).toBe('v1.0.0,v0.2.0,v0.1.0');
   });
 
   it('validates with near misses and the release reach of an acknowledgement', () => {

@@ -1,0 +1,80 @@
+import picomatch from 'picomatch';
+import type { GitCommandManager } from '../git/git.js';
+import { listConfigs, readConfigs, type CollectedConfigs, type OldConfig } from './collect.js';
+import type { ReadOptions } from './parse/index.js';
+import type { ConfigPatterns } from './select.js';
+
+/** The configs of an old commit, found through today's globs and through the moves since. */
+export interface FollowedConfigs extends CollectedConfigs {
+  /** How many of the configs were found at an old path that git maps onto a matching one. */
+  moved: number;
+  /** When nothing matched: the paths of the commit nearest to what the globs ask for. */
+  nearest?: string[];
+}
+
+/** Most near paths named when a commit has no config. */
+const MAX_NEAREST = 5;
+
+/**
+ * The configs of `commit` as the `configs` globs describe them today: a file matches at its
+ * own path, or at the path git's rename detection (`git diff -M commit head`, whole-directory
+ * moves included) says it has in `head`. A moved file keeps its old path and carries its
+ * current one. When nothing matches either way, the nearest paths that did exist are listed.
+ */
+export async function collectFollowingMoves(
+  git: GitCommandManager,
+  commit: string,
+  head: string | undefined,
+  matches: (path: string) => boolean,
+  patterns: ConfigPatterns,
+  options: ReadOptions,
+  /** Files already read for another ref (same path, same blob): taken as they are. */
+  known?: ReadonlyMap<string, OldConfig>,
+): Promise<FollowedConfigs> {
+  const movedTo = new Map<string, string>();
+  if (head && head !== commit) {
+    for (const { from, to } of await git.renames(commit, head)) {
+      if (matches(to)) movedTo.set(from, to);
+    }
+  }
+  const listing = await listConfigs(git, commit, (path) => matches(path) || movedTo.has(path), options);
+  const collected = await readConfigs(git, listing, options, known);
+  let moved = 0;
+  for (const config of collected.configs) {
+    const now = movedTo.get(config.path);
+    if (now !== undefined && now !== config.path) {
+      config.currentPath = now;
+      moved += 1;
+    }
+  }
+  if (collected.configs.length > 0 || collected.skipped.length > 0) return { ...collected, moved };
+  const paths = (await git.lsTree(commit)).filter((entry) => entry.type === 'blob').map((entry) => entry.path);
+  return { ...collected, moved, nearest: nearestPaths(paths, patterns) };
+}
+
+/**
+ * The paths nearest to what the globs ask for, for a commit where none matches: files whose
+ * name matches a glob's last part (`run.yaml` of `distributions/*\/run.yaml`); else the files
+ * in the deepest folder of a glob's literal beginning that exists. Sorted, at most five.
+ */
+export function nearestPaths(paths: readonly string[], patterns: ConfigPatterns): string[] {
+  const names = patterns.include.map((pattern) => pattern.split('/').pop() ?? pattern).filter((name) => name !== '**');
+  const nameMatches = names.length ? picomatch(names, { dot: true }) : undefined;
+  const byName = nameMatches ? paths.filter((path) => nameMatches(path.slice(path.lastIndexOf('/') + 1))) : [];
+  if (byName.length > 0) return [...byName].sort().slice(0, MAX_NEAREST);
+  const near = new Set<string>();
+  for (const pattern of patterns.include) {
+    const literal = pattern.split('/').slice(0, -1);
+    const cut = literal.findIndex((part) => picomatch.scan(part).isGlob);
+    const folders = cut < 0 ? literal : literal.slice(0, cut);
+    for (let depth = folders.length; depth >= 0; depth--) {
+      const prefix = folders.slice(0, depth).join('/');
+      const inside = paths.filter((path) => (prefix ? path.startsWith(`${prefix}/`) : true));
+      if (inside.length > 0 && depth > 0) {
+        for (const path of inside.sort().slice(0, MAX_NEAREST)) near.add(path);
+        break;
+      }
+    }
+  }
+  return [...near].sort().slice(0, MAX_NEAREST);
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { GateError } from '../../src/errors.js';
+import type { GitCommandManager } from '../../src/git/git.js';
+import { highestOfLine, parseReleaseInput, resolveRelease, type ApiRelease, type ReleaseApi } from '../../src/refs/release.js';
+import { nearestPaths } from '../../src/configs/follow.js';
+
+const sha = (c: string) => c.repeat(40);
+
+/** A repository whose origin has these tags, every commit present. */
+function fakeGit(tags: Record<string, string>, fetched: string[] = []): GitCommandManager {
+  const list = Object.entries(tags).map(([name, commit]) => ({ name, sha: commit }));
+  return {
+    root: '/repo',
+    tryRemoteTags: async () => list,
+    tags: async () => list,
+    hasCommit: async (commit: string) => Object.values(tags).includes(commit),
+    tryResolveCommit: async () => undefined,
+    tryFetch: async (refspecs: string[]) => {
+      fetched.push(...refspecs);
+      return false;
+    },
+  } as unknown as GitCommandManager;
+}
+
+function fakeApi(latest: string | undefined, releases: ApiRelease[] | Error): ReleaseApi & { listed: number } {
+  const api = {
+    listed: 0,
+    latestReleaseTag: async () => latest,
+    listReleases: async () => {
+      api.listed += 1;
+      if (releases instanceof Error) throw releases;
+      return releases;
+    },
+  };
+  return api;
+}
+
+const TAGS = { 'v0.1.0': sha('1'), 'v0.2.0': sha('2'), 'v0.2.5': sha('3'), 'v0.2.6-rc1': sha('4'), 'v0.3.1': sha('5'), 'v1.0.0': sha('6'), v1: sha('6') };
+
+describe('the release input', () => {
+  it('takes entries one a line or comma-separated, each once', () => {
+    expect(parseReleaseInput('latest\n v0.2 , v0.1.0\r\n\nv0.2')).toEqual([
+      { kind: 'latest' },
+      { kind: 'line', name: 'v0.2', major: 0, minor: 2 },
+      { kind: 'tag', name: 'v0.1.0' },
+    ]);
+    expect(parseReleaseInput('v1')).toEqual([{ kind: 'line', name: 'v1', major: 1 }]);
+    expect(parseReleaseInput('2.3')).toEqual([{ kind: 'line', name: '2.3', major: 2, minor: 3 }]);
+    expect(parseReleaseInput('none')).toEqual([]);
+    expect(parseReleaseInput('')).toEqual([]);
+    expect(() => parseReleaseInput('none, v1')).toThrow(GateError);
+  });
+
+  it('picks the highest stable release of a line by semver, not by text', () => {
+    const tags = ['v0.2.0', 'v0.2.10', 'v0.2.9', 'v0.2.11-rc1', 'v0.3.0', 'v1', 'nightly'];
+    expect(highestOfLine(tags, { major: 0, minor: 2 })).toBe('v0.2.10');
+    expect(highestOfLine(tags, { major: 0 })).toBe('v0.3.0');
+    expect(highestOfLine(tags, { major: 1 })).toBeUndefined();
+  });
+});
+
+describe('resolving the releases', () => {
+  it("takes a line's highest GitHub release (no draft, no prerelease), and latest from GitHub", async () => {
+    const api = fakeApi('v0.3.1', [
+      { tag: 'v0.2.7', draft: true, prerelease: false },
+      { tag: 'v0.2.6-rc1', draft: false, prerelease: true },
+      { tag: 'v0.3.1', draft: false, prerelease: false },
+      { tag: 'v0.2.0', draft: false, prerelease: false },
+    ]);
+    const choice = await resolveRelease(fakeGit(TAGS), 'latest, v0.2\nv0.1.0', api);
+    expect(choice.releases).toEqual([
+      { ref: 'v0.3.1', sha: sha('5') },
+      { ref: 'v0.2.0', sha: sha('2') },
+      { ref: 'v0.1.0', sha: sha('1') },
+    ]);
+    expect(choice.release).toEqual({ ref: 'v0.3.1', sha: sha('5') });
+    expect(choice.notes).toEqual([]);
+  });
+
+  it('lists the releases once, and only when a line asks', async () => {
+    const api = fakeApi('v0.3.1', [{ tag: 'v0.2.0', draft: false, prerelease: false }]);
+    await resolveRelease(fakeGit(TAGS), 'latest, v0.1.0', api);
+    expect(api.listed).toBe(0);
+    await resolveRelease(fakeGit(TAGS), 'v0.2, v0', api);
+    expect(api.listed).toBe(1);
+  });
+
+  it('falls back to the tags without an API, when the line has no GitHub release, or when listing fails', async () => {
+    expect((await resolveRelease(fakeGit(TAGS), 'v0.2', undefined)).releases).toEqual([{ ref: 'v0.2.5', sha: sha('3') }]);
+    const none = await resolveRelease(fakeGit(TAGS), 'v0.1', fakeApi('v0.3.1', [{ tag: 'v0.3.1', draft: false, prerelease: false }]));
+    expect(none.releases).toEqual([{ ref: 'v0.1.0', sha: sha('1') }]);
+    expect(none.notes).toEqual(['The line `v0.1` has no GitHub release; using its highest semver tag, `v0.1.0`.']);
+    const failing = await resolveRelease(fakeGit(TAGS), 'v1', fakeApi('v0.3.1', new Error('boom')));
+    expect(failing.releases).toEqual([{ ref: 'v1.0.0', sha: sha('6') }]);
+    expect(failing.notes[0]).toMatch(/^The releases could not be listed from GitHub \(.*boom.*\); release lines are taken from the semver tags instead\.$/);
+  });
+
+  it('compares a release named twice once, saying so', async () => {
+    const choice = await resolveRelease(fakeGit(TAGS), 'latest\nv0.3\nv0.3.1', undefined);
+    expect(choice.releases).toEqual([{ ref: 'v1.0.0', sha: sha('6') }, { ref: 'v0.3.1', sha: sha('5') }]);
+    expect(choice.notes).toEqual(['`v0.3` and `v0.3.1` are the same release, `v0.3.1`: it is compared once.']);
+  });
+
+  it('is a gate error for a line without a release and for a tag that cannot be fetched', async () => {
+    await expect(resolveRelease(fakeGit(TAGS), 'latest, v2', undefined)).rejects.toThrow(/The release line `v2` has no release/);
+    const fetched: string[] = [];
+    await expect(resolveRelease(fakeGit(TAGS, fetched), 'v9.9.9', undefined)).rejects.toThrow(/`v9.9.9` does not exist/);
+    expect(fetched).toEqual(['refs/tags/v9.9.9']);
+  });
+});
+
+describe('the nearest paths of a ref without configs', () => {
+  const paths = ['llama_stack/templates/ollama/run.yaml', 'llama_stack/templates/vllm/run.yaml', 'llama_stack/templates/README.md', 'docs/index.md', 'src/x.ts'];
+
+  it("names the files with the glob's file name", () => {
+    expect(nearestPaths(paths, { include: ['src/llama_stack/distributions/*/run.yaml'], exclude: [] })).toEqual([
+      'llama_stack/templates/ollama/run.yaml',
+      'llama_stack/templates/vllm/run.yaml',
+    ]);
+  });
+
+  it("else the files in the deepest folder of the glob's literal start that exists, at most five", () => {
+    expect(nearestPaths(paths, { include: ['llama_stack/templates/*/config.yaml'], exclude: [] })).toEqual([
+      'llama_stack/templates/README.md',
+      'llama_stack/templates/ollama/run.yaml',
+      'llama_stack/templates/vllm/run.yaml',
+    ]);
+    const many = Array.from({ length: 9 }, (_, i) => `conf/${i}.json`);
+    expect(nearestPaths(many, { include: ['conf/*/x.yaml'], exclude: [] })).toHaveLength(5);
+    expect(nearestPaths(paths, { include: ['nowhere/*.toml'], exclude: [] })).toEqual([]);
+  });
+});
