@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
-import { collectConfigs, dropDocuments, type OldConfig, type SkippedPath } from '../configs/collect.js';
+import { collectConfigs, dropDocuments, skippedNote, type OldConfig, type SkippedPath } from '../configs/collect.js';
 import { locate, type YamlVersion } from '../configs/parse/index.js';
 import { createMatcher, inShard, type ConfigPatterns, type Shard } from '../configs/select.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
@@ -151,7 +151,9 @@ export async function judge(git: GitCommandManager, options: GateOptions, base: 
   const readOptions = { yamlVersion: options.yamlVersion };
   const collect = async (ref: RefTarget, role: string) => {
     const collected = await collectConfigs(git, ref.sha, matcher, readOptions);
-    if (collected.configs.length === 0) {
+    const skippedWhy = skippedNote(collected, `the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)})`);
+    if (skippedWhy) notes.push(skippedWhy);
+    else if (collected.configs.length === 0) {
       notes.push(
         `No file in the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) matches the \`configs\` patterns (${describePatterns(options.patterns)})${shard ? ` in shard ${shard.index}/${shard.total}` : ''}: nothing was checked there.`,
       );
