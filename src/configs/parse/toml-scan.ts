@@ -24,6 +24,8 @@ export function scanToml(text: string): Map<string, TomlPlace> | undefined {
 class NotUnderstood extends Error {}
 
 const BARE_KEY = /[A-Za-z0-9_-]/;
+/** Where a number, boolean or date ends. */
+const SCALAR_END = /[,\]}\n#]|\r\n/g;
 const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
 
 class Scanner {
@@ -160,8 +162,8 @@ class Scanner {
       return;
     }
     // Numbers, booleans, dates (`1979-05-27 07:32:00` has a space), inf, nan.
-    const end = this.text.slice(this.i).search(/[,\]}\n#]|\r\n/);
-    const stop = end === -1 ? this.text.length : this.i + end;
+    SCALAR_END.lastIndex = this.i;
+    const stop = SCALAR_END.exec(this.text)?.index ?? this.text.length;
     if (this.text.slice(this.i, stop).trim() === '') throw new NotUnderstood();
     this.i = stop;
   }
