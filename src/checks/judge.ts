@@ -4,7 +4,7 @@ import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { noConfigNote, nothingAccepted, nothingCollected } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
-import { configKey, dropDocuments, type OldConfig, type SkippedPath } from '../configs/collect.js';
+import { configKey, dropDocuments, skippedNote, type OldConfig, type SkippedPath } from '../configs/collect.js';
 import { collectFollowingMoves, type FollowedConfigs } from '../configs/follow.js';
 import { locate, yamlVersionDifference, yamlVersionHint, type YamlVersion } from '../configs/parse/index.js';
 import { createMatcher, inShard, type ConfigPatterns, type Shard } from '../configs/select.js';
@@ -209,8 +209,12 @@ export async function judge(
   const readOptions = { yamlVersion: options.yamlVersion };
   const head = await git.tryResolveCommit('HEAD');
   /** A ref's configs, followed across moves to the paths the globs describe at the PR's HEAD. */
-  const collect = (ref: RefTarget, known?: ReadonlyMap<string, OldConfig>): Promise<FollowedConfigs> =>
-    collectFollowingMoves(git, ref.sha, head, matcher, options.patterns, readOptions, known);
+  const collect = async (ref: RefTarget, role: string, known?: ReadonlyMap<string, OldConfig>): Promise<FollowedConfigs> => {
+    const collected = await collectFollowingMoves(git, ref.sha, head, matcher, options.patterns, readOptions, known);
+    const skippedWhy = skippedNote(collected, `the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)})`);
+    if (skippedWhy) notes.push(skippedWhy);
+    return collected;
+  };
   await mkdir(options.tempDir, { recursive: true });
   const prEvaluator = new Evaluator({
     label: 'the PR',
@@ -257,7 +261,7 @@ export async function judge(
 
   // One ref at a time, and its parsed documents dropped once both sides have judged them:
   // at 10,000 configs a ref's documents are most of the memory.
-  const onBaseRef = await collect(base);
+  const onBaseRef = await collect(base, 'base');
   const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
   await onPr.run(onBaseRef.configs, base.ref);
   await judgeOnBase(onBaseRef.configs, base.ref);
@@ -296,8 +300,8 @@ export async function judge(
 
   const judgedReleases: JudgedRelease[] = [];
   for (const target of releases) {
-    const collected = await collect(target, shared);
-    if (collected.configs.length === 0) notes.push(noConfigNote(options.patterns, target, 'release', shard) + nearestNote(collected.nearest));
+    const collected = await collect(target, 'release', shared);
+    if (collected.configs.length === 0 && collected.skipped.length === 0) notes.push(noConfigNote(options.patterns, target, 'release', shard) + nearestNote(collected.nearest));
     await onPr.run(collected.configs, target.ref);
     await judgeOnBase(collected.configs, target.ref);
     // Release configs that load on the PR are checked against the base's schema only, to find the

@@ -1,4 +1,5 @@
 import type { GitCommandManager } from '../git/git.js';
+import { lfsPointer } from './lfs.js';
 import { readConfig, sizeProblem, type ReadOptions, type ReadResult } from './parse/index.js';
 
 /** A config file as it is in an old commit, read straight from git objects. */
@@ -12,10 +13,54 @@ export interface OldConfig {
   currentPath?: string;
 }
 
-/** A path that matched the globs but is not a regular file, and so is not judged. */
+/** What a skipped path is. */
+export type SkippedKind = 'symlink' | 'submodule' | 'lfs-pointer';
+
+/** Every kind of skipped path, in the order reports name them. */
+export const SKIPPED_KINDS: readonly SkippedKind[] = ['lfs-pointer', 'symlink', 'submodule'];
+
+/**
+ * A path that matched the globs but whose content is not in the tree (a symbolic link, a
+ * submodule, a Git LFS pointer), and so is not judged.
+ */
 export interface SkippedPath {
   path: string;
+  kind: SkippedKind;
   reason: string;
+}
+
+const SKIPPED_WORDS: Record<SkippedKind, [string, string]> = {
+  'lfs-pointer': ['Git LFS pointer', 'Git LFS pointers'],
+  symlink: ['symbolic link', 'symbolic links'],
+  submodule: ['submodule', 'submodules'],
+};
+
+/** What the skipped paths are, in words: `2 Git LFS pointers, 1 symbolic link`. */
+export function describeSkipped(skipped: readonly Pick<SkippedPath, 'kind'>[]): string {
+  const counts = countSkipped(skipped);
+  return SKIPPED_KINDS.filter((kind) => counts[kind] > 0)
+    .map((kind) => `${counts[kind]} ${SKIPPED_WORDS[kind][counts[kind] === 1 ? 0 : 1]}`)
+    .join(', ');
+}
+
+/**
+ * The note for a ref whose matches include Git LFS pointers (their content was not checked),
+ * or whose matches were all skipped (nothing was checked there); `where` names the ref.
+ */
+export function skippedNote(collected: CollectedConfigs, where: string): string | undefined {
+  const pointers = countSkipped(collected.skipped)['lfs-pointer'];
+  if (collected.configs.length === 0 && collected.skipped.length > 0) {
+    return `Every file in ${where} that matches the \`configs\` patterns was skipped (${describeSkipped(collected.skipped)})${pointers ? ': the content of a Git LFS pointer lives in Git LFS and was not checked' : ''}. Nothing was checked there.`;
+  }
+  if (pointers === 0) return undefined;
+  return `${pointers === 1 ? '1 file' : `${pointers} files`} in ${where} matching the \`configs\` patterns ${pointers === 1 ? 'is a Git LFS pointer' : 'are Git LFS pointers'}: ${pointers === 1 ? 'its' : 'their'} content lives in Git LFS and was not checked (listed as skipped).`;
+}
+
+/** How many skipped paths of each kind: a ref whose matches were all skipped checked nothing. */
+export function countSkipped(skipped: readonly Pick<SkippedPath, 'kind'>[]): Record<SkippedKind, number> {
+  const counts: Record<SkippedKind, number> = { 'lfs-pointer': 0, symlink: 0, submodule: 0 };
+  for (const { kind } of skipped) counts[kind] += 1;
+  return counts;
 }
 
 /** The configs of one commit. */
@@ -34,7 +79,8 @@ export interface ConfigListing {
 
 /**
  * Lists the commit's tree once, keeps the paths the matcher accepts, and reads all their
- * blobs in one `git cat-file --batch`. Symlinks and submodules are reported, not followed.
+ * blobs in one `git cat-file --batch`. Symlinks, submodules and Git LFS pointers are reported,
+ * not followed.
  */
 export async function collectConfigs(
   git: GitCommandManager,
@@ -56,8 +102,8 @@ export async function listConfigs(
   const files: ConfigListing['files'] = [];
   for (const entry of await git.lsTree(commit)) {
     if (!matches(entry.path)) continue;
-    if (entry.type === 'commit') skipped.push({ path: entry.path, reason: 'a submodule (not followed)' });
-    else if (entry.mode === SYMLINK_MODE) skipped.push({ path: entry.path, reason: 'a symbolic link (not followed)' });
+    if (entry.type === 'commit') skipped.push({ path: entry.path, kind: 'submodule', reason: 'a submodule (not followed)' });
+    else if (entry.mode === SYMLINK_MODE) skipped.push({ path: entry.path, kind: 'symlink', reason: 'a symbolic link (not followed)' });
     else if (entry.type === 'blob') {
       // An oversized blob is never read: the tree already says how large it is.
       const tooLarge = entry.size === undefined ? undefined : sizeProblem(entry.size, options);
@@ -73,20 +119,36 @@ export async function listConfigs(
  */
 export async function readConfigs(
   git: GitCommandManager,
-  { files, skipped }: ConfigListing,
+  listing: ConfigListing,
   options: ReadOptions,
   known: ReadonlyMap<string, OldConfig> = new Map(),
 ): Promise<CollectedConfigs> {
+  const { files } = listing;
+  const skipped = [...listing.skipped];
   const toRead = files.filter((file) => !file.tooLarge && !known.has(configKey(file)));
   const blobs = toRead.length > 0 ? await git.readBlobs(toRead.map((file) => file.blob)) : new Map<string, Buffer>();
-  const configs = files.map(({ path, blob, tooLarge }): OldConfig => {
-    if (tooLarge) return { path, blob, content: Buffer.alloc(0), read: { ok: false, message: tooLarge } };
+  const configs: OldConfig[] = [];
+  for (const { path, blob, tooLarge } of files) {
+    if (tooLarge) {
+      configs.push({ path, blob, content: Buffer.alloc(0), read: { ok: false, message: tooLarge } });
+      continue;
+    }
     const same = known.get(configKey({ path, blob }));
-    if (same) return { path, blob, content: same.content, read: same.read };
+    if (same) {
+      configs.push({ path, blob, content: same.content, read: same.read });
+      continue;
+    }
     const content = blobs.get(blob) ?? Buffer.alloc(0);
-    return { path, blob, content, read: readConfig(path, content, options) };
-  });
-  configs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // A checkout without git-lfs, and git itself, see only the pointer: never parse it as the config.
+    const pointer = lfsPointer(content);
+    if (pointer) {
+      skipped.push({ path, kind: 'lfs-pointer', reason: `a Git LFS pointer: its content (${pointer.size} bytes) lives in Git LFS and was not checked` });
+      continue;
+    }
+    configs.push({ path, blob, content, read: readConfig(path, content, options) });
+  }
+  configs.sort(byPath);
+  skipped.sort(byPath);
   return { configs, skipped };
 }
 
@@ -103,4 +165,8 @@ export function dropDocuments(configs: OldConfig[]): void {
   for (const config of configs) {
     if (config.read.ok) config.read = { ok: true, documents: [] };
   }
+}
+
+function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

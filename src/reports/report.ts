@@ -1,5 +1,6 @@
 import { ConfigStatus, DriftStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
+import type { SkippedKind } from '../configs/collect.js';
 import type { Shard } from '../configs/select.js';
 import type { AttributedSchemaChange, GateRun, JudgedRelease, LayerJudgements } from '../checks/judge.js';
 import type { RefTarget } from '../refs/base.js';
@@ -92,7 +93,8 @@ export interface Report {
   };
   counts: { configs: number; ok: number; broken: number; failingOnBase: number; unreadable: number; skipped: number };
   configs: ReportConfig[];
-  skipped: Array<{ path: string; reason: string }>;
+  /** Matched paths whose content is not in the tree; `kind` is absent in reports of older versions. */
+  skipped: Array<{ path: string; kind?: SkippedKind; reason: string }>;
   schema?: GateRun['schema'];
   /** `script`: the file the loader command names that the PR changed, and its first changed line. */
   loader?: { command: string; processes: number; script?: { path: string; line: number } };

@@ -1,5 +1,6 @@
 import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
+import { describeSkipped, type SkippedKind } from '../configs/collect.js';
 import { headerNearMiss } from '../verdict/acknowledgement.js';
 import { cell, clip, codeLink, count, inlineCode, table } from './markdown.js';
 import { fileLink, releaseDrifts, type Report, type ReportConfig, type ReportDrift, type ReportReleaseDrift, type ReportSchemaChange } from './report.js';
@@ -437,6 +438,13 @@ function describeReasons(report: Report): string {
   return reasons.length ? reasons.join(', ') : 'the PR';
 }
 
+/** What the skipped paths are, in words; paths from reports of older versions have no kind. */
+function skippedKinds(skipped: Report['skipped']): string {
+  const known = skipped.filter((path): path is typeof path & { kind: SkippedKind } => path.kind !== undefined);
+  const unknown = skipped.length - known.length;
+  return [describeSkipped(known), unknown > 0 ? count(unknown, 'other path', 'other paths') : ''].filter(Boolean).join(', ');
+}
+
 function checkedSection(report: Report): string {
   const rows: string[][] = [];
   if (report.base) rows.push(['Base', `${inlineCode(report.base.ref)} at ${report.base.sha.slice(0, 12)}`]);
@@ -448,7 +456,7 @@ function checkedSection(report: Report): string {
   if (report.base) {
     rows.push([
       'Configs',
-      `${c.configs} checked: ${c.ok} load, ${c.broken} broken, ${c.failingOnBase} already failing, ${c.unreadable} unreadable${c.skipped ? `; ${c.skipped} skipped (links or submodules)` : ''}`,
+      `${c.configs} checked: ${c.ok} load, ${c.broken} broken, ${c.failingOnBase} already failing, ${c.unreadable} unreadable${c.skipped ? `; ${c.skipped} skipped (${skippedKinds(report.skipped)})` : ''}`,
     ]);
   }
   if (report.schema) {

@@ -368,10 +368,10 @@ describe('files made to hurt parsers, links, submodules and hostile names', () =
   it('skips symlinks and submodules, saying why, and never reads what a link points to', () => {
     expect(run.report.skipped).toEqual(
       expect.arrayContaining([
-        { path: 'configs/link.yaml', reason: expect.stringMatching(/symbolic link/) },
-        { path: 'configs/abs-link.yaml', reason: expect.stringMatching(/symbolic link/) },
-        { path: 'configs/vendor.yaml', reason: expect.stringMatching(/submodule/) },
-        { path: 'configs/vendored', reason: expect.stringMatching(/submodule/) },
+        { path: 'configs/link.yaml', kind: 'symlink', reason: expect.stringMatching(/symbolic link/) },
+        { path: 'configs/abs-link.yaml', kind: 'symlink', reason: expect.stringMatching(/symbolic link/) },
+        { path: 'configs/vendor.yaml', kind: 'submodule', reason: expect.stringMatching(/submodule/) },
+        { path: 'configs/vendored', kind: 'submodule', reason: expect.stringMatching(/submodule/) },
       ]),
     );
     expect(run.report.skipped).toHaveLength(4);

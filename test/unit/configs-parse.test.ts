@@ -9,9 +9,9 @@ describe('the parse module: picking the format', () => {
   it('goes by extension, then by content: JSON-looking text is tried as JSON, then as YAML', () => {
     expect(formatsToTry('a.yml', '{"a": 1}')).toEqual(['yaml']);
     expect(formatsToTry('a.JSON', 'a: 1')).toEqual(['json']);
-    expect(formatsToTry('config', '  [1]')).toEqual(['json', 'yaml']);
-    expect(formatsToTry('config', 'a: 1')).toEqual(['yaml']);
-    expect(formatsToTry('dir.json/config', 'a: 1')).toEqual(['yaml']);
+    expect(formatsToTry('config', '  [1]')).toEqual(['json', 'yaml', 'toml']);
+    expect(formatsToTry('config', 'a: 1')).toEqual(['yaml', 'toml']);
+    expect(formatsToTry('dir.json/config', 'a: 1')).toEqual(['yaml', 'toml']);
   });
 
   it('reads an extension-less file as the first format that parses it, and gives the first one\'s error when none does', () => {

@@ -21,7 +21,7 @@ const run: GateRun = {
       { path: 'c.yaml', blob: sha('3'), status: ConfigStatus.Unreadable, findings: [{ layer: 'parse', message: 'not valid YAML', line: 2, column: 3 }] },
       { path: 'd.yaml', blob: sha('4'), status: ConfigStatus.FailingOnBase, findings: [{ layer: 'loader', message: 'timed out after 1s', timedOut: true }], baseFindings: [{ layer: 'loader', message: 'boom' }], layers: { loader: { base: 'rejects', pr: 'rejects' } } },
     ],
-    skipped: [{ path: 'link.yaml', reason: 'a symbolic link (not followed)' }],
+    skipped: [{ path: 'link.yaml', kind: 'symlink', reason: 'a symbolic link (not followed)' }, { path: 'big.yaml', kind: 'lfs-pointer', reason: 'a Git LFS pointer' }],
   },
   release: {
     ref: { ref: 'v1.0.0', sha: sha('b') },

@@ -272,3 +272,19 @@ describe('pointers in human text', () => {
     expect(readablePointers('`/rules/angular-eslint~1component` must now be string, not `x~1y`')).toBe('`/rules/angular-eslint/component` must now be string, not `x~1y`');
   });
 });
+
+describe('the summary: skipped paths', () => {
+  it('says what the skipped paths are, a Git LFS pointer among them', () => {
+    const report = reportOf([broken('a.yaml')], Verdict.Breaking);
+    const withSkipped: Report = {
+      ...report,
+      counts: { ...report.counts, skipped: 3 },
+      skipped: [
+        { path: 'big.yaml', kind: 'lfs-pointer', reason: 'a Git LFS pointer: its content (10 bytes) lives in Git LFS and was not checked' },
+        { path: 'link.yaml', kind: 'symlink', reason: 'a symbolic link (not followed)' },
+        { path: 'old.yaml', reason: 'from a report without kinds' },
+      ],
+    };
+    expect(renderSummary(withSkipped)).toContain('1 checked: 0 load, 1 broken, 0 already failing, 0 unreadable; 3 skipped (1 Git LFS pointer, 1 symbolic link, 1 other path)');
+  });
+});

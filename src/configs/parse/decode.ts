@@ -7,7 +7,7 @@ export interface Position {
 }
 
 /** A file's bytes as text (BOM removed), or why they are not text. */
-export type DecodedText = { ok: true; text: string } | { ok: false; message: string; position?: Position };
+export type DecodedText = { ok: true; text: string; utf16?: true } | { ok: false; message: string; position?: Position };
 
 /** Files larger than this are reported as unreadable rather than parsed. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -60,7 +60,7 @@ export function positionAt(text: string, offset: number): Position {
 function decodeUtf16(body: Buffer, endian: 'le' | 'be'): DecodedText {
   if (body.length % 2 !== 0) return { ok: false, message: 'not valid UTF-16 text (odd number of bytes); save the file as UTF-8' };
   const little = endian === 'le' ? body : Buffer.from(body).swap16();
-  return { ok: true, text: little.toString('utf16le') };
+  return { ok: true, text: little.toString('utf16le'), utf16: true };
 }
 
 /** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */

@@ -1,6 +1,6 @@
 /**
  * The one reader of configs and schema files: decodes bytes (size, UTF-8 or UTF-16, BOM),
- * picks the format (by extension, else by content), parses with the hardening limits
+ * picks the format (`.json`, `.yaml`/`.yml`, `.toml` by extension, else by content), parses with the hardening limits
  * (depth, alias bombs, documents) and gives positions of JSON pointers on demand.
  */
 export { DEFAULT_MAX_BYTES, decodeConfig, positionAt, sizeProblem, type DecodedText, type Position } from './decode.js';
@@ -10,5 +10,6 @@ export { locate } from './positions.js';
 export { parsePointer } from './pointer.js';
 export { readConfig } from './read.js';
 export { yamlVersionDifference, yamlVersionHint, type YamlVersionDifference } from './yaml-versions.js';
+export { tomlDateString } from './toml.js';
 export type { ConfigFormat, ReadFailure, ReadOptions, ReadResult } from './result.js';
 export type { YamlVersion } from './yaml-dialect.js';

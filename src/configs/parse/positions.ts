@@ -57,7 +57,7 @@ function parseWithPositions(path: string, content: Buffer, options: ReadOptions,
   const { text } = decoded;
   const read = formatsRead.get(content);
   // A file located without being read first (a test, a tool) is read here to learn its format.
-  const format = read?.key === key ? read.format : readText(path, text, options).format;
+  const format = read?.key === key ? read.format : readText(path, text, options, decoded.utf16).format;
   const locator = FORMATS[format].locator(text, options);
   return locator ? { text, locator } : undefined;
 }

@@ -11,14 +11,16 @@ import type { ConfigFormat, ReadOptions, ReadResult } from './result.js';
 export function readConfig(path: string, content: Buffer, options: ReadOptions): ReadResult {
   const decoded = decodeConfig(content, options);
   if (!decoded.ok) return decoded;
-  const { result, format } = readText(path, decoded.text, options);
+  const { result, format } = readText(path, decoded.text, options, decoded.utf16);
   formatsRead.set(content, { key: readKey(path, options), format });
   return result;
 }
 
 /** Reads decoded text as {@link readConfig} does, saying which format it was read as. */
-export function readText(path: string, text: string, options: ReadOptions): { result: ReadResult; format: ConfigFormat } {
-  const formats = formatsToTry(path, text);
+export function readText(path: string, text: string, options: ReadOptions, utf16 = false): { result: ReadResult; format: ConfigFormat } {
+  // TOML 1.0: "A TOML file must be a valid UTF-8 encoded Unicode document."
+  const formats = utf16 ? formatsToTry(path, text).filter((format) => format !== 'toml') : formatsToTry(path, text);
+  if (formats.length === 0) return { result: { ok: false, message: 'not valid TOML: a TOML file must be UTF-8, and this one is UTF-16; save it as UTF-8' }, format: 'toml' };
   let first: { result: ReadResult; format: ConfigFormat } | undefined;
   for (const format of formats) {
     let result: ReadResult;
@@ -27,10 +29,22 @@ export function readText(path: string, text: string, options: ReadOptions): { re
     } catch (error) {
       result = { ok: false, message: describeReadFailure(error, 'could not be parsed', options.maxDepth) };
     }
-    if (result.ok) return { result, format };
+    if (result.ok) {
+      // `name = "x"` lines read as YAML are one plain string, which no config is: TOML,
+      // when it reads the text, is what the file is.
+      if (format === 'yaml' && formats.includes('toml') && isOneString(result.documents)) {
+        const toml = FORMATS.toml.read(text, options);
+        if (toml.ok) return { result: toml, format: 'toml' };
+      }
+      return { result, format };
+    }
     first ??= { result, format };
   }
   return first!;
+}
+
+function isOneString(documents: unknown[]): boolean {
+  return documents.length === 1 && typeof documents[0] === 'string';
 }
 
 /**

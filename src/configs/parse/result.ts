@@ -25,7 +25,7 @@ export type ReadFailure = { ok: false; message: string; position?: Position; det
 export type ReadResult = { ok: true; documents: unknown[] } | ReadFailure;
 
 /** The format a text is parsed as. One more format is one more case here and in format.ts. */
-export type ConfigFormat = 'yaml' | 'json';
+export type ConfigFormat = 'yaml' | 'json' | 'toml';
 
 /**
  * Where the value (or, with `target: 'key'`, the property name) at a JSON pointer's tokens
