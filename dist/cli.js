@@ -9,7 +9,9 @@ import {
   VERSION,
   Verdict,
   YAML_VERSIONS,
+  buildReport,
   check,
+  count,
   createGitCommandManager,
   describeError,
   findingText,
@@ -18,16 +20,139 @@ import {
   parseLabelList,
   parsePatterns,
   parseRefMap,
+  readablePointers,
+  releaseDrifts,
   safeJson,
   visible
-} from "./chunks/chunk-U37SHED5.js";
+} from "./chunks/chunk-LIV5IPNF.js";
 import "./chunks/chunk-5WCQBEE6.js";
 
 // src/cli/main.ts
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+
+// src/cli/args.ts
 import { parseArgs } from "node:util";
+var COMMANDS = ["check"];
+var OPTIONS = {
+  configs: { type: "string", multiple: true },
+  schema: { type: "string" },
+  "schema-ref-map": { type: "string", multiple: true },
+  "check-formats": { type: "boolean", default: isTrue(INPUT_DEFAULTS["check-formats"]) },
+  "no-check-formats": { type: "boolean" },
+  loader: { type: "string" },
+  "loader-timeout": { type: "string", default: INPUT_DEFAULTS["loader-timeout"] },
+  base: { type: "string" },
+  release: { type: "string", multiple: true },
+  "fail-on-drift": { type: "boolean", default: isTrue(INPUT_DEFAULTS["fail-on-drift"]) },
+  title: { type: "string" },
+  label: { type: "string", multiple: true },
+  "ack-labels": { type: "string", default: INPUT_DEFAULTS["ack-labels"] },
+  "ack-must-reach-release": { type: "boolean", default: isTrue(INPUT_DEFAULTS["ack-must-reach-release"]) },
+  "yaml-version": { type: "string", default: INPUT_DEFAULTS["yaml-version"] },
+  "working-directory": { type: "string", short: "C", default: INPUT_DEFAULTS["working-directory"] },
+  json: { type: "boolean", default: false },
+  report: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" }
+};
+var FLAG_OF_INPUT = { "check-formats": "no-check-formats" };
+var CLI_NAMING = {
+  edge: "cli",
+  setting(name) {
+    const flag = FLAG_OF_INPUT[name] ?? name;
+    return flag in OPTIONS ? `\`--${flag}\` flag` : `\`${name}\` setting (an action input; the CLI has no flag for it)`;
+  }
+};
+function parseCommandLine(argv) {
+  const { values, positionals, tokens } = parse(argv);
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const flag = token.rawName;
+    if (!(token.name in OPTIONS)) {
+      const names = Object.keys(OPTIONS).map((name) => `--${name}`);
+      throw new GateError(`unknown flag \`${flag}\`${didYouMean(flag.startsWith("--") ? flag : `--${token.name}`, names)}`, "See `compat-gate --help` for every flag.");
+    }
+    const option = OPTIONS[token.name];
+    if (option.type === "string" && token.value === void 0) {
+      throw new GateError(`the flag \`${flag}\` needs a value.`, "See `compat-gate --help`.");
+    }
+    if (option.type === "boolean" && token.value !== void 0) {
+      throw new GateError(`the flag \`${flag}\` takes no value (given \`${token.value}\`).`, `Write \`${flag}\` alone.`);
+    }
+  }
+  if (values.help || values.version) return { values };
+  const [command, ...rest] = positionals;
+  if (command === void 0) return { values };
+  if (!COMMANDS.includes(command)) {
+    throw new GateError(`unknown command \`${command}\`${didYouMean(command, COMMANDS)}`, "See `compat-gate --help`.");
+  }
+  if (rest.length) throw strayArgument(argv, tokens);
+  return { command, values };
+}
+function parse(argv) {
+  return parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+}
+function strayArgument(argv, tokens) {
+  const positional = tokens.filter((token) => token.kind === "positional");
+  const at = tokens.indexOf(positional[1]);
+  const stray = positional[1].value;
+  let start = at;
+  while (start > 0 && tokens[start - 1]?.kind === "positional") start--;
+  const flag = tokens[start - 1];
+  if (flag?.kind === "option" && flag.value !== void 0 && OPTIONS[flag.name]?.type === "string") {
+    const after = tokens.slice(start);
+    const end = after.findIndex((token) => token.kind !== "positional");
+    const strays = (end === -1 ? after : after.slice(0, end)).filter((token) => token.kind === "positional");
+    const files = [flag.value, ...strays.map((token) => token.value)];
+    const glob = globOf(files);
+    const args = argv.map((arg, index) => {
+      if (index === flag.index) return flag.inlineValue ? `${flag.rawName}=${shellQuote(glob)}` : arg;
+      return index === flag.index + 1 && !flag.inlineValue ? shellQuote(glob) : shellWord(arg);
+    });
+    const command = ["compat-gate", ...args.filter((_, index) => !strays.some((token) => token.index === index))].join(" ");
+    return new GateError(
+      `unexpected argument \`${stray}\`: quote your globs. The shell expanded the glob of \`${flag.rawName}\` into ${files.length} files, and compat-gate must see the pattern itself to match it in each ref.`,
+      `Run it quoted: ${command}`
+    );
+  }
+  return new GateError(`unexpected argument \`${stray}\`: every value belongs to a flag (quote your globs, e.g. \`--configs 'conf/*.yaml'\`).`, "See `compat-gate --help`.");
+}
+function shellQuote(word) {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : shellQuote(word);
+}
+function globOf(files) {
+  const dirs = files.map((file) => file.slice(0, file.lastIndexOf("/") + 1));
+  const dir = dirs.every((d) => d === dirs[0]) ? dirs[0] : "**/";
+  const exts = files.map((file) => /\.[^./]+$/.exec(file)?.[0] ?? "");
+  const ext = exts.every((e) => e === exts[0]) ? exts[0] : "";
+  return `${dir}*${ext}`;
+}
+function didYouMean(given, candidates) {
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(given, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(given.length / 3)) ? `: did you mean \`${best}\`?` : ".";
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
+}
+function isTrue(value) {
+  return value === "true";
+}
 
 // src/cli/terminal.ts
 function stylesFor(stream, env) {
@@ -41,29 +166,50 @@ function renderTerminal(report, styles) {
   const colour = report.verdict === Verdict.Pass ? styles.green : report.verdict === Verdict.Acknowledged ? styles.yellow : styles.red;
   lines.push(styles.bold(colour(title)));
   if (report.error) {
-    lines.push("", `  ${visible(report.error.message, { newlines: true })}`);
+    lines.push("", `  ${indented(visible(report.error.message, { newlines: true }), 2)}`);
     if (report.error.hint) lines.push(`  ${styles.dim("\u2192")} ${visible(report.error.hint, { newlines: true })}`);
   }
   const section = (status, mark, label, paint) => {
     const configs = report.configs.filter((config) => config.status === status);
     if (!configs.length) return;
     lines.push("", styles.bold(label));
-    for (const config of configs) lines.push(...configLines(config, mark, paint, styles));
+    for (const config of configs.slice(0, LIST_LIMIT)) {
+      const shown = status === ConfigStatus.FailingOnBase && config.baseErrors?.length ? { ...config, errors: config.baseErrors } : config;
+      lines.push(...configLines(shown, mark, paint, styles));
+    }
+    lines.push(...more(configs.length, styles));
   };
   section(ConfigStatus.Broken, "\u2717", report.verdict === Verdict.Acknowledged ? "Broken (acknowledged):" : "Broken by this change:", report.verdict === Verdict.Acknowledged ? styles.yellow : styles.red);
   section(ConfigStatus.FailingOnBase, "\xB7", "Already failing on the base (not blamed on this change):", styles.dim);
   section(ConfigStatus.Unreadable, "?", "Unreadable on every side:", styles.dim);
-  if (report.drift && report.release) {
-    const { counts } = report.drift;
-    lines.push("", styles.bold(`Release ${visible(report.release.ref)}: ${counts.new} new, ${counts.existing} existing, ${counts.fixed} fixed drift (of ${counts.configs} configs).`));
-    for (const config of report.drift.configs.filter((c2) => c2.status === "new")) {
-      lines.push(`  ${styles.red("+")} ${visible(config.path)}${config.errors[0] ? styles.dim(`  ${findingText(config.errors[0])}`) : ""}`);
+  for (const release of releaseDrifts(report)) {
+    const { counts } = release.drift;
+    const tag = visible(release.ref);
+    if (counts.configs === 0) {
+      const nearest = release.drift.nearest?.length ? ` Nearest paths there: ${release.drift.nearest.map((path) => visible(path)).join(", ")}.` : "";
+      lines.push("", styles.bold(`Release ${tag}: no config matches the patterns, at its path or moved since; drift not checked.`) + nearest);
+      continue;
     }
+    lines.push("", styles.bold(`Release ${tag}: ${counts.new} new, ${counts.existing} existing, ${counts.fixed} fixed drift (of ${count(counts.configs, "config")}).`));
+    const drifted = release.drift.configs.filter((c2) => c2.status === "new");
+    for (const config of drifted.slice(0, LIST_LIMIT)) {
+      const where = config.currentPath ? `${visible(config.path)} in ${tag}, now ${visible(config.currentPath)}` : visible(config.path);
+      lines.push(`  ${styles.red("+")} ${where}${config.errors[0] ? styles.dim(`  ${indented(findingText(config.errors[0]), 6)}`) : ""}`);
+    }
+    lines.push(...more(drifted.length, styles));
   }
   const latent = report.schemaChanges?.latent ?? [];
   if (latent.length) {
-    lines.push("", styles.bold("Latent breaking schema changes (no config shows them; the verdict does not count them):"));
-    for (const change of latent) lines.push(`  ${styles.yellow("!")} ${visible(change.message, { newlines: true })} ${styles.dim(`(${visible(change.file)}${change.line ? `:${change.line}` : ""})`)}`);
+    lines.push("", styles.bold("Latent breaking schema changes (no config that loaded on the base shows them; the verdict does not count them):"));
+    for (const change of latent.slice(0, LIST_LIMIT)) {
+      lines.push(`  ${styles.yellow("!")} ${indented(visible(readablePointers(change.message), { newlines: true }), 4)} ${styles.dim(`(${visible(change.file)}${change.line ? `:${change.line}` : ""})`)}`);
+      if (change.shownBy?.length) lines.push(styles.dim(`      shown by configs already failing on the base: ${change.shownBy.map((path) => visible(path)).join(", ")}`));
+    }
+    lines.push(...more(latent.length, styles));
+  }
+  if (report.releaseNote) {
+    lines.push("", styles.bold("Release note (paste into the squash commit):"));
+    for (const line of report.releaseNote.footer.split("\n")) lines.push(`  ${line}`);
   }
   const releaseProblems = report.acknowledgement.acknowledged ? report.acknowledgement.release?.problems ?? [] : [];
   if (releaseProblems.length) {
@@ -89,21 +235,29 @@ function renderTerminal(report, styles) {
   for (const note of report.notes) lines.push(`${styles.yellow("note:")} ${visible(note, { newlines: true })}`);
   const c = report.counts;
   const checked = [
-    report.base ? `${c.configs} configs from ${visible(report.base.ref)} (${report.base.sha.slice(0, 7)})` : void 0,
+    report.base ? `${count(c.configs, "config")} from ${visible(report.base.ref)} (${report.base.sha.slice(0, 7)})` : void 0,
     report.schema ? `schema ${visible(report.schema.file)} (${visible(report.schema.draft)})` : void 0,
-    report.loader ? `loader \`${visible(report.loader.command)}\` (${report.loader.processes} processes)` : void 0,
+    report.loader ? `loader \`${visible(report.loader.command)}\` (${count(report.loader.processes, "process", "processes")})` : void 0,
     `${(report.durationMs / 1e3).toFixed(1)} s`
   ].filter(Boolean);
   lines.push("", styles.dim(`Checked ${checked.join(", ")}.`));
   return lines.join("\n") + "\n";
 }
+var LIST_LIMIT = 20;
+function more(total, styles) {
+  return total > LIST_LIMIT ? [styles.dim(`  \u2026 and ${total - LIST_LIMIT} more (see --json)`)] : [];
+}
+function indented(text, spaces) {
+  return text.split("\n").join(`
+${" ".repeat(spaces)}`);
+}
 function configLines(config, mark, paint, styles) {
   const first = config.errors[0];
   const where = first?.line ? `:${first.line}${first.column ? `:${first.column}` : ""}` : "";
   const out = [`  ${paint(mark)} ${visible(config.path)}${styles.dim(where)}`];
-  for (const finding of config.errors.slice(0, 3)) out.push(`      ${findingText(finding)}`);
+  for (const finding of config.errors.slice(0, 3)) out.push(`      ${indented(findingText(finding), 8)}`);
   if (config.errors.length > 3) out.push(styles.dim(`      \u2026and ${config.errors.length - 3} more`));
-  for (const cause of config.causes ?? []) out.push(styles.dim(`      schema change: ${visible(cause, { newlines: true })}`));
+  for (const cause of config.causes ?? []) out.push(styles.dim(`      schema change: ${indented(visible(readablePointers(cause), { newlines: true }), 8)}`));
   return out;
 }
 
@@ -117,12 +271,13 @@ Options:
   --configs GLOBS          config files, comma-separated or repeated; !glob excludes (required)
   --schema FILE            JSON Schema (JSON or YAML), relative to --working-directory
   --schema-ref-map MAP     URL-prefix=local/dir/ for absolute $refs (repeatable)
-  --no-check-formats       do not assert formats
+  --no-check-formats       do not assert formats (--check-formats, the default, does)
   --loader CMD             shell command; config paths are appended as arguments
   --loader-timeout SECS    seconds one loader process may run (default ${INPUT_DEFAULTS["loader-timeout"]})
   --base REF               the ref whose configs gate the change (default: origin's default branch)
-  --release TAG            latest (highest semver tag), a tag, or none (default: ${INPUT_DEFAULTS.release})
-  --fail-on-drift          also fail when the change breaks configs of the release
+  --release REL            latest (highest semver tag), a tag, a line (v1, v0.2: its highest
+                           release), or none; comma-separated or repeated (default: ${INPUT_DEFAULTS.release})
+  --fail-on-drift          also fail when the change breaks configs of a release
   --title TEXT             the PR title, to judge an acknowledgement (e.g. "feat!: \u2026")
   --label NAME             a PR label (repeatable)
   --ack-labels LABELS      labels that acknowledge a break (default: ${INPUT_DEFAULTS["ack-labels"]})
@@ -130,109 +285,119 @@ Options:
                            break as major (default: a warning)
   --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default ${INPUT_DEFAULTS["yaml-version"]})
   -C, --working-directory DIR   where the loader runs (default: ${INPUT_DEFAULTS["working-directory"]})
-  --json                   print the JSON report instead of text
-  --report FILE            also write the JSON report to FILE
+  --json                   print the JSON report instead of text, errors included
+  --report FILE            also write the JSON report to FILE (folders are created)
   -h, --help               this help
   -v, --version            the version
 
-Exit codes: 0 pass or acknowledged, 1 breaking, 2 error.`;
+Quote globs ('conf/*.yaml'): compat-gate matches them in each ref itself, and an
+argument that belongs to no flag is an error.
+
+Exit codes: 0 pass or acknowledged, 1 breaking, 2 error (a bad command line too).
+When --report FILE cannot be written the verdict is still printed; a pass then exits 2.`;
 var ExitCode = { Pass: 0, Breaking: 1, Error: 2 };
 async function main(argv, io) {
-  let values;
-  let positionals;
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        configs: { type: "string", multiple: true },
-        schema: { type: "string" },
-        "schema-ref-map": { type: "string", multiple: true },
-        "check-formats": { type: "boolean", default: isTrue(INPUT_DEFAULTS["check-formats"]) },
-        "no-check-formats": { type: "boolean" },
-        loader: { type: "string" },
-        "loader-timeout": { type: "string", default: INPUT_DEFAULTS["loader-timeout"] },
-        base: { type: "string" },
-        release: { type: "string", default: INPUT_DEFAULTS.release },
-        "fail-on-drift": { type: "boolean", default: isTrue(INPUT_DEFAULTS["fail-on-drift"]) },
-        title: { type: "string" },
-        label: { type: "string", multiple: true },
-        "ack-labels": { type: "string", default: INPUT_DEFAULTS["ack-labels"] },
-        "ack-must-reach-release": { type: "boolean", default: false },
-        "yaml-version": { type: "string", default: INPUT_DEFAULTS["yaml-version"] },
-        "working-directory": { type: "string", short: "C", default: INPUT_DEFAULTS["working-directory"] },
-        json: { type: "boolean", default: false },
-        report: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" }
-      }
-    }));
-  } catch (error) {
-    io.stderr.write(`compat-gate: ${visible(describeError(error), { newlines: true })}
-
+  const started = Date.now();
+  const wantsJson = argv.includes("--json");
+  const fail = (error, usage = false) => {
+    const worded = error instanceof GateError ? error.worded(CLI_NAMING) : { message: describeError(error, CLI_NAMING) };
+    if (wantsJson) {
+      const report2 = buildReport({ toolVersion: VERSION, verdict: Verdict.Error, error: worded, event: "cli", ackLabels: [], notes: [], durationMs: Date.now() - started });
+      io.stdout.write(safeJson(report2) + "\n");
+    } else {
+      const text = worded.hint ? `${worded.message} ${worded.hint}` : worded.message;
+      io.stderr.write(`compat-gate: ${visible(text, { newlines: true })}
+${usage ? `
 ${USAGE}
-`);
+` : ""}`);
+    }
     return ExitCode.Error;
+  };
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (error) {
+    return fail(error);
   }
+  const { command, values } = parsed;
   if (values.version) {
     io.stdout.write(`${VERSION}
 `);
     return ExitCode.Pass;
   }
-  if (values.help || positionals[0] !== "check") {
-    (values.help ? io.stdout : io.stderr).write(`${USAGE}
+  if (values.help) {
+    io.stdout.write(`${USAGE}
 `);
-    return values.help ? ExitCode.Pass : ExitCode.Error;
+    return ExitCode.Pass;
   }
+  if (command === void 0) return fail(new GateError("no command given.", "Run `compat-gate check \u2026`; `compat-gate --help` lists every flag."), true);
+  let report;
   try {
-    const yamlVersion = values["yaml-version"];
+    const yamlVersion = String(values["yaml-version"]);
     if (!isYamlVersion(yamlVersion)) throw new GateError(`--yaml-version is ${yamlVersion}.`, "Use 1.1 or 1.2.");
     const timeout = Number(values["loader-timeout"]);
-    if (!(timeout > 0)) throw new GateError(`--loader-timeout is ${values["loader-timeout"]}.`, "Give a positive number of seconds.");
-    if (!values.configs?.length) throw new GateError("--configs is missing.", 'Give glob patterns of the config files users have, e.g. --configs "distributions/*/run.yaml".');
-    const workingDirectory = resolve(io.cwd, values["working-directory"]);
-    const base = values.base ?? await (await createGitCommandManager(workingDirectory)).defaultBranch();
+    if (!(timeout > 0)) throw new GateError(`--loader-timeout is ${String(values["loader-timeout"])}.`, "Give a positive number of seconds.");
+    const configs = strings(values.configs);
+    if (!configs.length) throw new GateError("--configs is missing.", 'Give glob patterns of the config files users have, e.g. --configs "distributions/*/run.yaml".');
+    const workingDirectory = resolve(io.cwd, String(values["working-directory"]));
+    const base = typeof values.base === "string" ? values.base : await (await createGitCommandManager(workingDirectory)).defaultBranch();
     if (!base) throw new GateError("There is no origin/HEAD, main or master to compare with.", "Name the old ref with --base.");
-    const report = await check({
+    const schema = optional(values.schema);
+    const loader = optional(values.loader);
+    const title = optional(values.title);
+    report = await check({
       gate: {
         workingDirectory,
-        patterns: parsePatterns(values.configs.join("\n")),
-        ...values.schema ? { schema: values.schema } : {},
-        refMap: parseRefMap((values["schema-ref-map"] ?? []).join("\n")),
-        checkFormats: values["check-formats"] && !values["no-check-formats"],
-        ...values.loader ? { loader: values.loader } : {},
+        patterns: parsePatterns(configs.join("\n")),
+        ...schema ? { schema } : {},
+        refMap: parseRefMap(strings(values["schema-ref-map"]).join("\n")),
+        checkFormats: values["check-formats"] === true && values["no-check-formats"] !== true,
+        ...loader ? { loader } : {},
         loaderTimeoutSeconds: timeout,
         loaderEnv: loaderEnvironment(io.env, []),
         yamlVersion
       },
       base,
-      release: values.release,
-      failOnDrift: values["fail-on-drift"],
+      release: strings(values.release).join("\n") || INPUT_DEFAULTS.release,
+      failOnDrift: values["fail-on-drift"] === true,
       eventName: "cli",
       payload: {},
-      ackLabels: parseLabelList(values["ack-labels"]),
-      ackMustReachRelease: values["ack-must-reach-release"],
+      ackLabels: parseLabelList(String(values["ack-labels"])),
+      ackMustReachRelease: values["ack-must-reach-release"] === true,
       allowPullRequestTarget: false,
-      localPullRequest: { ...values.title !== void 0 ? { title: values.title } : {}, labels: values.label ?? [] },
+      localPullRequest: { ...title !== void 0 ? { title } : {}, labels: strings(values.label) },
       tempRoot: tmpdir(),
-      toolVersion: VERSION
+      toolVersion: VERSION,
+      naming: CLI_NAMING
     });
-    const json = safeJson(report) + "\n";
-    if (values.report) await writeFile(resolve(io.cwd, values.report), json);
-    io.stdout.write(values.json ? json : renderTerminal(report, stylesFor(io.stdout, io.env)));
-    if (report.verdict === Verdict.Error) return ExitCode.Error;
-    return report.verdict === Verdict.Breaking ? ExitCode.Breaking : ExitCode.Pass;
   } catch (error) {
-    io.stderr.write(`compat-gate: ${visible(describeError(error), { newlines: true })}
-`);
-    return ExitCode.Error;
+    return fail(error);
   }
+  const json = safeJson(report) + "\n";
+  io.stdout.write(values.json ? json : renderTerminal(report, stylesFor(io.stdout, io.env)));
+  const code = report.verdict === Verdict.Error ? ExitCode.Error : report.verdict === Verdict.Breaking ? ExitCode.Breaking : ExitCode.Pass;
+  const reportFile = optional(values.report);
+  if (reportFile) {
+    const path = resolve(io.cwd, reportFile);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, json);
+    } catch (error) {
+      io.stderr.write(`compat-gate: the report could not be written to ${visible(path)}: ${visible(describeError(error), { newlines: true })}
+`);
+      return code === ExitCode.Pass ? ExitCode.Error : code;
+    }
+  }
+  return code;
+}
+function strings(value) {
+  return Array.isArray(value) ? value.filter((item) => typeof item === "string") : typeof value === "string" ? [value] : [];
+}
+function optional(value) {
+  return typeof value === "string" ? value : void 0;
 }
 function isYamlVersion(value) {
   return YAML_VERSIONS.includes(value);
-}
-function isTrue(value) {
-  return value === "true";
 }
 
 // src/cli/index.ts

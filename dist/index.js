@@ -12,10 +12,12 @@ import {
   Verdict,
   acknowledgementCounts,
   actionSettings,
+  breakEntries,
   brokenConfigs,
   brokenSection,
   buildReport,
   check,
+  clip,
   count,
   countConfigs,
   decideVerdict,
@@ -29,23 +31,25 @@ import {
   httpStatus,
   inlineCode,
   isRateLimited,
+  newDriftCount,
   octokitMergeSettingsApi,
   octokitPullRequestApi,
   octokitReleaseApi,
   payloadText,
   redactReport,
+  releaseDrifts,
+  releaseNoteBlock,
+  releaseTags,
   renderSummary,
   require_picomatch,
   runnerSettings,
   safeJson,
   statusAndMessage,
   verdictParagraphs,
-  visible
-} from "./chunks/chunk-U37SHED5.js";
-import {
-  require_tunnel,
-  require_undici
-} from "./chunks/chunk-SQAEXCJK.js";
+  visible,
+  whoseWords,
+  withReleaseNote
+} from "./chunks/chunk-LIV5IPNF.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";
@@ -151,61 +155,6 @@ function prepareKeyValueMessage(key, value) {
 
 // node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
-
-// node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var HttpCodes;
-(function(HttpCodes2) {
-  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function(MediaTypes2) {
-  MediaTypes2["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-var HttpRedirectCodes = [
-  HttpCodes.MovedPermanently,
-  HttpCodes.ResourceMoved,
-  HttpCodes.SeeOther,
-  HttpCodes.TemporaryRedirect,
-  HttpCodes.PermanentRedirect
-];
-var HttpResponseRetryCodes = [
-  HttpCodes.BadGateway,
-  HttpCodes.ServiceUnavailable,
-  HttpCodes.GatewayTimeout
-];
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
@@ -732,16 +681,14 @@ function renderComment(report, key, limit = COMMENT_LIMIT) {
   const budget = limit - COMMENT_MARGIN;
   const head = [commentMarker(key), `### ${headline(report)}`].join("\n");
   const paragraphs = verdictParagraphs(report);
-  const drift = newDrift(report);
-  if (drift > 0) {
-    const release = report.release ? ` of the release ${inlineCode(report.release.ref)}` : " of the latest release";
-    paragraphs.push(`**Release drift:** ${count(drift, "config")}${release} that ${drift === 1 ? "loads" : "load"} on the base no longer ${drift === 1 ? "loads" : "load"} with this PR; the job summary lists them.`);
-  }
+  const drift = newDriftParagraph(report);
+  if (drift) paragraphs.push(drift);
   const broken = brokenSection(report, COMMENT_STYLE);
+  const releaseNote = report.releaseNote ? releaseNoteDetails(report.releaseNote) : void 0;
   const foot = footer(report);
   const compose = (parts) => parts.filter((part) => part !== void 0).join("\n\n") + "\n";
   for (const rows of [Infinity, 100, 30, 10, 3, 1]) {
-    const text = compose([head, ...paragraphs, broken?.render(rows), foot]);
+    const text = compose([head, ...paragraphs, broken?.render(rows), releaseNote, foot]);
     if (text.length <= budget) return text;
   }
   const note = "_The details do not fit in a comment; the job summary lists them._";
@@ -760,6 +707,9 @@ function renderResolvedComment(report, key, previous) {
   parts.push(footer(report));
   return parts.join("\n\n") + "\n";
 }
+function releaseNoteDetails(note) {
+  return ["<details><summary>Release note: what users must change, ready to paste</summary>", releaseNoteBlock(note), "</details>"].join("\n\n");
+}
 function footer(report) {
   const checked = [
     report.head ? `checked ${inlineCode(report.head.sha.slice(0, 7))}` : "checked",
@@ -774,7 +724,22 @@ function previousHeadline(previous) {
   return words && !words.includes("~") && words.length <= 300 ? words : void 0;
 }
 function newDrift(report) {
-  return report.drift?.counts.new ?? 0;
+  return newDriftCount(report);
+}
+var MAX_DRIFT_NAMED = 10;
+var MAX_PATH_CHARS = 200;
+function newDriftParagraph(report) {
+  const releases = releaseDrifts(report).filter((release) => release.drift.counts.new > 0);
+  const total = newDrift(report);
+  if (total === 0) return void 0;
+  const of = releases.length ? releases.map((release) => `${count(release.drift.counts.new, "config")} of the release ${inlineCode(release.ref)}`).join(", ") : `${count(total, "config")} of the latest release`;
+  const named = releases.flatMap((release) => release.drift.configs.filter((config) => config.status === "new").map((config) => ({ release: release.ref, config }))).slice(0, MAX_DRIFT_NAMED).map(
+    ({ release, config }) => config.currentPath ? `- ${inlineCode(clip(config.path, MAX_PATH_CHARS))} in ${inlineCode(release)}, now ${inlineCode(clip(config.currentPath, MAX_PATH_CHARS))}` : `- ${inlineCode(clip(config.path, MAX_PATH_CHARS))} of ${inlineCode(release)}`
+  );
+  return [
+    `**Release drift:** ${of} that ${total === 1 ? "loads" : "load"} on the base no longer ${total === 1 ? "loads" : "load"} with this PR; the job summary lists them.`,
+    ...named.length ? [named.join("\n")] : []
+  ].join("\n\n");
 }
 
 // src/reports/annotations.ts
@@ -786,6 +751,7 @@ function annotationsFor(report, written = {}) {
     all.push({ level: "error", title: "compat-gate could not decide", message: visible([report.error.message, report.error.hint].filter(Boolean).join(" ")) });
   }
   const acknowledged = report.verdict === Verdict.Acknowledged;
+  all.push(...culpritAnnotations(report));
   for (const config of report.configs) {
     if (config.status !== ConfigStatus.Broken) continue;
     const first = config.errors[0];
@@ -799,21 +765,24 @@ function annotationsFor(report, written = {}) {
       ...first?.column ? { column: first.column } : {}
     });
   }
-  for (const config of report.drift?.configs ?? []) {
-    if (config.status !== "new" || !report.release) continue;
-    const first = config.errors[0];
-    all.push({
-      level: report.drift?.failOnDrift && !acknowledged ? "error" : "warning",
-      title: `Release drift: this config of ${visible(report.release.ref)} no longer loads with this PR`,
-      message: withPath(config.path, first ? findingText(first) : "does not load"),
-      file: config.path,
-      ...first?.line ? { line: first.line } : {}
-    });
+  for (const release of releaseDrifts(report)) {
+    for (const config of release.drift.configs) {
+      if (config.status !== "new") continue;
+      const first = config.errors[0];
+      const problem = first ? findingText(first) : "does not load";
+      all.push({
+        level: release.drift.failOnDrift && !acknowledged ? "error" : "warning",
+        title: `Release drift: this config of ${visible(release.ref)} no longer loads with this PR`,
+        message: config.currentPath ? withPath(config.currentPath, `${visible(config.path)} in ${visible(release.ref)}${first?.line ? ` (line ${first.line})` : ""}, now here: ${problem}`) : withPath(config.path, problem),
+        file: config.currentPath ?? config.path,
+        ...first?.line && !config.currentPath ? { line: first.line } : {}
+      });
+    }
   }
   for (const change of report.schemaChanges?.latent ?? []) {
     all.push({
       level: "warning",
-      title: "Latent breaking schema change: no config shows it",
+      title: change.shownBy?.length ? "Latent breaking schema change: only configs already failing on the base show it" : "Latent breaking schema change: no config shows it",
       message: withPath(change.file, visible(change.message, { newlines: true })),
       file: change.file,
       ...change.line ? { line: change.line } : {}
@@ -848,6 +817,47 @@ function annotationsFor(report, written = {}) {
     kept.push(annotation);
   }
   return { annotations: kept, closing, ...failure2 ? { failure: failure2 } : {}, omitted };
+}
+var CULPRIT_CHANGES = 5;
+var CULPRIT_PATHS = 5;
+var QUOTE_CHARS = 300;
+function culpritAnnotations(report) {
+  if (report.error) return [];
+  const baseRef = report.base?.ref ?? "the base";
+  const levelOf = (entry) => {
+    const breaksBase = entry.groups.some((group) => group.ref === baseRef);
+    if (report.verdict === Verdict.Acknowledged) return "warning";
+    if (breaksBase) return report.verdict === Verdict.Breaking ? "error" : "warning";
+    return report.drift?.failOnDrift ? "error" : "warning";
+  };
+  const name = (text) => visible(text);
+  const entries = breakEntries(report);
+  const annotations = [];
+  for (const entry of entries.filter((e) => e.kind === "schema-change").slice(0, CULPRIT_CHANGES)) {
+    const change = entry.change;
+    const total = entry.groups.reduce((sum2, group) => sum2 + group.paths.length, 0);
+    annotations.push({
+      level: levelOf(entry),
+      title: `Schema change that breaks ${total} config${total === 1 ? "" : "s"}`,
+      message: `${visible(change.message, { newlines: true })}
+It breaks ${whoseWords(entry, name, CULPRIT_PATHS)}.`,
+      file: change.file,
+      ...change.line ? { line: change.line } : {}
+    });
+  }
+  const loader = entries.find((e) => e.kind === "loader");
+  if (loader) {
+    const total = loader.groups.reduce((sum2, group) => sum2 + group.paths.length, 0);
+    const others = loader.otherMessages ? ` (and ${loader.otherMessages} other message${loader.otherMessages === 1 ? "" : "s"})` : "";
+    annotations.push({
+      level: levelOf(loader),
+      title: `The loader now refuses ${total} config${total === 1 ? "" : "s"} that no schema change explains`,
+      message: `It refuses ${whoseWords(loader, name, CULPRIT_PATHS)}. The loader says: "${visible(clip(loader.text, QUOTE_CHARS), { newlines: true })}"${others}`,
+      // On the loader's script when the PR changed it: the first changed line is in "Files changed".
+      ...report.loader?.script ? { file: report.loader.script.path, line: report.loader.script.line } : {}
+    });
+  }
+  return annotations;
 }
 function failureMessage(report) {
   if (report.shard && report.verdict !== Verdict.Error) return void 0;
@@ -980,27 +990,20 @@ function mergeReports(reports, expected = {}) {
   const byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
   const configs = ordered.flatMap((report) => report.configs).sort(byPath);
   const skipped = ordered.flatMap((report) => report.skipped).sort(byPath);
-  const drifts = ordered.map((report) => report.drift).filter((drift2) => drift2 !== void 0);
-  const drift = drifts.length > 0 ? {
-    counts: {
-      configs: sum(drifts.map((d) => d.counts.configs)),
-      ok: sum(drifts.map((d) => d.counts.ok)),
-      new: sum(drifts.map((d) => d.counts.new)),
-      existing: sum(drifts.map((d) => d.counts.existing)),
-      fixed: sum(drifts.map((d) => d.counts.fixed)),
-      unreadable: sum(drifts.map((d) => d.counts.unreadable))
-    },
-    configs: drifts.flatMap((d) => d.configs).sort(byPath),
-    failOnDrift: drifts.some((d) => d.failOnDrift)
-  } : void 0;
+  const drift = mergeDrifts(ordered.map((report) => report.drift).filter((drift2) => drift2 !== void 0));
+  const releases = (first.releases ?? []).flatMap((release) => {
+    const merged = mergeDrifts(ordered.flatMap((report) => report.releases?.find((other) => other.ref === release.ref)?.drift ?? []));
+    return merged ? [{ ref: release.ref, sha: release.sha, drift: merged }] : [];
+  });
+  const newDrift2 = releases.length ? sum(releases.map((release) => release.drift.counts.new)) : drift?.counts.new ?? 0;
   const acknowledged = ordered.every((report) => report.acknowledgement.acknowledged);
   const counted = acknowledged && ordered.every((report) => acknowledgementCounts(report.acknowledgement));
   const errors = ordered.filter((report) => report.error);
   const counts = countConfigs(configs, skipped.length);
-  const verdict = errors.length ? Verdict.Error : decideVerdict({ broken: counts.broken, newDrift: drift?.counts.new ?? 0, failOnDrift: drift?.failOnDrift ?? false, acknowledged: counted });
+  const verdict = errors.length ? Verdict.Error : decideVerdict({ broken: counts.broken, newDrift: newDrift2, failOnDrift: drift?.failOnDrift ?? false, acknowledged: counted });
   const { shard: _shard, error: _error, ...rest } = first;
   const loaderProcesses = sum(ordered.map((report) => report.loader?.processes ?? 0));
-  return {
+  return withReleaseNote({
     ...rest,
     verdict,
     ...errors.length ? {
@@ -1014,10 +1017,30 @@ function mergeReports(reports, expected = {}) {
     configs,
     skipped,
     ...drift ? { drift } : {},
+    ...releases.length ? { releases } : {},
     ...first.loader ? { loader: { ...first.loader, processes: loaderProcesses } } : {},
     notes: [...new Set(ordered.flatMap((report) => report.notes))],
     durationMs: Math.max(...ordered.map((report) => report.durationMs)),
     shards: total
+  });
+}
+function mergeDrifts(drifts) {
+  if (drifts.length === 0) return void 0;
+  const byPath = (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  const configs = sum(drifts.map((d) => d.counts.configs));
+  const nearest = configs === 0 ? drifts.find((d) => d.nearest)?.nearest : void 0;
+  return {
+    counts: {
+      configs,
+      ok: sum(drifts.map((d) => d.counts.ok)),
+      new: sum(drifts.map((d) => d.counts.new)),
+      existing: sum(drifts.map((d) => d.counts.existing)),
+      fixed: sum(drifts.map((d) => d.counts.fixed)),
+      unreadable: sum(drifts.map((d) => d.counts.unreadable))
+    },
+    configs: drifts.flatMap((d) => d.configs).sort(byPath),
+    failOnDrift: drifts.some((d) => d.failOnDrift),
+    ...nearest ? { nearest } : {}
   };
 }
 function sum(values) {
@@ -1068,9 +1091,19 @@ function renderSarif(report) {
       acknowledged
     }));
   }
-  for (const config of report.drift?.configs ?? []) {
-    if (config.status !== "new") continue;
-    results.push(result(SarifRule.ReleaseDrift, "warning", config.path, config.errors, report.release?.ref, report.release ? { ref: report.release.ref, sha: report.release.sha } : {}));
+  const drifted = /* @__PURE__ */ new Set();
+  for (const release of releaseDrifts(report)) {
+    for (const config of release.drift.configs) {
+      if (config.status !== "new" || drifted.has(config.path)) continue;
+      drifted.add(config.path);
+      results.push(
+        result(SarifRule.ReleaseDrift, "warning", config.path, config.errors, release.ref, {
+          ref: release.ref,
+          sha: release.sha,
+          ...config.currentPath ? { currentPath: config.currentPath } : {}
+        })
+      );
+    }
   }
   for (const change of report.schemaChanges?.latent ?? []) {
     results.push({
@@ -1137,7 +1170,7 @@ async function run() {
   try {
     settings = getInputs(runner);
     if (settings.token) {
-      const { createGitHubClient } = await import("./chunks/client-GZB3QIPM.js");
+      const { createGitHubClient } = await import("./chunks/client-47V32PFT.js");
       client = createGitHubClient(settings.token, { onNotice: (message) => info(message) });
     }
     report = settings.mergeReports ? mergeReports(await readPartialReports(settings.mergeReports, runner.workspace), await mergeExpectation(runner)) : await checkPullRequest(settings, runner, client);
@@ -1247,9 +1280,10 @@ async function publish(report, runner, written) {
   setOutput(Outputs.Verdict, report.verdict);
   setOutput(Outputs.Broken, String(report.counts.broken));
   setOutput(Outputs.Drift, String(driftCount(report)));
-  setOutput(Outputs.Release, report.release?.ref ?? "");
+  setOutput(Outputs.Release, releaseTags(report));
   setOutput(Outputs.Report, reportPath);
   setOutput(Outputs.Sarif, sarifPath);
+  setOutput(Outputs.ReleaseNote, report.releaseNote?.footer ?? "");
   const { annotations, closing, failure: failure2, omitted } = annotationsFor(report, written);
   for (const annotation of [...annotations, ...closing]) {
     const properties = {
