@@ -41,3 +41,16 @@ export function table(header: string[], rows: string[][]): string {
 export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : plural}`;
 }
+
+/**
+ * A JSON pointer as people read it: `~1` as `/` and `~0` as `~` (`/rules/angular-eslint/component`,
+ * not `/rules/angular-eslint~1component`). For human text only; the JSON report keeps pointers as they are.
+ */
+export function readablePointer(pointer: string): string {
+  return pointer.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** A composed message (a schema change's) with the pointers it quotes (`` `/a~1b` ``) made readable. */
+export function readablePointers(text: string): string {
+  return text.replace(/`(\/[^`\n]*)`/g, (_, pointer: string) => `\`${readablePointer(pointer)}\``);
+}

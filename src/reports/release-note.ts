@@ -1,6 +1,6 @@
 import { ConfigStatus, DriftStatus } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
-import { clip, count, inlineCode } from './markdown.js';
+import { clip, count, inlineCode, readablePointer, readablePointers } from './markdown.js';
 import type { Report, ReportSchemaChange } from './report.js';
 import { markdownText, visible } from './safe-text.js';
 
@@ -54,7 +54,7 @@ export function breakEntries(report: Report): BreakEntry[] {
 
   const entries: BreakEntry[] = changes.map((change: ReportSchemaChange) => ({
     kind: 'schema-change',
-    text: change.message,
+    text: readablePointers(change.message),
     change,
     groups: groups([
       [releaseRef, releaseNew.filter((path) => change.configs.includes(path))],
@@ -90,7 +90,7 @@ export function breakEntries(report: Report): BreakEntry[] {
 /** A finding's message, after its pointer for a schema finding (`/apis/2: must be one of …`). */
 function firstWords(finding: Finding): string {
   const message = finding.message.trim();
-  return finding.layer === 'schema' && finding.pointer ? `${finding.pointer}: ${message}` : message;
+  return finding.layer === 'schema' && finding.pointer ? `${readablePointer(finding.pointer)}: ${message}` : message;
 }
 
 /**

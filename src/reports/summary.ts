@@ -2,7 +2,9 @@ import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { describeSkipped, type SkippedKind } from '../configs/collect.js';
 import { headerNearMiss } from '../verdict/acknowledgement.js';
-import { cell, clip, codeLink, count, inlineCode, table } from './markdown.js';
+import { cell, clip, codeLink, count, inlineCode, readablePointer, readablePointers, table } from './markdown.js';
+
+export { readablePointer, readablePointers } from './markdown.js';
 import { fileLink, releaseDrifts, type Report, type ReportConfig, type ReportDrift, type ReportReleaseDrift, type ReportSchemaChange } from './report.js';
 import { releaseNoteBlock } from './release-note.js';
 import type { RefTarget } from '../refs/base.js';
@@ -82,19 +84,6 @@ export function describeFinding(finding: Finding): string {
 /** One finding as plain text, for annotations and terminals: hidden characters shown escaped. */
 export function findingText(finding: Finding): string {
   return findingWords(finding, (pointer) => visible(pointer), (message) => visible(clip(message, MESSAGE_CHARS), { newlines: true }));
-}
-
-/**
- * A JSON pointer as people read it: `~1` as `/` and `~0` as `~` (`/rules/angular-eslint/component`,
- * not `/rules/angular-eslint~1component`). For human text only; the JSON report keeps pointers as they are.
- */
-export function readablePointer(pointer: string): string {
-  return pointer.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** A composed message (a schema change's) with the pointers it quotes (`` `/a~1b` ``) made readable. */
-export function readablePointers(text: string): string {
-  return text.replace(/`(\/[^`\n]*)`/g, (_, pointer: string) => `\`${readablePointer(pointer)}\``);
 }
 
 function findingWords(finding: Finding, pointer: (text: string) => string, message: (text: string) => string): string {

@@ -221,15 +221,11 @@ describe.skipIf(!existsSync(ACTION_ENTRY))('configs followed across moves, every
     expect(releasesOf(result)[0]!.drift.configs[0]).toMatchObject({ path: 'llama_stack/distributions/ollama/run.yaml', currentPath: 'src/llama_stack/distributions/ollama/run.yaml' });
   });
 
-  it('says plainly that a release has no config, naming the nearest paths', async () => {
-    // Without the move to follow (the pattern names a folder no release nor main has), nothing maps.
+  it('is an error, not a release without configs, when the patterns match nothing on the base nor in the PR', async () => {
+    // Nothing to follow a move from: the pattern names a folder no release, nor main, nor the PR has.
     const result = await run({ configs: 'src/llama_stack/templates/*/run.yaml', release: 'v0.1.0' });
-    const release = releasesOf(result)[0]!;
-    expect(release.drift.counts['configs'], explain(result)).toBe(0);
-    expect(release.drift.nearest).toEqual(['llama_stack/templates/ollama/run.yaml', 'llama_stack/templates/vllm/run.yaml']);
-    expect(result.summary).toContain(
-      'No config of the release `v0.1.0` (' + repo.tags['v0.1.0']!.slice(0, 12) + ') matches the `configs` patterns, at its path or moved there since: drift of this release was not checked. The nearest paths it has: `llama_stack/templates/ollama/run.yaml`, `llama_stack/templates/vllm/run.yaml`.',
-    );
+    expect(result.outputs['verdict'], explain(result)).toBe('error');
+    expect(result.summary).toContain('Nothing was checked: no file matches the `configs` patterns (`src/llama_stack/templates/*/run.yaml`)');
   });
 
   it('says error for a release line that has no release', async () => {

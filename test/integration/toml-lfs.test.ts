@@ -159,6 +159,7 @@ describe.skipIf(!HAS_DIST)(layer, () => {
       cli(repo, ['check', '--configs', 'examples/assets/*.toml,crates/blob/*.toml', '--schema', 'schemas/pyproject.schema.json', ...common, '--json']),
     ]);
     onlyPointers = report(pointers);
+    expect(pointers.code, pointers.stderr).toBe(2);
     expect(json.code, json.stderr).toBe(1);
     expect(crates.code, crates.stderr).toBe(1);
     [pyproject, pyprojectHuman, cargo] = [report(json), human, report(crates)];
@@ -215,16 +216,9 @@ describe.skipIf(!HAS_DIST)(layer, () => {
     expect(pyprojectHuman.stdout).toContain('is a Git LFS pointer: its content lives in Git LFS and was not checked');
   });
 
-  it('says that nothing was checked when every match is a pointer, never that no file matched', () => {
-    expect(onlyPointers.configs).toEqual([]);
-    expect(onlyPointers.skipped.map((skipped) => [skipped.path, skipped.kind])).toEqual([
-      ['crates/blob/Cargo.toml', 'lfs-pointer'],
-      ['examples/assets/pyproject.toml', 'lfs-pointer'],
-    ]);
-    expect(onlyPointers.counts).toMatchObject({ configs: 0, skipped: 2 });
-    const note = onlyPointers.notes.find((text) => text.startsWith('Every file in the base'));
-    expect(note).toContain('was skipped (2 Git LFS pointers)');
-    expect(note).toContain('Nothing was checked there.');
-    expect(onlyPointers.notes.join('\n')).not.toContain('No file in the base');
+  it('is an error when every match is a pointer: nothing could be checked, and it says why', () => {
+    expect(onlyPointers.verdict).toBe('error');
+    expect(onlyPointers.error?.message).toMatch(/^Nothing could be checked: none of the 2 files matching the `configs` patterns .* could be read as a config; the first: `crates\/blob\/Cargo.toml` is a Git LFS pointer/);
+    expect(onlyPointers.error?.hint).toContain('not links, submodules or files kept in Git LFS');
   });
 });
