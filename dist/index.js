@@ -49,7 +49,7 @@ import {
   visible,
   whoseWords,
   withReleaseNote
-} from "./chunks/chunk-LIV5IPNF.js";
+} from "./chunks/chunk-D24SYZA3.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";
