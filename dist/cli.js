@@ -24,7 +24,7 @@ import {
   releaseDrifts,
   safeJson,
   visible
-} from "./chunks/chunk-D24SYZA3.js";
+} from "./chunks/chunk-ODFDVPBD.js";
 import "./chunks/chunk-5WCQBEE6.js";
 
 // src/cli/main.ts

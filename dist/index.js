@@ -49,7 +49,7 @@ import {
   visible,
   whoseWords,
   withReleaseNote
-} from "./chunks/chunk-D24SYZA3.js";
+} from "./chunks/chunk-ODFDVPBD.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";
@@ -929,7 +929,9 @@ var SHARED = [
   { name: "`schema`", of: (report) => report.settings && (report.settings.schema ?? "(none)") },
   { name: "`loader`", of: (report) => report.settings && (report.settings.loader ?? "(none)") },
   { name: "`yaml-version`", of: (report) => report.settings?.yamlVersion },
-  { name: "`check-formats`", of: (report) => report.settings && String(report.settings.checkFormats) }
+  { name: "`check-formats`", of: (report) => report.settings && String(report.settings.checkFormats) },
+  // Each shard resolves `release` itself: a release published mid-run must not split them.
+  { name: "releases", of: (report) => report.error ? void 0 : releaseDrifts(report).map((release) => `${release.ref}@${short(release.sha)}`).join(", ") || "(none)" }
 ];
 function short(sha) {
   return sha.slice(0, 12);
@@ -1000,7 +1002,13 @@ function mergeReports(reports, expected = {}) {
   const counted = acknowledged && ordered.every((report) => acknowledgementCounts(report.acknowledgement));
   const errors = ordered.filter((report) => report.error);
   const counts = countConfigs(configs, skipped.length);
-  const verdict = errors.length ? Verdict.Error : decideVerdict({ broken: counts.broken, newDrift: newDrift2, failOnDrift: drift?.failOnDrift ?? false, acknowledged: counted });
+  const nothingRead = errors.length === 0 && configs.length + skipped.length > 0 && configs.every((config) => config.status === ConfigStatus.Unreadable);
+  const firstUnread = configs[0] ? `\`${configs[0].path}\`: ${configs[0].errors[0]?.message ?? "unreadable"}` : skipped[0] ? `\`${skipped[0].path}\` is ${skipped[0].reason}` : "";
+  const nothingError = nothingRead ? {
+    message: `Nothing could be checked: none of the ${configs.length + skipped.length} files matching the \`configs\` patterns in the ${total} shards could be read as a config; the first: ${firstUnread}.`,
+    hint: "Make the patterns match the config files themselves (YAML, JSON, TOML), not links, submodules or files kept in Git LFS; or fix the files so that they parse."
+  } : void 0;
+  const verdict = errors.length || nothingError ? Verdict.Error : decideVerdict({ broken: counts.broken, newDrift: newDrift2, failOnDrift: drift?.failOnDrift ?? false, acknowledged: counted });
   const { shard: _shard, error: _error, ...rest } = first;
   const loaderProcesses = sum(ordered.map((report) => report.loader?.processes ?? 0));
   return withReleaseNote({
@@ -1011,7 +1019,7 @@ function mergeReports(reports, expected = {}) {
         message: errors.map((report) => `shard ${report.shard.index}/${total}: ${report.error.message}`).join(" "),
         ...errors[0].error.hint ? { hint: errors[0].error.hint } : {}
       }
-    } : {},
+    } : nothingError ? { error: nothingError } : {},
     acknowledgement: { ...first.acknowledgement, acknowledged, reasons: acknowledged ? first.acknowledgement.reasons : [] },
     counts,
     configs,

@@ -173,7 +173,7 @@ function loaderBroke(run: GateRun): boolean {
   const refusedByLoader = (config: { findings: Array<{ layer: string }> }) => config.findings.some((finding) => finding.layer === 'loader');
   return (
     run.base.configs.some((config) => config.status === ConfigStatus.Broken && refusedByLoader(config)) ||
-    (run.release?.configs.some((config) => config.status === DriftStatus.New && refusedByLoader(config)) ?? false)
+    (run.releases ?? (run.release ? [run.release] : [])).some((release) => release.configs.some((config) => config.status === DriftStatus.New && refusedByLoader(config)))
   );
 }
 

@@ -205,12 +205,12 @@ export async function judge(
   const baseSchemaFile = schemaPath ? await findBaseSchema(git, baseSource, base, schemaPath, options, notes) : undefined;
   const matchesGlobs = createMatcher(options.patterns);
   const { shard } = options;
-  const matcher = shard ? (path: string) => matchesGlobs(path) && inShard(path, shard) : matchesGlobs;
+  const inSlice = shard ? (path: string) => inShard(path, shard) : undefined;
   const readOptions = { yamlVersion: options.yamlVersion };
   const head = await git.tryResolveCommit('HEAD');
   /** A ref's configs, followed across moves to the paths the globs describe at the PR's HEAD. */
   const collect = async (ref: RefTarget, role: string, known?: ReadonlyMap<string, OldConfig>): Promise<FollowedConfigs> => {
-    const collected = await collectFollowingMoves(git, ref.sha, head, matcher, options.patterns, readOptions, known);
+    const collected = await collectFollowingMoves(git, ref.sha, head, matchesGlobs, options.patterns, readOptions, known, inSlice);
     const skippedWhy = skippedNote(collected, `the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)})`);
     if (skippedWhy) notes.push(skippedWhy);
     return collected;

@@ -30,6 +30,11 @@ export async function collectFollowingMoves(
   options: ReadOptions,
   /** Files already read for another ref (same path, same blob): taken as they are. */
   known?: ReadonlyMap<string, OldConfig>,
+  /**
+   * A matrix job's slice, decided on the path the file has now: a file that moved is judged in
+   * one shard only, whichever of its two paths the globs match.
+   */
+  inSlice?: (currentPath: string) => boolean,
 ): Promise<FollowedConfigs> {
   const movedTo = new Map<string, string>();
   if (head && head !== commit) {
@@ -37,7 +42,8 @@ export async function collectFollowingMoves(
       if (matches(to)) movedTo.set(from, to);
     }
   }
-  const listing = await listConfigs(git, commit, (path) => matches(path) || movedTo.has(path), options);
+  const wanted = (path: string) => (matches(path) || movedTo.has(path)) && (!inSlice || inSlice(movedTo.get(path) ?? path));
+  const listing = await listConfigs(git, commit, wanted, options);
   const collected = await readConfigs(git, listing, options, known);
   let moved = 0;
   for (const config of collected.configs) {

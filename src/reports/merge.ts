@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { REPORT_VERSION, Verdict } from '../constants.js';
+import { ConfigStatus, REPORT_VERSION, Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import { acknowledgementCounts, decideVerdict } from '../verdict/verdict.js';
-import { countConfigs, withReleaseNote, type Report, type ReportReleaseDrift } from './report.js';
+import { countConfigs, releaseDrifts, withReleaseNote, type Report, type ReportReleaseDrift } from './report.js';
 
 /**
  * Reads the partial reports named by `merge-reports`: paths or globs (relative to `cwd`),
@@ -69,6 +69,8 @@ const SHARED: ReadonlyArray<{ name: string; of: (report: Report) => string | und
   { name: '`loader`', of: (report) => report.settings && (report.settings.loader ?? '(none)') },
   { name: '`yaml-version`', of: (report) => report.settings?.yamlVersion },
   { name: '`check-formats`', of: (report) => report.settings && String(report.settings.checkFormats) },
+  // Each shard resolves `release` itself: a release published mid-run must not split them.
+  { name: 'releases', of: (report) => report.error ? undefined : releaseDrifts(report).map((release) => `${release.ref}@${short(release.sha)}`).join(', ') || '(none)' },
 ];
 
 function short(sha: string): string {
@@ -159,7 +161,17 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
   const counted = acknowledged && ordered.every((report) => acknowledgementCounts(report.acknowledgement));
   const errors = ordered.filter((report) => report.error);
   const counts = countConfigs(configs, skipped.length);
-  const verdict = errors.length
+  // A shard sees a slice, and one made only of unreadable or skipped files passes: only the
+  // whole can tell that nothing at all could be checked, which is an error, never a pass.
+  const nothingRead = errors.length === 0 && configs.length + skipped.length > 0 && configs.every((config) => config.status === ConfigStatus.Unreadable);
+  const firstUnread = configs[0] ? `\`${configs[0].path}\`: ${configs[0].errors[0]?.message ?? 'unreadable'}` : skipped[0] ? `\`${skipped[0].path}\` is ${skipped[0].reason}` : '';
+  const nothingError = nothingRead
+    ? {
+        message: `Nothing could be checked: none of the ${configs.length + skipped.length} files matching the \`configs\` patterns in the ${total} shards could be read as a config; the first: ${firstUnread}.`,
+        hint: 'Make the patterns match the config files themselves (YAML, JSON, TOML), not links, submodules or files kept in Git LFS; or fix the files so that they parse.',
+      }
+    : undefined;
+  const verdict = errors.length || nothingError
     ? Verdict.Error
     : decideVerdict({ broken: counts.broken, newDrift, failOnDrift: drift?.failOnDrift ?? false, acknowledged: counted });
   const { shard: _shard, error: _error, ...rest } = first;
@@ -174,7 +186,9 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
             ...(errors[0]!.error!.hint ? { hint: errors[0]!.error!.hint } : {}),
           },
         }
-      : {}),
+      : nothingError
+        ? { error: nothingError }
+        : {}),
     acknowledgement: { ...first.acknowledgement, acknowledged, reasons: acknowledged ? first.acknowledgement.reasons : [] },
     counts,
     configs,

@@ -1,7 +1,7 @@
 import { ConfigStatus, DriftStatus } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { clip, count, inlineCode, readablePointer, readablePointers } from './markdown.js';
-import type { Report, ReportSchemaChange } from './report.js';
+import { releaseDrifts, type Report, type ReportSchemaChange } from './report.js';
 import { markdownText, visible } from './safe-text.js';
 
 /**
@@ -46,9 +46,12 @@ type Broken = { path: string; ref: string; errors: Finding[]; explained: boolean
  */
 export function breakEntries(report: Report): BreakEntry[] {
   const baseRef = report.base?.ref ?? 'the base';
-  const releaseRef = report.release?.ref ?? 'the release';
   const baseBroken = report.configs.filter((config) => config.status === ConfigStatus.Broken).map((config) => config.path);
-  const releaseNew = (report.drift?.configs ?? []).filter((config) => config.status === DriftStatus.New).map((config) => config.path);
+  // Every release compared, each its own group: a change may break configs of one line only.
+  const releases = releaseDrifts(report).map((release) => ({
+    ref: release.ref,
+    configs: release.drift.configs.filter((config) => config.status === DriftStatus.New),
+  }));
   const changes = report.schemaChanges?.breaking.filter((change) => change.configs.length > 0) ?? [];
   const explained = new Set(changes.flatMap((change) => change.configs));
 
@@ -57,13 +60,13 @@ export function breakEntries(report: Report): BreakEntry[] {
     text: readablePointers(change.message),
     change,
     groups: groups([
-      [releaseRef, releaseNew.filter((path) => change.configs.includes(path))],
+      ...releases.map((release): [string, string[]] => [release.ref, release.configs.map((config) => config.path).filter((path) => change.configs.includes(path))]),
       [baseRef, baseBroken.filter((path) => change.configs.includes(path))],
     ]),
   }));
 
   const broken: Broken[] = [
-    ...(report.drift?.configs ?? []).filter((config) => config.status === DriftStatus.New).map((config) => ({ path: config.path, ref: releaseRef, errors: config.errors, explained: explained.has(config.path) })),
+    ...releases.flatMap((release) => release.configs.map((config) => ({ path: config.path, ref: release.ref, errors: config.errors, explained: explained.has(config.path) }))),
     ...report.configs
       .filter((config) => config.status === ConfigStatus.Broken)
       .map((config) => ({ path: config.path, ref: baseRef, errors: config.errors, explained: Boolean(config.causes?.length) || explained.has(config.path) })),
@@ -78,7 +81,7 @@ export function breakEntries(report: Report): BreakEntry[] {
       kind: layer,
       text: messages[0]!,
       groups: groups([
-        [releaseRef, hit.filter((c) => c.ref === releaseRef).map((c) => c.path)],
+        ...releases.map((release): [string, string[]] => [release.ref, hit.filter((c) => c.ref === release.ref).map((c) => c.path)]),
         [baseRef, hit.filter((c) => c.ref === baseRef).map((c) => c.path)],
       ]),
       ...(messages.length > 1 ? { otherMessages: messages.length - 1 } : {}),

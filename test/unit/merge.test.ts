@@ -133,3 +133,29 @@ describe('merging shard reports', () => {
     expect(merged.error?.message).toBe('shard 2/2: the base ref could not be fetched');
   });
 });
+
+describe('merging shard reports: what only the whole can tell', () => {
+  const unreadable = (path: string) => ({ path, ref: 'base' as const, blob: 'e'.repeat(40), status: 'unreadable' as const, errors: [{ layer: 'parse' as const, message: 'not valid YAML' }] });
+
+  it('is an error when no shard could read a single config, though each shard alone passed', () => {
+    const one: Report = { ...shard(1, 2), configs: [unreadable('a.yaml')], counts: { configs: 1, ok: 0, broken: 0, failingOnBase: 0, unreadable: 1, skipped: 0 } };
+    const two: Report = {
+      ...shard(2, 2),
+      skipped: [{ path: 'b.yaml', kind: 'lfs-pointer', reason: 'a Git LFS pointer: its content (9 bytes) lives in Git LFS and was not checked' }],
+      counts: { configs: 0, ok: 0, broken: 0, failingOnBase: 0, unreadable: 0, skipped: 1 },
+    };
+    const merged = mergeReports([one, two]);
+    expect(merged.verdict).toBe(Verdict.Error);
+    expect(merged.error?.message).toBe(
+      'Nothing could be checked: none of the 2 files matching the `configs` patterns in the 2 shards could be read as a config; the first: `a.yaml`: not valid YAML.',
+    );
+  });
+
+  it('refuses shards that compared different releases (one published mid-run)', () => {
+    const drift = { counts: { configs: 0, ok: 0, new: 0, existing: 0, fixed: 0, unreadable: 0 }, configs: [], failOnDrift: false };
+    const at = (index: number, tag: string, sha: string): Report => ({ ...shard(index, 2), release: { ref: tag, sha }, drift, releases: [{ ref: tag, sha, drift }] });
+    expect(mergeError([at(1, 'v1.2.0', 'a'.repeat(40)), at(2, 'v1.3.0', 'b'.repeat(40))])).toContain(
+      'shard 2/2 has releases `v1.3.0@bbbbbbbbbbbb` where the other has `v1.2.0@aaaaaaaaaaaa`',
+    );
+  });
+});

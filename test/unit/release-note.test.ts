@@ -10,6 +10,7 @@ import { renderTerminal, stylesFor } from '../../src/cli/terminal.js';
 
 const BASE = { ref: 'main', sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d' };
 const RELEASE = { ref: 'v0.10.0', sha: '2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d1a' };
+const OLDER = { ref: 'v0.9.0', sha: '3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d1a2b' };
 const HEAD = { sha: 'ffeeddccbbaa99887766554433221100ffeeddcc' };
 
 const TELEMETRY: LocatedSchemaChange = {
@@ -31,7 +32,7 @@ function loaderBroken(path: string, message: string): JudgedConfig {
   return { path, blob: 'c'.repeat(40), status: ConfigStatus.Broken, findings: [{ layer: 'loader', message }] };
 }
 
-function reportOf(options: { base: JudgedConfig[]; release?: DriftConfig[]; changes?: LocatedSchemaChange[]; verdict?: Verdict; failOnDrift?: boolean }): Report {
+function reportOf(options: { base: JudgedConfig[]; release?: DriftConfig[]; older?: DriftConfig[]; changes?: LocatedSchemaChange[]; verdict?: Verdict; failOnDrift?: boolean }): Report {
   const verdict = options.verdict ?? Verdict.Breaking;
   return buildReport({
     toolVersion: '0.0.0-test',
@@ -48,6 +49,9 @@ function reportOf(options: { base: JudgedConfig[]; release?: DriftConfig[]; chan
     run: attributeSchemaChanges({
       base: { ref: BASE, configs: options.base, skipped: [] },
       ...(options.release ? { release: { ref: RELEASE, configs: options.release, skipped: [] } } : {}),
+      ...(options.release && options.older
+        ? { releases: [{ ref: RELEASE, configs: options.release, skipped: [] }, { ref: OLDER, configs: options.older, skipped: [] }] }
+        : {}),
       schema: { file: 'schema/run.schema.json', draft: 'draft-07', files: ['schema/run.schema.json'] },
       ...(options.changes ? { schemaChanges: options.changes } : {}),
       loader: { command: 'python3 loader/load_config.py' },
@@ -79,6 +83,22 @@ describe('the release note', () => {
     // Only what broke a config: the latent change is not in it.
     expect(report.releaseNote?.footer).not.toContain('9000');
     expect(report.releaseNote?.markdown).toContain('- `telemetry` is no longer allowed in `/apis/*`: change 2 configs of `v0.10.0` (`distributions/ollama/run.yaml`, `distributions/together/run.yaml`) and 1 config of `main`');
+  });
+
+  it('names the configs of every release compared, each release its own group, not only the first', () => {
+    const two = reportOf({
+      base: [],
+      release: [],
+      older: [asDrift(telemetryBroken('distributions/old/run.yaml')), asDrift(loaderBroken('distributions/older/run.yaml', 'no such provider'))],
+      changes: [TELEMETRY],
+    });
+    expect(two.releaseNote?.footer).toBe(
+      [
+        'BREAKING CHANGE: configs written for earlier versions must change:',
+        '- `telemetry` is no longer allowed in `/apis/*`: change 1 config of v0.9.0 (distributions/old/run.yaml).',
+        '- The loader now refuses 1 config of v0.9.0 (distributions/older/run.yaml): "no such provider".',
+      ].join('\n'),
+    );
   });
 
   it("quotes the loader without the folder of its copy of the config", () => {
