@@ -237,8 +237,9 @@ describe('loaders that misbehave', () => {
     expect(config(run.report, 'configs/b-flood.yaml').status).toBe('broken');
     expect(firstError(run.report, 'configs/b-flood.yaml')).toMatch(/refused after a flood of output$/);
     expect(firstError(run.report, 'configs/b-flood.yaml').length).toBeLessThan(2_000);
-    // Kept whole, one flood alone would add 96 MiB (more as text); garbage not yet collected adds ~24 MiB.
-    expect(peakGrowthKiB / 1024, 'peak memory grew with the flood').toBeLessThan(80);
+    // Kept whole, one flood alone would add 96 MiB of buffers and as much again as text; the run
+    // itself and garbage not yet collected add up to ~80 MiB.
+    expect(peakGrowthKiB / 1024, 'peak memory grew with the flood').toBeLessThan(128);
   });
 
   it('judges a config the loader is killed on as not loading, naming the signal', () => {
