@@ -38,8 +38,11 @@ export interface GitCommandManager {
   tryFetch(refspecs: string[], options?: { depth?: number; deepen?: number }): Promise<boolean>;
   /** The best common ancestor of two commits, or undefined when the (possibly shallow) history holds none. */
   tryMergeBase(a: string, b: string): Promise<string | undefined>;
-  /** Every entry of a commit's tree, recursively. */
-  lsTree(commit: string): Promise<TreeEntry[]>;
+  /**
+   * Every entry of a commit's tree, recursively. A commit named by its sha is listed once: the
+   * same array is shared by every caller, who must not change it.
+   */
+  lsTree(commit: string): Promise<readonly TreeEntry[]>;
   /** The contents of many blobs through one `git cat-file --batch` process. */
   readBlobs(shas: string[]): Promise<Map<string, Buffer>>;
   /** One file of a commit, or undefined when the commit has no such file. */
@@ -130,6 +133,9 @@ export async function createGitCommandManager(dir: string): Promise<GitCommandMa
 }
 
 class GitCli implements GitCommandManager {
+  /** Trees by commit sha: a commit's tree never changes, and several steps list the same one. */
+  private readonly trees = new Map<string, Promise<readonly TreeEntry[]>>();
+
   constructor(readonly root: string) {}
 
   private execGit(args: string[]): Promise<string> {
@@ -172,7 +178,20 @@ class GitCli implements GitCommandManager {
     return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
   }
 
-  async lsTree(commit: string): Promise<TreeEntry[]> {
+  lsTree(commit: string): Promise<readonly TreeEntry[]> {
+    // A name (`HEAD`, a tag) may move after a fetch; a sha names one tree for good.
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) return this.listTree(commit);
+    let tree = this.trees.get(commit);
+    if (!tree) {
+      tree = this.listTree(commit);
+      this.trees.set(commit, tree);
+      // A failed listing is not kept: the commit may be fetched later.
+      tree.catch(() => this.trees.delete(commit));
+    }
+    return tree;
+  }
+
+  private async listTree(commit: string): Promise<TreeEntry[]> {
     const out = await execGitBytes(this.root, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]);
     const entries: TreeEntry[] = [];
     for (let start = 0; start < out.length; ) {

@@ -177,3 +177,18 @@ describe('a schema the PR does not change', () => {
     expect(run.notes.join('\n')).not.toContain('does not change the schema');
   });
 });
+
+describe('the git funnel lists a tree once', () => {
+  it('gives every caller the same listing of a commit named by its sha, and lists a moving name again', async () => {
+    await commit({ 'configs/a.yaml': 'port: 1\n' });
+    const sha = await runGit(dir, ['rev-parse', 'HEAD'], env);
+    const git = await createGitCommandManager(dir);
+    const first = await git.lsTree(sha);
+    expect(first.map((entry) => entry.path)).toEqual(['configs/a.yaml']);
+    expect(await git.lsTree(sha)).toBe(first);
+    // HEAD may move (a fetch, a checkout): it is listed each time it is asked for.
+    await commit({ 'configs/b.yaml': 'port: 2\n' });
+    expect((await git.lsTree('HEAD')).map((entry) => entry.path)).toEqual(['configs/a.yaml', 'configs/b.yaml']);
+    expect(await git.lsTree(sha)).toBe(first);
+  });
+});
