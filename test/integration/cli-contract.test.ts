@@ -1,39 +1,26 @@
 // The CLI's contract as a process (dist/cli.js, as `npx compat-gate` starts it): what it
 // accepts on its command line, the words of its errors, JSON whatever happens with --json,
 // and a report file that never costs the verdict.
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS } from '../../src/cli/args.js';
 import { VERSION } from '../../src/version.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
+import { CLI, runCli, type CliRun } from '../helpers/cli-process.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const HAS_DIST = existsSync(CLI);
 const validateReport = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8')));
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let root = '';
 let repo = '';
 let env: NodeJS.ProcessEnv = {};
 
 function cli(args: string[], cwd = repo): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...env, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? ((error as { code?: number }).code ?? null) : 0;
-      resolve({ code: typeof code === 'number' ? code : null, stdout, stderr });
-    });
-  });
+  return runCli([...args], { cwd: cwd, env: { ...env, NO_COLOR: '1' } });
 }
 
 /** The JSON report on stdout, checked against schemas/report.schema.json. */

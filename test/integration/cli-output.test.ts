@@ -1,16 +1,14 @@
 // The CLI as a process (dist/cli.js, as `npx compat-gate` starts it) on a real git repository
 // whose config names and loader messages carry terminal escape sequences and bidi controls.
 // Its human output, piped as in CI, must show them escaped and never pass them to a terminal.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, runCli, type CliRun } from '../helpers/cli-process.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const HAS_DIST = existsSync(CLI);
 
 const CLEAR_SCREEN = '\u001b[2J';
@@ -30,22 +28,11 @@ for (const file of process.argv.slice(2)) console.log(JSON.stringify({ file, ok:
 process.exit(1);
 `;
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 let root = '';
 let env: NodeJS.ProcessEnv = {};
 
 function cli(args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: path.join(root, 'repo'), env: { ...env, NO_COLOR: '' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? ((error as { code?: number }).code ?? null) : 0;
-      resolve({ code: typeof code === 'number' ? code : null, stdout, stderr });
-    });
-  });
+  return runCli([...args], { cwd: path.join(root, 'repo'), env: { ...env, NO_COLOR: '' } });
 }
 
 const layer = HAS_DIST ? 'CLI output on a hostile repository' : 'CLI output (skipped: dist/cli.js is missing, run `npm run build`)';

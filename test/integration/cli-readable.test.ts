@@ -1,16 +1,14 @@
 // The CLI's human output at size (dist/cli.js as a process): long lists are cut with a pointer
 // to --json, loader messages keep their lines under their config and name repository paths,
 // not the temp copies the loader read, pointers read unescaped, and counts read right.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, runCli, type CliRun } from '../helpers/cli-process.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const HAS_DIST = existsSync(CLI);
 const CONFIGS = Array.from({ length: 25 }, (_, i) => `conf/c${String(i + 1).padStart(2, '0')}.yaml`);
 
@@ -28,23 +26,12 @@ for (const file of process.argv.slice(2)) console.log(JSON.stringify({ file, ok:
 process.exit(1);
 `;
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 let root = '';
 let repo = '';
 let env: NodeJS.ProcessEnv = {};
 
 function cli(args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: repo, env: { ...env, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? ((error as { code?: number }).code ?? null) : 0;
-      resolve({ code: typeof code === 'number' ? code : null, stdout, stderr });
-    });
-  });
+  return runCli([...args], { cwd: repo, env: { ...env, NO_COLOR: '1' } });
 }
 
 const layer = HAS_DIST ? 'CLI output at size' : 'CLI output at size (skipped: dist/cli.js is missing, run `npm run build`)';

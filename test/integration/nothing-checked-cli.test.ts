@@ -1,22 +1,17 @@
 // The CLI as a process (dist/cli.js) on real git repositories: a check that compared nothing
 // exits 2 with the cause and the fix, never 0; a base without configs while the change adds
 // some exits 0 and says so; one layer's old failure never hides the other layer's regression.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, runCli, type CliRun } from '../helpers/cli-process.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const HAS_DIST = existsSync(CLI);
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+interface CliReportRun extends CliRun {
   report: { verdict: string; error?: { message: string; hint?: string }; configs: Array<{ path: string; status: string; layers?: unknown }>; firstConfigs?: number };
 }
 
@@ -51,19 +46,15 @@ async function repository(main: Record<string, string>, change: Record<string, s
   return repo;
 }
 
-function cli(repo: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, 'check', '--base', 'main', '--release', 'none', '--json', ...args], { cwd: repo, env: { ...env, NO_COLOR: '' } }, (error, stdout, stderr) => {
-      const code = error ? ((error as { code?: number }).code ?? null) : 0;
-      let report: CliRun['report'];
-      try {
-        report = JSON.parse(stdout) as CliRun['report'];
-      } catch {
-        report = { verdict: `unparsable stdout: ${stdout.slice(0, 500)} / ${stderr.slice(0, 500)}`, configs: [] };
-      }
-      resolve({ code: typeof code === 'number' ? code : null, stdout, stderr, report });
-    });
-  });
+async function cli(repo: string, args: string[]): Promise<CliReportRun> {
+  const { stdout, stderr, code } = await runCli(['check', '--base', 'main', '--release', 'none', '--json', ...args], { cwd: repo, env: { ...env, NO_COLOR: '' } });
+  let report: CliReportRun['report'];
+  try {
+    report = JSON.parse(stdout) as CliReportRun['report'];
+  } catch {
+    report = { verdict: `unparsable stdout: ${stdout.slice(0, 500)} / ${stderr.slice(0, 500)}`, configs: [] };
+  }
+  return { code, stdout, stderr, report };
 }
 
 const layer = HAS_DIST ? 'the CLI never passes a check that compared nothing' : 'the CLI never passes a check that compared nothing (skipped: dist/cli.js is missing, run `npm run build`)';

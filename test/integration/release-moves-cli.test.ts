@@ -1,23 +1,15 @@
 // The CLI as a process (dist/cli.js) on a real git repository whose configs moved from
 // `templates/` to `distributions/`: old releases and an old base are followed through the move,
 // several release lines are compared in one run, and without a remote the local tags decide.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, runCli, type CliRun } from '../helpers/cli-process.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const HAS_DIST = existsSync(CLI);
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 interface JsonReport {
   verdict: string;
@@ -35,12 +27,7 @@ let root = '';
 let env: NodeJS.ProcessEnv = {};
 
 function cli(args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: path.join(root, 'repo'), env: { ...env, NO_COLOR: '' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? ((error as { code?: number }).code ?? null) : 0;
-      resolve({ code: typeof code === 'number' ? code : null, stdout, stderr });
-    });
-  });
+  return runCli([...args], { cwd: path.join(root, 'repo'), env: { ...env, NO_COLOR: '' } });
 }
 
 const parse = (run: CliRun): JsonReport => JSON.parse(run.stdout) as JsonReport;

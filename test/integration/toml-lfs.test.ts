@@ -2,7 +2,6 @@
 // Cargo.toml) and Git LFS pointers: every realistic file reads, a break is found at its line,
 // datetimes meet `format`, the loader gets the TOML bytes unchanged, and a pointer is skipped,
 // never parsed as the config.
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,9 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/reports/report.js';
+import { CLI, runCli, type CliRun } from '../helpers/cli-process.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const HAS_DIST = existsSync(CLI);
 const FIXTURES = fileURLToPath(new URL('../fixtures/toml/', import.meta.url));
 
@@ -77,22 +76,11 @@ for (const file of files) {
 }
 `;
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 let root = '';
 let env: NodeJS.ProcessEnv = {};
 
 function cli(repo: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: repo, env: { ...env, NO_COLOR: '' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? ((error as { code?: number }).code ?? null) : 0;
-      resolve({ code: typeof code === 'number' ? code : null, stdout, stderr });
-    });
-  });
+  return runCli([...args], { cwd: repo, env: { ...env, NO_COLOR: '' } });
 }
 
 async function write(repo: string, file: string, content: string | Buffer): Promise<void> {
