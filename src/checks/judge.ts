@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { noConfigNote, nothingAccepted, nothingCollected } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
+import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
 import { configKey, dropDocuments, skippedNote, type OldConfig, type SkippedPath } from '../configs/collect.js';
 import { collectFollowingMoves, type FollowedConfigs } from '../configs/follow.js';
@@ -636,7 +637,7 @@ async function diffWithBase(
   for (const change of changes) {
     if (!texts.has(change.file)) texts.set(change.file, (await prSource.read(change.file)) ?? (await baseSource.read(change.file)));
     const text = texts.get(change.file);
-    const position = text ? locate(change.file, text, { yamlVersion: '1.2' }, 0, change.schemaPointer, 'key') : undefined;
+    const position = text ? locate(change.file, text, SCHEMA_READ_OPTIONS, 0, change.schemaPointer, 'key') : undefined;
     located.push(position ? { ...change, line: position.line } : change);
   }
   return located;

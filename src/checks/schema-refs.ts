@@ -161,7 +161,7 @@ export const MAX_SCHEMA_NESTING_DEPTH = 2 * MAX_NESTING_DEPTH;
  * Schema files are read as configs are (one reader: the same decoding, formats and limits on
  * depth, aliases and size), in YAML 1.2: a schema is the maintainer's file, not a user's.
  */
-const SCHEMA_READ_OPTIONS: ReadOptions = { yamlVersion: '1.2', maxDepth: MAX_SCHEMA_NESTING_DEPTH };
+export const SCHEMA_READ_OPTIONS: ReadOptions = { yamlVersion: '1.2', maxDepth: MAX_SCHEMA_NESTING_DEPTH };
 
 /** Reads and parses one schema file, or throws a GateError that names the file and the source. */
 export async function readSchemaFile(path: string, source: SchemaSource, reachedAs?: string): Promise<unknown> {
