@@ -49,7 +49,7 @@ import {
   visible,
   whoseWords,
   withReleaseNote
-} from "./chunks/chunk-ODFDVPBD.js";
+} from "./chunks/chunk-ZA6RWQKJ.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";
