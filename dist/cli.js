@@ -24,7 +24,7 @@ import {
   releaseDrifts,
   safeJson,
   visible
-} from "./chunks/chunk-ZA6RWQKJ.js";
+} from "./chunks/chunk-RYZGLLIV.js";
 import "./chunks/chunk-5WCQBEE6.js";
 
 // src/cli/main.ts

@@ -49,7 +49,7 @@ import {
   visible,
   whoseWords,
   withReleaseNote
-} from "./chunks/chunk-ZA6RWQKJ.js";
+} from "./chunks/chunk-RYZGLLIV.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";

@@ -1,7 +1,7 @@
-import { mkdir, realpath } from 'node:fs/promises';
+import { realpath, rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { OldConfig } from '../configs/collect.js';
-import { runLoader, writeConfigs } from './loader/index.js';
+import { runLoader, writeConfigs, type LoaderTarget, type Scratch } from './loader/index.js';
 import type { CompiledSchema, SchemaIssue } from './schema.js';
 
 /** Why one config does not load: a parse error, a schema violation or the loader's refusal. */
@@ -27,8 +27,9 @@ export interface EvaluatorSetup {
   label: string;
   schema?: CompiledSchema;
   loader?: { command: string; cwd: string; env: Record<string, string>; timeoutSeconds: number };
-  /** A folder this evaluator may write the loader's copies of the configs into. */
-  tempDir: string;
+  /** Where the loader's copies of the configs are written, under the folder name `folder`. */
+  scratch: Scratch;
+  folder: string;
 }
 
 /** The result of running one side's code on a set of configs. */
@@ -52,14 +53,11 @@ export class Evaluator {
     let loaderProcesses = 0;
     const { loader } = this.setup;
     if (loader && readable.length > 0) {
-      const dir = join(this.setup.tempDir, `run-${++this.runs}`);
-      await mkdir(dir, { recursive: true });
-      const targets = await writeConfigs(
-        dir,
-        readable.map((config) => ({ path: config.path, content: config.content })),
-      );
-      const run = await runLoader(targets, { ...loader, refLabel });
+      const files = readable.map((config) => ({ path: config.path, content: config.content }));
+      const { dir, targets } = await this.writeCopies(join(this.setup.folder, `run-${++this.runs}`), files);
       const copies = [dir, await realpath(dir).catch(() => dir)];
+      // The copies live while the loader runs: in RAM, a large run would otherwise hold them to the end.
+      const run = await runLoader(targets, { ...loader, refLabel }).finally(() => rm(dir, { recursive: true, force: true }).catch(() => undefined));
       loaderProcesses = run.processes;
       for (const [path, result] of run.results) {
         if (result.ok) continue;
@@ -71,6 +69,20 @@ export class Evaluator {
       }
     }
     return { findings, loaderProcesses };
+  }
+
+  /** Writes the copies in RAM when there is room, else on disk (also when the RAM fills up half-way). */
+  private async writeCopies(name: string, files: { path: string; content: Buffer }[]): Promise<{ dir: string; targets: LoaderTarget[] }> {
+    const { scratch } = this.setup;
+    const { dir, inRam } = await scratch.folder(name, files);
+    try {
+      return { dir, targets: await writeConfigs(dir, files) };
+    } catch (error) {
+      if (!inRam) throw error;
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      const disk = await scratch.onDisk(name);
+      return { dir: disk, targets: await writeConfigs(disk, files) };
+    }
   }
 
   private schemaFindings(config: OldConfig): Finding[] {

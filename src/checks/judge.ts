@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
+import { Scratch } from './loader/index.js';
 import { noConfigNote, nothingAccepted, nothingCollected } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
@@ -153,16 +154,31 @@ const MAX_FINDINGS_PER_CONFIG = 20;
  */
 class CachedSide {
   private readonly findings = new Map<string, Finding[]>();
+  private readonly pending = new Map<string, Promise<void>>();
   processes = 0;
 
   constructor(private readonly evaluate: (configs: OldConfig[], refLabel: string) => Promise<Evaluation>) {}
 
+  /** Runs on the configs neither judged yet nor being judged by a run still going, then waits for those. */
   async run(configs: OldConfig[], refLabel: string): Promise<void> {
-    const missing = configs.filter((config) => config.read.ok && !this.findings.has(cacheKey(config)));
-    if (missing.length === 0) return;
-    const evaluation = await this.evaluate(missing, refLabel);
-    this.processes += evaluation.loaderProcesses;
-    for (const config of missing) this.findings.set(cacheKey(config), evaluation.findings.get(config.path) ?? []);
+    const missing = new Map<string, OldConfig>();
+    const waits = new Set<Promise<void>>();
+    for (const config of configs) {
+      const key = cacheKey(config);
+      if (!config.read.ok || this.findings.has(key) || missing.has(key)) continue;
+      const pending = this.pending.get(key);
+      if (pending) waits.add(pending);
+      else missing.set(key, config);
+    }
+    if (missing.size > 0) {
+      const job = this.evaluate([...missing.values()], refLabel).then((evaluation) => {
+        this.processes += evaluation.loaderProcesses;
+        for (const [key, config] of missing) this.findings.set(key, evaluation.findings.get(config.path) ?? []);
+      });
+      for (const key of missing.keys()) this.pending.set(key, job);
+      waits.add(job.finally(() => missing.forEach((_, key) => this.pending.delete(key))));
+    }
+    await Promise.all(waits);
   }
 
   get(config: OldConfig): Finding[] | undefined {
@@ -188,6 +204,29 @@ export async function judge(
   release?: RefTarget | readonly RefTarget[],
 ): Promise<GateRun> {
   const releases: readonly RefTarget[] = release === undefined ? [] : 'sha' in release ? [release] : release;
+  const scope: RunScope = { scratch: new Scratch(options.tempDir), started: new Set() };
+  try {
+    return await judgeRefs(git, options, base, releases, scope);
+  } finally {
+    // Work started ahead (a release read while the loader ran) ends before its copies are removed.
+    await Promise.allSettled(scope.started);
+    await scope.scratch.dispose();
+  }
+}
+
+/** What a run leaves to clean up: the loader's copies in RAM and the work it started ahead. */
+interface RunScope {
+  scratch: Scratch;
+  started: Set<Promise<unknown>>;
+}
+
+async function judgeRefs(
+  git: GitCommandManager,
+  options: GateOptions,
+  base: RefTarget,
+  releases: readonly RefTarget[],
+  { scratch, started }: RunScope,
+): Promise<GateRun> {
   if (!options.schema && !options.loader) {
     throw new GateError(
       (n) => `Neither the ${n.setting('schema')} nor the ${n.setting('loader')} is set: there is nothing to load the configs with.`,
@@ -210,21 +249,21 @@ export async function judge(
   const readOptions = { yamlVersion: options.yamlVersion };
   const head = await git.tryResolveCommit('HEAD');
   /** A ref's configs, followed across moves to the paths the globs describe at the PR's HEAD. */
-  const collect = async (ref: RefTarget, role: string, known?: ReadonlyMap<string, OldConfig>): Promise<FollowedConfigs> => {
-    const collected = await collectFollowingMoves(git, ref.sha, head, matchesGlobs, options.patterns, readOptions, known, inSlice);
+  const collect = async (ref: RefTarget, role: string, known?: ReadonlyMap<string, OldConfig>): Promise<FollowedConfigs> =>
+    collectFollowingMoves(git, ref.sha, head, matchesGlobs, options.patterns, readOptions, known, inSlice);
+  const noteSkipped = (collected: FollowedConfigs, ref: RefTarget, role: string) => {
     const skippedWhy = skippedNote(collected, `the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)})`);
     if (skippedWhy) notes.push(skippedWhy);
-    return collected;
   };
   await mkdir(options.tempDir, { recursive: true });
   const prEvaluator = new Evaluator({
     label: 'the PR',
     ...(prSchema ? { schema: prSchema } : {}),
     ...(options.loader ? { loader: loaderSetup(options, options.workingDirectory) } : {}),
-    tempDir: join(options.tempDir, 'pr'),
+    scratch,
+    folder: 'pr',
   });
   const onPr = new CachedSide((configs, refLabel) => prEvaluator.evaluate(configs, refLabel));
-  const baseTempDir = join(options.tempDir, 'base');
   // When the base reads the very same schema files, its schema says what the PR's says: the base
   // side's schema findings are the PR's, and the base's schema is never compiled.
   const schemaUnchanged =
@@ -236,12 +275,12 @@ export async function judge(
     if (schemaUnchanged) return schemaFindingsOf(onPr, configs);
     const schema = await compiledBaseSchema();
     if (schema.kind === 'uncompilable') return everyConfigRejected(configs, 'schema', schema.reason);
-    return new Evaluator({ label: at, ...(schema.kind === 'compiled' ? { schema: schema.compiled } : {}), tempDir: baseTempDir }).evaluate(configs, refLabel);
+    return new Evaluator({ label: at, ...(schema.kind === 'compiled' ? { schema: schema.compiled } : {}), scratch, folder: 'base' }).evaluate(configs, refLabel);
   });
   // The base's loader alone, in a copy of the base's tree: it runs only on what the PR's loader rejects.
   let baseLoader: Promise<Evaluator | { failure: string }> | undefined;
   const onBaseLoader = new CachedSide(async (configs, refLabel) => {
-    const evaluator = await (baseLoader ??= prepareBaseLoader(git, options, base.sha, at, baseTempDir));
+    const evaluator = await (baseLoader ??= prepareBaseLoader(git, options, base.sha, at, scratch));
     if ('failure' in evaluator) return everyConfigRejected(configs, 'loader', evaluator.failure);
     try {
       return await evaluator.evaluate(configs, refLabel);
@@ -263,8 +302,31 @@ export async function judge(
   // One ref at a time, and its parsed documents dropped once both sides have judged them:
   // at 10,000 configs a ref's documents are most of the memory.
   const onBaseRef = await collect(base, 'base');
+  noteSkipped(onBaseRef, base, 'base');
   const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
-  await onPr.run(onBaseRef.configs, base.ref);
+  // A file a release shares with the base (same path, same blob) is read and parsed once: its
+  // documents are kept for the releases' own checks.
+  const shared = await sharedWithReleases(git, onBaseRef.configs, releases);
+  /**
+   * A release's configs read and the PR's code started on them. With a loader, the next ref is read
+   * while the loader runs on this one, and the PR's loader runs on both refs side by side (two
+   * processes on a runner's cores): only two refs' documents are held at once.
+   */
+  const readRelease = (target: RefTarget) => {
+    const collected = collect(target, 'release', shared);
+    const onPrDone = collected.then((found) => onPr.run(found.configs, target.ref));
+    started.add(onPrDone);
+    onPrDone.catch(() => undefined);
+    return { collected, onPrDone };
+  };
+  const ahead = new Map<number, ReturnType<typeof readRelease>>();
+  const readAhead = (index: number) => {
+    const target = releases[index];
+    if (options.loader && target && !ahead.has(index)) ahead.set(index, readRelease(target));
+  };
+  const onPrOfBase = onPr.run(onBaseRef.configs, base.ref);
+  readAhead(0);
+  await onPrOfBase;
   await judgeOnBase(onBaseRef.configs, base.ref);
   const readable = onBaseRef.configs.filter((config) => config.read.ok);
   const blind = [
@@ -290,9 +352,7 @@ export async function judge(
     return { pr, base: baseFindings, layers };
   };
   const configs = onBaseRef.configs.map((config) => withCurrentPath(config, judgeConfig(config, sidesOf(config), readOptions)));
-  // A file a release shares with the base (same path, same blob) is read and parsed once: its
-  // documents are kept for the releases' own checks, the others are dropped now.
-  const shared = await sharedWithReleases(git, onBaseRef.configs, releases);
+  // The base's documents not shared with a release are dropped now.
   dropDocuments(onBaseRef.configs.filter((config) => !shared.has(configKey(config))));
   // A layer of the base that accepts nothing compares nothing: an error, unless the other layer
   // found a break, which stands (the blind layer is then a note).
@@ -300,10 +360,14 @@ export async function judge(
   for (const error of blind) notes.push(`${error.message} ${error.hint ?? ''}`.trim());
 
   const judgedReleases: JudgedRelease[] = [];
-  for (const target of releases) {
-    const collected = await collect(target, 'release', shared);
+  for (const [index, target] of releases.entries()) {
+    const { collected: reading, onPrDone } = ahead.get(index) ?? readRelease(target);
+    ahead.delete(index);
+    readAhead(index + 1);
+    const collected = await reading;
+    await onPrDone;
+    noteSkipped(collected, target, 'release');
     if (collected.configs.length === 0 && collected.skipped.length === 0) notes.push(noConfigNote(options.patterns, target, 'release', shard) + nearestNote(collected.nearest));
-    await onPr.run(collected.configs, target.ref);
     await judgeOnBase(collected.configs, target.ref);
     // Release configs that load on the PR are checked against the base's schema only, to find the
     // ones the PR fixed: running the base's loader on every one of them would cost as much again.
@@ -599,7 +663,7 @@ async function prepareBaseLoader(
   options: GateOptions,
   commit: string,
   at: string,
-  tempDir: string,
+  scratch: Scratch,
 ): Promise<Evaluator | { failure: string }> {
   const tree = join(options.tempDir, 'base-tree');
   try {
@@ -609,7 +673,7 @@ async function prepareBaseLoader(
     await rm(tree, { recursive: true, force: true });
     return { failure: `the base's tree could not be copied to run its loader: ${describeError(error)}` };
   }
-  return new Evaluator({ label: at, loader: loaderSetup(options, join(tree, relative(options.repositoryRoot, options.workingDirectory))), tempDir });
+  return new Evaluator({ label: at, loader: loaderSetup(options, join(tree, relative(options.repositoryRoot, options.workingDirectory))), scratch, folder: 'base' });
 }
 
 /**

@@ -381,6 +381,10 @@ describe.skipIf(!HAS_DIST)(layer, () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
         for (const pid of pids) expect(running(pid), `the loader (or its child) ${pid} outlived the cancelled run`).toBe(false);
         expect(cancelled.after, 'the workspace changed').toEqual(cancelled.before);
+        // The copies it was given (in RAM when /dev/shm has room) went with the run.
+        const given = (await readFile(path.join(cancelled.logs, 'argv.jsonl'), 'utf8')).trim().split('\n').flatMap((line) => (JSON.parse(line) as { files: string[] }).files);
+        expect(given.length).toBeGreaterThan(0);
+        for (const file of given) expect(existsSync(file), `${file} outlived the cancelled run`).toBe(false);
       } finally {
         for (const pid of pids.filter(running)) process.kill(pid, 'SIGKILL');
       }

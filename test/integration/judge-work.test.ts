@@ -2,11 +2,13 @@
 // never parsed again for positions, a file the release shares with the base is read and parsed
 // once, and a schema the PR does not change is not compiled or evaluated on the base.
 // Real git repositories in temp dirs; the parse and compile entry points are counted.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { judge, type GateOptions } from '../../src/checks/judge.js';
+import { judge, type GateOptions, type GateRun } from '../../src/checks/judge.js';
+import { GateError } from '../../src/errors.js';
 import { createGitCommandManager } from '../../src/git/git.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
 
@@ -190,5 +192,79 @@ describe('the git funnel lists a tree once', () => {
     await commit({ 'configs/b.yaml': 'port: 2\n' });
     expect((await git.lsTree('HEAD')).map((entry) => entry.path)).toEqual(['configs/a.yaml', 'configs/b.yaml']);
     expect(await git.lsTree(sha)).toBe(first);
+  });
+});
+
+describe('the loader layer', () => {
+  // The loader logs each process (its ref and its files). On the base it waits, up to 20 s, for a
+  // sign that the release's process has started: it sees one only when both refs run side by side.
+  const LOADER = [
+    'log="$LOADER_LOG"',
+    'printf "%s|%s\\n" "$COMPAT_GATE_REF" "$*" >> "$log"',
+    'if [ "$COMPAT_GATE_REF" = v1.0.0 ]; then : > "$log.release"; fi',
+    'if [ "$COMPAT_GATE_REF" = main ]; then',
+    '  i=0; while [ ! -e "$log.release" ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i+1)); done',
+    '  if [ -e "$log.release" ]; then echo "main|side by side" >> "$log"; fi',
+    'fi',
+    'exit 0',
+  ].join('\n');
+
+  async function loaderRun(loader: string) {
+    await commit({ 'configs/shared.yaml': 'port: 80\n', 'configs/old.yaml': 'port: 81\n', 'load.sh': LOADER }, 'v1.0.0');
+    const release = { ref: 'v1.0.0', sha: await runGit(dir, ['rev-parse', 'HEAD'], env) };
+    const baseSha = await commit({ 'configs/old.yaml': 'port: 82\n', 'configs/new.yaml': 'port: 83\n' });
+    const git = await createGitCommandManager(dir);
+    const log = path.join(dir, 'loader.log');
+    const { schema: _schema, ...withoutSchema } = options();
+    const gate: GateOptions = { ...withoutSchema, loader, loaderEnv: { PATH: process.env.PATH ?? '', LOADER_LOG: log } };
+    const outcome: { run?: GateRun; error?: unknown } = await judge(git, gate, { ref: 'main', sha: baseSha }, release).then(
+      (run) => ({ run }),
+      (error: unknown) => ({ error }),
+    );
+    const lines = existsSync(log) ? (await readFile(log, 'utf8')).trim().split('\n') : [];
+    return { ...outcome, lines, calls: lines.filter((line) => !line.endsWith('side by side')).map((line) => line.split('|') as [string, string]) };
+  }
+
+  it.skipIf(process.platform === 'win32')('runs the PR\'s loader on the base and the release side by side, a shared file once', async () => {
+    const { run, lines, calls: processes } = await loaderRun('sh load.sh');
+
+    expect(run?.base.configs.map((config) => [config.path, config.status])).toEqual([
+      ['configs/new.yaml', 'ok'],
+      ['configs/old.yaml', 'ok'],
+      ['configs/shared.yaml', 'ok'],
+    ]);
+    expect(run?.release?.configs.map((config) => config.status)).toEqual(['ok', 'ok']);
+    expect(run?.loaderProcesses).toBe(2);
+    expect(lines).toContain('main|side by side');
+    // shared.yaml is the same blob on both refs: the loader reads it once, with the base.
+    const files = (ref: string) => processes.filter(([label]) => label === ref).flatMap(([, argv]) => argv.split(' ').map((file) => file.split(/\/run-\d+\//)[1]));
+    expect(files('main').sort()).toEqual(['configs/new.yaml', 'configs/old.yaml', 'configs/shared.yaml']);
+    expect(files('v1.0.0')).toEqual(['configs/old.yaml']);
+    // The copies are gone once the loader has run: from RAM and from the temp folder.
+    for (const [, argv] of processes) for (const file of argv.split(' ')) expect(existsSync(file)).toBe(false);
+    expect(existsSync(path.join(dir, '.tmp-gate', 'pr'))).toBe(false);
+  });
+
+  it.skipIf(process.platform !== 'linux')('writes the copies in RAM when /dev/shm is a tmpfs with room', async () => {
+    const room = await statfs('/dev/shm').catch(() => undefined);
+    const { calls: processes } = await loaderRun('sh load.sh');
+
+    const roots = new Set(processes.flatMap(([, argv]) => argv.split(' ').map((file) => file.split(/\/pr\/run-\d+\//)[0])));
+    if (room?.type === 0x01021994) {
+      expect([...roots].every((root) => /^\/dev\/shm\/compat-gate-[^/]+$/.test(root!))).toBe(true);
+      // The folder in RAM is removed with the run.
+      for (const root of roots) expect(existsSync(root!)).toBe(false);
+    } else {
+      expect([...roots]).toEqual([path.join(dir, '.tmp-gate')]);
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('ends the release read ahead before it fails, when the loader cannot start', async () => {
+    const { error, calls: processes } = await loaderRun('./not-a-loader.sh');
+
+    expect(error).toBeInstanceOf(GateError);
+    expect((error as GateError).message).toContain('not-a-loader.sh');
+    expect(processes).toEqual([]);
+    expect(existsSync(path.join(dir, '.tmp-gate', 'pr'))).toBe(false);
   });
 });

@@ -1,11 +1,14 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GateError } from '../../src/errors.js';
+import { Evaluator } from '../../src/checks/evaluate.js';
+import { fitsInRam } from '../../src/checks/loader/scratch.js';
 import {
+  Scratch,
   loaderEnvironment,
   runLoader,
   writeConfigs,
@@ -467,12 +470,84 @@ describe('writeConfigs', () => {
       { path: '..dots/..x.yaml', content: Buffer.from('dots') },
     ]);
 
+    const real = realpathSync(workspace.configRoot);
     expect(targets).toEqual([
-      { path: 'a/b/c.yaml', file: path.join(workspace.configRoot, 'a', 'b', 'c.yaml') },
-      { path: 'top.json', file: path.join(workspace.configRoot, 'top.json') },
-      { path: '..dots/..x.yaml', file: path.join(workspace.configRoot, '..dots', '..x.yaml') },
+      { path: 'a/b/c.yaml', file: path.join(workspace.configRoot, 'a', 'b', 'c.yaml'), realFile: path.join(real, 'a', 'b', 'c.yaml') },
+      { path: 'top.json', file: path.join(workspace.configRoot, 'top.json'), realFile: path.join(real, 'top.json') },
+      { path: '..dots/..x.yaml', file: path.join(workspace.configRoot, '..dots', '..x.yaml'), realFile: path.join(real, '..dots', '..x.yaml') },
     ]);
     expect(readFileSync(targets[0]!.file, 'utf8')).toBe('one');
     expect(readFileSync(targets[2]!.file, 'utf8')).toBe('dots');
+  });
+
+  it.skipIf(process.platform === 'win32')('gives the real path of each copy when the folder is reached through a link', async () => {
+    const linked = path.join(workspace.root, 'linked-copies');
+    mkdirSync(workspace.configRoot, { recursive: true });
+    symlinkSync(workspace.configRoot, linked);
+    const [target] = await writeConfigs(linked, [{ path: 'x/y.yaml', content: Buffer.from('y') }]);
+
+    expect(target!.file).toBe(path.join(linked, 'x', 'y.yaml'));
+    expect(target!.realFile).toBe(realpathSync(path.join(workspace.configRoot, 'x', 'y.yaml')));
+  });
+});
+
+describe('Scratch: where the copies are written', () => {
+  const files = (count: number, bytes: number) => Array.from({ length: count }, (_, index) => ({ path: `d${index}/run.yaml`, content: Buffer.alloc(bytes, 'a') }));
+  const MIB = 1024 * 1024;
+
+  it('counts whole pages per file and per folder, twice over, with 64 MiB to spare', () => {
+    // 1,000 files of 10 bytes in 1,000 folders: 2,000 pages, 8,000 KiB; twice that and 64 MiB.
+    expect(fitsInRam(files(1000, 10), 64 * MIB + 2 * 2000 * 4096)).toBe(true);
+    expect(fitsInRam(files(1000, 10), 64 * MIB + 2 * 2000 * 4096 - 1)).toBe(false);
+    // A container's 64 MiB /dev/shm holds no copies at all.
+    expect(fitsInRam(files(1, 10), 64 * MIB)).toBe(false);
+    // A 5,000-byte file takes two pages.
+    expect(fitsInRam([{ path: 'a.yaml', content: Buffer.alloc(5000) }], 64 * MIB + 4 * 4096)).toBe(true);
+    expect(fitsInRam([{ path: 'a.yaml', content: Buffer.alloc(5000) }], 64 * MIB + 4 * 4096 - 1)).toBe(false);
+  });
+
+  it('writes on disk when the shared-memory folder is not a tmpfs, or there is none', async () => {
+    const disk = path.join(workspace.root, 'disk');
+    const onDisk = await new Scratch(disk, workspace.root).folder('pr/run-1', files(2, 10));
+    expect(onDisk).toEqual({ dir: path.join(disk, 'pr', 'run-1'), inRam: false });
+    expect(existsSync(onDisk.dir)).toBe(true);
+    expect(await new Scratch(disk, path.join(workspace.root, 'no-such-folder')).folder('pr/run-2', files(2, 10))).toEqual({ dir: path.join(disk, 'pr', 'run-2'), inRam: false });
+  });
+
+  it.skipIf(process.platform !== 'linux')('writes in a private folder of /dev/shm when it is a tmpfs, and removes it', async () => {
+    const scratch = new Scratch(path.join(workspace.root, 'disk'));
+    const { dir, inRam } = await scratch.folder('pr/run-1', files(2, 10));
+    if (!inRam) return; // no tmpfs at /dev/shm on this machine
+    expect(dir).toMatch(/^\/dev\/shm\/compat-gate-[^/]+\/pr\/run-1$/);
+    const root = path.dirname(path.dirname(dir));
+    expect((await stat(root)).mode & 0o777).toBe(0o700);
+    await scratch.dispose();
+    expect(existsSync(root)).toBe(false);
+  });
+
+  it('writes the copies on disk when the RAM refuses them half-way', async () => {
+    // A "RAM" folder that cannot hold files: a file stands where its folder would be.
+    const blocked = path.join(workspace.root, 'blocked');
+    await writeFile(blocked, '');
+    class FullRam extends Scratch {
+      override async folder(name: string): Promise<{ dir: string; inRam: boolean }> {
+        return { dir: path.join(blocked, name), inRam: true };
+      }
+    }
+    const disk = path.join(workspace.root, 'disk');
+    const evaluator = new Evaluator({
+      label: 'the PR',
+      loader: { command: `"${process.execPath}" -e "process.exit(require('fs').readFileSync(process.argv[1], 'utf8') === 'port: 1' ? 0 : 1)"`, cwd: workspace.root, env: { PATH: process.env.PATH ?? '' }, timeoutSeconds: 30 },
+      scratch: new FullRam(disk),
+      folder: 'pr',
+    });
+    const config = { path: 'conf/a.yaml', blob: 'b'.repeat(40), content: Buffer.from('port: 1'), read: { ok: true, documents: [{ port: 1 }] } };
+
+    const evaluation = await evaluator.evaluate([config] as never, 'base');
+
+    expect(evaluation.findings.get('conf/a.yaml')).toEqual([]);
+    expect(evaluation.loaderProcesses).toBe(1);
+    // Removed once the loader has run.
+    expect(existsSync(path.join(disk, 'pr', 'run-1'))).toBe(false);
   });
 });

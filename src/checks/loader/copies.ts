@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError, errorMessage } from '../../errors.js';
 
@@ -8,6 +8,8 @@ export interface LoaderTarget {
   path: string;
   /** Absolute path of the copy given to the loader. */
   file: string;
+  /** The copy's path with symbolic links resolved, when known (a loader may print either). */
+  realFile?: string;
 }
 
 /**
@@ -18,12 +20,14 @@ export interface LoaderTarget {
 export async function writeConfigs(dir: string, files: { path: string; content: Buffer }[]): Promise<LoaderTarget[]> {
   const root = path.resolve(dir);
   await mkdir(root, { recursive: true });
+  // The folder's real path once, not each copy's: nothing below it is a link.
+  const realRoot = await realpath(root).catch(() => root);
   const seen = new Set<string>();
   const targets = files.map(({ path: repoPath }) => {
     const file = configCopyPath(root, repoPath);
     if (seen.has(file)) throw new GateError(`Config ${JSON.stringify(repoPath)} is listed twice.`);
     seen.add(file);
-    return { path: repoPath, file };
+    return { path: repoPath, file, realFile: path.join(realRoot, path.relative(root, file)) };
   });
   const directories = [...new Set(targets.map((target) => path.dirname(target.file)))];
   await forEachLimited(directories.length, 16, async (index) => {

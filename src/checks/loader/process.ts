@@ -37,7 +37,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export const SHELL_NOT_FOUND = 127;
 export const SHELL_NOT_EXECUTABLE = 126;
 /** Signals that end a run from outside; the loaders must end with it. */
-const CANCEL_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+export const CANCEL_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Refuses options the loader cannot run with, before any process starts. */
 export async function checkOptions({ command, cwd, timeoutSeconds }: LoaderOptions): Promise<void> {

@@ -47,7 +47,7 @@ export interface TargetIndex {
 /** Names a loader may use for a config in its JSON lines: the copy, its real path, the repository path. */
 export async function indexTargets(targets: LoaderTarget[], cwd: string): Promise<TargetIndex> {
   const byName = new Map<string, LoaderTarget>();
-  const real = await Promise.all(targets.map((target) => realpath(target.file).catch(() => target.file)));
+  const real = await Promise.all(targets.map((target) => target.realFile ?? realpath(target.file).catch(() => target.file)));
   targets.forEach((target, index) => {
     byName.set(target.path, target);
     byName.set(real[index]!, target);
