@@ -72,6 +72,7 @@ const { values: args } = parseArgs({
     'no-handwritten': { type: 'boolean', default: false },
     'no-check-jsonschema': { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
+    timeline: { type: 'boolean', default: false },
     release: { type: 'string' },
     out: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
@@ -89,6 +90,7 @@ if (args.help) {
       '  --release latest     the `release` input (default: the action.yml default)',
       '  --quick              --sizes 500 --runs 1 --loader-k 1',
       '  --no-loader, --no-handwritten, --no-check-jsonschema, --no-profile   skip a part',
+      '  --timeline           log when each git and loader process of the traced runs started and ended',
       '  --out FILE           where to write the results (default bench/results.md); --no-write: print only',
       '  --keep               keep the generated repositories (their folder is printed)',
     ].join('\n'),
@@ -800,6 +802,10 @@ async function runGate(repo, api, { inputs, env: extraEnv = {}, trace = false, c
   const outputs = parseOutputs(await readFile(run.outputFile, 'utf8'));
   const report = outputs.report && existsSync(outputs.report) ? JSON.parse(await readFile(outputs.report, 'utf8')) : undefined;
   const calls = trace ? await readTrace(traceLog) : [];
+  if (trace && args.timeline) {
+    const t0 = result.started;
+    for (const call of calls) log(`  ${String(Math.round(call.start - t0)).padStart(6)}–${String(Math.round((call.end ?? call.start) - t0)).padStart(6)} ms  ${call.tool} ${call.command.slice(0, 80)}`);
+  }
   await rm(run.runDir, { recursive: true, force: true });
   if (!report) throw new Error(`the action wrote no report (exit ${result.code}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
   if (report.verdict === 'error') throw new Error(`the action could not decide: ${report.error?.message}\n${result.stdout.slice(-2000)}`);
