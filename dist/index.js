@@ -49,7 +49,7 @@ import {
   visible,
   whoseWords,
   withReleaseNote
-} from "./chunks/chunk-RYZGLLIV.js";
+} from "./chunks/chunk-HPCSQFWJ.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";

@@ -7,7 +7,7 @@ import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } fro
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
 import { configKey, dropDocuments, skippedNote, type OldConfig, type SkippedPath } from '../configs/collect.js';
-import { collectFollowingMoves, type FollowedConfigs } from '../configs/follow.js';
+import { fetchFollowingMoves, parseFollowing, type FetchedFollowing, type FollowedConfigs } from '../configs/follow.js';
 import { locate, yamlVersionDifference, yamlVersionHint, type YamlVersion } from '../configs/parse/index.js';
 import { createMatcher, inShard, type ConfigPatterns, type Shard } from '../configs/select.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
@@ -249,8 +249,8 @@ async function judgeRefs(
   const readOptions = { yamlVersion: options.yamlVersion };
   const head = await git.tryResolveCommit('HEAD');
   /** A ref's configs, followed across moves to the paths the globs describe at the PR's HEAD. */
-  const collect = async (ref: RefTarget, role: string, known?: ReadonlyMap<string, OldConfig>): Promise<FollowedConfigs> =>
-    collectFollowingMoves(git, ref.sha, head, matchesGlobs, options.patterns, readOptions, known, inSlice);
+  const fetchRef = (ref: RefTarget, known?: { has(key: string): boolean }) => fetchFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, known, inSlice);
+  const parseRef = (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) => parseFollowing(git, fetched, options.patterns, readOptions, known);
   const noteSkipped = (collected: FollowedConfigs, ref: RefTarget, role: string) => {
     const skippedWhy = skippedNote(collected, `the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)})`);
     if (skippedWhy) notes.push(skippedWhy);
@@ -301,28 +301,42 @@ async function judgeRefs(
 
   // One ref at a time, and its parsed documents dropped once both sides have judged them:
   // at 10,000 configs a ref's documents are most of the memory.
-  const onBaseRef = await collect(base, 'base');
-  noteSkipped(onBaseRef, base, 'base');
-  const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
+  const baseFetched = await fetchRef(base);
   // A file a release shares with the base (same path, same blob) is read and parsed once: its
   // documents are kept for the releases' own checks.
-  const shared = await sharedWithReleases(git, onBaseRef.configs, releases);
+  const sharedKeys = await sharedWithReleases(git, baseFetched.files, releases);
+  /** A release's bytes, fetched from git while the ref before it is parsed and judged. */
+  const fetchedReleases = new Map<number, Promise<FetchedFollowing>>();
+  const fetchRelease = (index: number): Promise<FetchedFollowing> => {
+    let fetched = fetchedReleases.get(index);
+    if (!fetched) {
+      fetched = fetchRef(releases[index]!, sharedKeys);
+      fetched.catch(() => undefined);
+      started.add(fetched);
+      fetchedReleases.set(index, fetched);
+    }
+    return fetched;
+  };
+  if (releases.length > 0) void fetchRelease(0);
+  const onBaseRef = await parseRef(baseFetched);
+  noteSkipped(onBaseRef, base, 'base');
+  const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
+  const shared = new Map(onBaseRef.configs.filter((config) => sharedKeys.has(configKey(config))).map((config) => [configKey(config), config]));
   /**
    * A release's configs read and the PR's code started on them. With a loader, the next ref is read
    * while the loader runs on this one, and the PR's loader runs on both refs side by side (two
    * processes on a runner's cores): only two refs' documents are held at once.
    */
-  const readRelease = (target: RefTarget) => {
-    const collected = collect(target, 'release', shared);
-    const onPrDone = collected.then((found) => onPr.run(found.configs, target.ref));
+  const readRelease = (index: number) => {
+    const collected = fetchRelease(index).then((fetched) => parseRef(fetched, shared));
+    const onPrDone = collected.then((found) => onPr.run(found.configs, releases[index]!.ref));
     started.add(onPrDone);
     onPrDone.catch(() => undefined);
     return { collected, onPrDone };
   };
   const ahead = new Map<number, ReturnType<typeof readRelease>>();
   const readAhead = (index: number) => {
-    const target = releases[index];
-    if (options.loader && target && !ahead.has(index)) ahead.set(index, readRelease(target));
+    if (options.loader && index < releases.length && !ahead.has(index)) ahead.set(index, readRelease(index));
   };
   const onPrOfBase = onPr.run(onBaseRef.configs, base.ref);
   readAhead(0);
@@ -361,9 +375,10 @@ async function judgeRefs(
 
   const judgedReleases: JudgedRelease[] = [];
   for (const [index, target] of releases.entries()) {
-    const { collected: reading, onPrDone } = ahead.get(index) ?? readRelease(target);
+    const { collected: reading, onPrDone } = ahead.get(index) ?? readRelease(index);
     ahead.delete(index);
     readAhead(index + 1);
+    if (index + 1 < releases.length) void fetchRelease(index + 1);
     const collected = await reading;
     await onPrDone;
     noteSkipped(collected, target, 'release');
@@ -494,13 +509,13 @@ export function attributeSchemaChanges(run: UnattributedRun): GateRun {
  * The configs of each release that the base holds too (same path, same blob), by key: read and
  * parsed once, for the base, and kept for the releases.
  */
-async function sharedWithReleases(git: GitCommandManager, baseConfigs: OldConfig[], releases: readonly RefTarget[]): Promise<Map<string, OldConfig>> {
-  if (releases.length === 0) return new Map();
+async function sharedWithReleases(git: GitCommandManager, baseFiles: ReadonlyArray<{ path: string; blob: string }>, releases: readonly RefTarget[]): Promise<Set<string>> {
+  if (releases.length === 0) return new Set();
   const inReleases = new Set<string>();
   for (const release of releases) {
     for (const entry of await git.lsTree(release.sha)) if (entry.type === 'blob') inReleases.add(configKey({ path: entry.path, blob: entry.sha }));
   }
-  return new Map(baseConfigs.filter((config) => inReleases.has(configKey(config))).map((config) => [configKey(config), config]));
+  return new Set(baseFiles.map(configKey).filter((key) => inReleases.has(key)));
 }
 
 /** A judged config with the path it has now, when it moved since its ref. */

@@ -113,6 +113,21 @@ export async function listConfigs(
   return { files, skipped };
 }
 
+/** The git work of reading configs, done: a listing with the bytes of the files to parse. */
+export interface FetchedConfigs extends ConfigListing {
+  blobs: ReadonlyMap<string, Buffer>;
+}
+
+/**
+ * Reads the listed files' bytes in one `git cat-file --batch`, but not the files in `known`
+ * (the same path and blob, read for another ref) nor those too large to read.
+ */
+export async function fetchConfigs(git: GitCommandManager, listing: ConfigListing, known: { has(key: string): boolean } = new Set()): Promise<FetchedConfigs> {
+  const toRead = listing.files.filter((file) => !file.tooLarge && !known.has(configKey(file)));
+  const blobs = toRead.length > 0 ? await git.readBlobs(toRead.map((file) => file.blob)) : new Map<string, Buffer>();
+  return { ...listing, blobs };
+}
+
 /**
  * Reads and parses the listed files. A file in `known` (the same path and blob, already read
  * for another ref) is taken from there: its bytes are not fetched and not parsed again.
@@ -123,11 +138,29 @@ export async function readConfigs(
   options: ReadOptions,
   known: ReadonlyMap<string, OldConfig> = new Map(),
 ): Promise<CollectedConfigs> {
-  const { files } = listing;
-  const skipped = [...listing.skipped];
-  const toRead = files.filter((file) => !file.tooLarge && !known.has(configKey(file)));
-  const blobs = toRead.length > 0 ? await git.readBlobs(toRead.map((file) => file.blob)) : new Map<string, Buffer>();
+  return parseConfigs(git, await fetchConfigs(git, listing, known), options, known);
+}
+
+/** Parsing gives way to other work (git's output for the next ref) this often, in milliseconds. */
+const PARSE_SLICE_MS = 12;
+
+/**
+ * Parses fetched files; a file in `known` is taken from there. A file fetched as known whose
+ * config `known` does not hold after all is fetched now. Parsing yields to the event loop every
+ * few milliseconds, so that git's output for the next ref flows while this one is parsed.
+ */
+export async function parseConfigs(
+  git: GitCommandManager,
+  fetched: FetchedConfigs,
+  options: ReadOptions,
+  known: ReadonlyMap<string, OldConfig> = new Map(),
+): Promise<CollectedConfigs> {
+  const { files } = fetched;
+  const skipped = [...fetched.skipped];
+  const missing = files.filter((file) => !file.tooLarge && !known.has(configKey(file)) && !fetched.blobs.has(file.blob));
+  const late = missing.length > 0 ? await git.readBlobs(missing.map((file) => file.blob)) : new Map<string, Buffer>();
   const configs: OldConfig[] = [];
+  let slice = performance.now();
   for (const { path, blob, tooLarge } of files) {
     if (tooLarge) {
       configs.push({ path, blob, content: Buffer.alloc(0), read: { ok: false, message: tooLarge } });
@@ -138,7 +171,7 @@ export async function readConfigs(
       configs.push({ path, blob, content: same.content, read: same.read });
       continue;
     }
-    const content = blobs.get(blob) ?? Buffer.alloc(0);
+    const content = fetched.blobs.get(blob) ?? late.get(blob) ?? Buffer.alloc(0);
     // A checkout without git-lfs, and git itself, see only the pointer: never parse it as the config.
     const pointer = lfsPointer(content);
     if (pointer) {
@@ -146,6 +179,10 @@ export async function readConfigs(
       continue;
     }
     configs.push({ path, blob, content, read: readConfig(path, content, options) });
+    if (performance.now() - slice > PARSE_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
   }
   configs.sort(byPath);
   skipped.sort(byPath);

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { GitCommandManager } from '../git/git.js';
-import { listConfigs, readConfigs, type CollectedConfigs, type OldConfig } from './collect.js';
+import { fetchConfigs, listConfigs, parseConfigs, type CollectedConfigs, type FetchedConfigs, type OldConfig } from './collect.js';
 import type { ReadOptions } from './parse/index.js';
 import type { ConfigPatterns } from './select.js';
 
@@ -14,6 +14,12 @@ export interface FollowedConfigs extends CollectedConfigs {
 
 /** Most near paths named when a commit has no config. */
 const MAX_NEAREST = 5;
+
+/** The git work of {@link collectFollowingMoves}, done: what to parse, and where each file is now. */
+export interface FetchedFollowing extends FetchedConfigs {
+  commit: string;
+  movedTo: ReadonlyMap<string, string>;
+}
 
 /**
  * The configs of `commit` as the `configs` globs describe them today: a file matches at its
@@ -36,6 +42,24 @@ export async function collectFollowingMoves(
    */
   inSlice?: (currentPath: string) => boolean,
 ): Promise<FollowedConfigs> {
+  const fetched = await fetchFollowingMoves(git, commit, head, matches, options, known, inSlice);
+  return parseFollowing(git, fetched, patterns, options, known);
+}
+
+/**
+ * The git work of {@link collectFollowingMoves} alone (moves, listing, bytes), to be parsed
+ * later by {@link parseFollowing}: a ref's bytes can be fetched while another ref is parsed.
+ * `known` names the files another ref will have read by then.
+ */
+export async function fetchFollowingMoves(
+  git: GitCommandManager,
+  commit: string,
+  head: string | undefined,
+  matches: (path: string) => boolean,
+  options: ReadOptions,
+  known?: { has(key: string): boolean },
+  inSlice?: (currentPath: string) => boolean,
+): Promise<FetchedFollowing> {
   const movedTo = new Map<string, string>();
   if (head && head !== commit) {
     for (const { from, to } of await git.renames(commit, head)) {
@@ -44,7 +68,19 @@ export async function collectFollowingMoves(
   }
   const wanted = (path: string) => (matches(path) || movedTo.has(path)) && (!inSlice || inSlice(movedTo.get(path) ?? path));
   const listing = await listConfigs(git, commit, wanted, options);
-  const collected = await readConfigs(git, listing, options, known);
+  return { ...(await fetchConfigs(git, listing, known)), commit, movedTo };
+}
+
+/** Parses what {@link fetchFollowingMoves} fetched; see {@link collectFollowingMoves}. */
+export async function parseFollowing(
+  git: GitCommandManager,
+  fetched: FetchedFollowing,
+  patterns: ConfigPatterns,
+  options: ReadOptions,
+  known?: ReadonlyMap<string, OldConfig>,
+): Promise<FollowedConfigs> {
+  const { commit, movedTo } = fetched;
+  const collected = await parseConfigs(git, fetched, options, known);
   let moved = 0;
   for (const config of collected.configs) {
     const now = movedTo.get(config.path);
