@@ -24,7 +24,7 @@ import {
   releaseDrifts,
   safeJson,
   visible
-} from "./chunks/chunk-HPCSQFWJ.js";
+} from "./chunks/chunk-NWCFTYHZ.js";
 import "./chunks/chunk-5WCQBEE6.js";
 
 // src/cli/main.ts

@@ -49,7 +49,7 @@ import {
   visible,
   whoseWords,
   withReleaseNote
-} from "./chunks/chunk-HPCSQFWJ.js";
+} from "./chunks/chunk-NWCFTYHZ.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";

@@ -94,7 +94,8 @@ export function scanYamlText(text: string): YamlTextScan | undefined {
       else if (documentIndent === undefined) documentIndent = indent;
       else if (indent < documentIndent) return undefined;
       if (emptyItem !== undefined && indent === emptyItem + 1) return undefined;
-      emptyItem = /^ *(?:- +)*-$/.test(line.trimEnd()) ? line.trimEnd().length - 1 : undefined;
+      const last = lastNonSpace(line);
+      emptyItem = line.charCodeAt(last) === 0x2d && /^ *(?:- +)*-$/.test(line.slice(0, last + 1)) ? last : undefined;
       if (pendingAnchor && (line[indent] === '&' || line[indent] === '*')) return undefined;
       pendingAnchor = false;
     }
@@ -127,8 +128,6 @@ function scanLine(line: string, counts: YamlTextScan): boolean | number {
   let afterKey = false;
   let nodeColumn = -1;
   const n = line.length;
-  const spaceOrEnd = (at: number) => at >= n || line[at] === ' ';
-  const flowIndicator = (c: string | undefined) => c === ',' || c === '[' || c === ']' || c === '{' || c === '}';
   for (;;) {
     while (i < n && line[i] === ' ') i++;
     if (i >= n) break;
@@ -138,7 +137,7 @@ function scanLine(line: string, counts: YamlTextScan): boolean | number {
       break;
     }
     if (nodeStart) {
-      if (c === '-' && flow === 0 && spaceOrEnd(i + 1)) {
+      if (c === '-' && flow === 0 && spaceOrEnd(line, i + 1)) {
         dash = i;
         afterKey = false;
         anchored = false;
@@ -146,7 +145,7 @@ function scanLine(line: string, counts: YamlTextScan): boolean | number {
         continue;
       }
       if (c === '?' || c === '!' || c === '%' || c === '@' || c === '`') return false;
-      if (c === ':' && (spaceOrEnd(i + 1) || (flow > 0 && flowIndicator(line[i + 1])))) return false;
+      if (c === ':' && (spaceOrEnd(line, i + 1) || (flow > 0 && flowIndicator(line[i + 1])))) return false;
       if (c === '&') {
         if (anchored) return false;
         anchored = true;
@@ -202,7 +201,7 @@ function scanLine(line: string, counts: YamlTextScan): boolean | number {
       continue;
     }
     // After a node: a key's `:`, or in flow a `,` or a closing bracket.
-    if (c === ':' && (spaceOrEnd(i + 1) || flow > 0)) {
+    if (c === ':' && (spaceOrEnd(line, i + 1) || flow > 0)) {
       // A second block key on one line (`a: b: c`, `a: &x b: c`): js-yaml reads some of them.
       if (flow === 0 && afterKey) return false;
       key = nodeColumn;
@@ -232,18 +231,33 @@ function scanLine(line: string, counts: YamlTextScan): boolean | number {
   return flow === 0;
 }
 
+function spaceOrEnd(line: string, at: number): boolean {
+  return at >= line.length || line.charCodeAt(at) === 0x20;
+}
+
+function flowIndicator(c: string | undefined): boolean {
+  return c === ',' || c === '[' || c === ']' || c === '{' || c === '}';
+}
+
+/** Index of the last character that is not a space (-1 for a blank line). */
+function lastNonSpace(line: string): number {
+  let i = line.length - 1;
+  while (i >= 0 && line.charCodeAt(i) === 0x20) i--;
+  return i;
+}
+
 const MERGE_VALUE = /^ *(?:\*[^\s,[\]{}]+|\{[^[\]]*\}|\[ *\*[^\s,[\]{}]+(?: *, *\*[^\s,[\]{}]+)* *\])(?: +#.*)? *$/;
 
 function leadingSpaces(line: string): number {
   let i = 0;
-  while (i < line.length && line[i] === ' ') i++;
+  while (i < line.length && line.charCodeAt(i) === 0x20) i++;
   return i;
 }
 
 /** End of an anchor or alias name: the next space or flow indicator. */
 function endOfName(line: string, from: number): number {
   let i = from;
-  while (i < line.length && !' ,[]{}'.includes(line[i]!)) i++;
+  while (i < line.length && !(line.charCodeAt(i) === 0x20 || flowIndicator(line[i]))) i++;
   return i;
 }
 
@@ -265,10 +279,12 @@ function closingQuote(line: string, open: number): number {
 function endOfPlain(line: string, from: number, inFlow: boolean): number {
   let i = from;
   for (; i < line.length; i++) {
-    const c = line[i];
-    if (c === ':' && (i + 1 === line.length || line[i + 1] === ' ' || (inFlow && ',[]{}'.includes(line[i + 1]!)))) return i;
-    if (c === '#') return line[i - 1] === ' ' ? i : -1;
-    if (inFlow && (c === ',' || c === '[' || c === ']' || c === '{' || c === '}')) return i;
+    const c = line.charCodeAt(i);
+    // Most characters of a plain scalar are none of `:`, `#` and the flow indicators.
+    if (c !== 0x3a && c !== 0x23 && !(inFlow && (c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d))) continue;
+    if (c === 0x3a && (i + 1 === line.length || line.charCodeAt(i + 1) === 0x20 || (inFlow && flowIndicator(line[i + 1])))) return i;
+    if (c === 0x23) return line.charCodeAt(i - 1) === 0x20 ? i : -1;
+    if (c !== 0x3a) return i;
   }
   return i;
 }
@@ -313,17 +329,26 @@ function plainShape(root: unknown, shared: boolean): boolean {
   return ok && size <= FAST_MAX_EXPANDED_VALUES;
 }
 
+/**
+ * Whether a plain scalar starts as a 1.2 core number does (a digit, a sign; `.` for floats):
+ * most scalars are words, and this spares them the patterns below.
+ */
+function startsNumeric(data: string): boolean {
+  const c = data.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d;
+}
+
 /** The YAML 1.2 core schema's scalars, resolved as `yaml` resolves them. */
 const coreNull = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: unknown) => data === null || (typeof data === 'string' && /^(?:~|[Nn]ull|NULL)?$/.test(data)),
+  resolve: (data: unknown) => data === null || (typeof data === 'string' && data.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(data)),
   construct: () => null,
   predicate: (value: unknown) => value === null,
 });
 
 const coreBool = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(data),
+  resolve: (data: unknown) => typeof data === 'string' && (data.length === 4 || data.length === 5) && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(data),
   construct: (data: string) => data === 'true' || data === 'True' || data === 'TRUE',
   predicate: (value: unknown) => typeof value === 'boolean',
 });
@@ -336,7 +361,7 @@ const mergeKey = new Type('tag:yaml.org,2002:merge', {
 
 const coreInt = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(data),
+  resolve: (data: unknown) => typeof data === 'string' && startsNumeric(data) && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(data),
   construct: (data: string) => (data.startsWith('0o') ? parseInt(data.slice(2), 8) : data.startsWith('0x') ? parseInt(data.slice(2), 16) : parseInt(data, 10)),
   predicate: (value: unknown) => typeof value === 'number' && Number.isInteger(value),
 });
@@ -345,6 +370,7 @@ const coreFloat = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
   resolve: (data: unknown) =>
     typeof data === 'string' &&
+    (startsNumeric(data) || data.charCodeAt(0) === 0x2e) &&
     /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(data),
   construct: (data: string) => {
     if (/nan$/i.test(data)) return NaN;
