@@ -49,7 +49,7 @@ import {
   visible,
   whoseWords,
   withReleaseNote
-} from "./chunks/chunk-NWCFTYHZ.js";
+} from "./chunks/chunk-H5FIDX2O.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";

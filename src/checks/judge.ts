@@ -7,7 +7,7 @@ import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } fro
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
 import { configKey, dropDocuments, skippedNote, type OldConfig, type SkippedPath } from '../configs/collect.js';
-import { fetchFollowingMoves, parseFollowing, type FetchedFollowing, type FollowedConfigs } from '../configs/follow.js';
+import { fetchFollowingMoves, fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing, type FollowedConfigs } from '../configs/follow.js';
 import { locate, yamlVersionDifference, yamlVersionHint, type YamlVersion } from '../configs/parse/index.js';
 import { createMatcher, inShard, type ConfigPatterns, type Shard } from '../configs/select.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
@@ -301,10 +301,10 @@ async function judgeRefs(
 
   // One ref at a time, and its parsed documents dropped once both sides have judged them:
   // at 10,000 configs a ref's documents are most of the memory.
-  const baseFetched = await fetchRef(base);
+  const baseListed = await listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice);
   // A file a release shares with the base (same path, same blob) is read and parsed once: its
   // documents are kept for the releases' own checks.
-  const sharedKeys = await sharedWithReleases(git, baseFetched.files, releases);
+  const sharedKeys = await sharedWithReleases(git, baseListed.files, releases);
   /** A release's bytes, fetched from git while the ref before it is parsed and judged. */
   const fetchedReleases = new Map<number, Promise<FetchedFollowing>>();
   const fetchRelease = (index: number): Promise<FetchedFollowing> => {
@@ -317,8 +317,9 @@ async function judgeRefs(
     }
     return fetched;
   };
+  // The first release's bytes are fetched while the base's are parsed, as git streams them.
   if (releases.length > 0) void fetchRelease(0);
-  const onBaseRef = await parseRef(baseFetched);
+  const onBaseRef = await parseRef(await fetchListed(git, baseListed, undefined, readOptions));
   noteSkipped(onBaseRef, base, 'base');
   const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
   const shared = new Map(onBaseRef.configs.filter((config) => sharedKeys.has(configKey(config))).map((config) => [configKey(config), config]));

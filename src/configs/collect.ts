@@ -116,16 +116,33 @@ export async function listConfigs(
 /** The git work of reading configs, done: a listing with the bytes of the files to parse. */
 export interface FetchedConfigs extends ConfigListing {
   blobs: ReadonlyMap<string, Buffer>;
+  /** Files already parsed while their bytes streamed in, by {@link configKey}. */
+  parsed?: ReadonlyMap<string, ReadResult>;
 }
 
 /**
  * Reads the listed files' bytes in one `git cat-file --batch`, but not the files in `known`
- * (the same path and blob, read for another ref) nor those too large to read.
+ * (the same path and blob, read for another ref) nor those too large to read. With
+ * `parseAs`, each file is parsed as soon as its bytes arrive, while git sends the next ones.
  */
-export async function fetchConfigs(git: GitCommandManager, listing: ConfigListing, known: { has(key: string): boolean } = new Set()): Promise<FetchedConfigs> {
+export async function fetchConfigs(
+  git: GitCommandManager,
+  listing: ConfigListing,
+  known: { has(key: string): boolean } = new Set(),
+  parseAs?: ReadOptions,
+): Promise<FetchedConfigs> {
   const toRead = listing.files.filter((file) => !file.tooLarge && !known.has(configKey(file)));
-  const blobs = toRead.length > 0 ? await git.readBlobs(toRead.map((file) => file.blob)) : new Map<string, Buffer>();
-  return { ...listing, blobs };
+  if (toRead.length === 0) return { ...listing, blobs: new Map() };
+  if (!parseAs) return { ...listing, blobs: await git.readBlobs(toRead.map((file) => file.blob)) };
+  // One blob may sit at several paths, and a path's name decides its format.
+  const pathsOf = new Map<string, string[]>();
+  for (const file of toRead) pathsOf.set(file.blob, [...(pathsOf.get(file.blob) ?? []), file.path]);
+  const parsed = new Map<string, ReadResult>();
+  const blobs = await git.readBlobs(toRead.map((file) => file.blob), (blob, content) => {
+    if (lfsPointer(content)) return;
+    for (const path of pathsOf.get(blob) ?? []) parsed.set(configKey({ path, blob }), readConfig(path, content, parseAs));
+  });
+  return { ...listing, blobs, parsed };
 }
 
 /**
@@ -178,8 +195,9 @@ export async function parseConfigs(
       skipped.push({ path, kind: 'lfs-pointer', reason: `a Git LFS pointer: its content (${pointer.size} bytes) lives in Git LFS and was not checked` });
       continue;
     }
-    configs.push({ path, blob, content, read: readConfig(path, content, options) });
-    if (performance.now() - slice > PARSE_SLICE_MS) {
+    const streamed = fetched.parsed?.get(configKey({ path, blob }));
+    configs.push({ path, blob, content, read: streamed ?? readConfig(path, content, options) });
+    if (!streamed && performance.now() - slice > PARSE_SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
     }

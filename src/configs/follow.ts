@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { GitCommandManager } from '../git/git.js';
-import { fetchConfigs, listConfigs, parseConfigs, type CollectedConfigs, type FetchedConfigs, type OldConfig } from './collect.js';
+import { fetchConfigs, listConfigs, parseConfigs, type CollectedConfigs, type ConfigListing, type FetchedConfigs, type OldConfig } from './collect.js';
 import type { ReadOptions } from './parse/index.js';
 import type { ConfigPatterns } from './select.js';
 
@@ -42,8 +42,14 @@ export async function collectFollowingMoves(
    */
   inSlice?: (currentPath: string) => boolean,
 ): Promise<FollowedConfigs> {
-  const fetched = await fetchFollowingMoves(git, commit, head, matches, options, known, inSlice);
+  const fetched = await fetchFollowingMoves(git, commit, head, matches, options, known, inSlice, true);
   return parseFollowing(git, fetched, patterns, options, known);
+}
+
+/** A commit's configs listed, followed across moves, not yet read. */
+export interface ListedFollowing extends ConfigListing {
+  commit: string;
+  movedTo: ReadonlyMap<string, string>;
 }
 
 /**
@@ -59,7 +65,21 @@ export async function fetchFollowingMoves(
   options: ReadOptions,
   known?: { has(key: string): boolean },
   inSlice?: (currentPath: string) => boolean,
+  /** Parse each file as its bytes arrive (see {@link fetchConfigs}). */
+  parseWhileReading = false,
 ): Promise<FetchedFollowing> {
+  return fetchListed(git, await listFollowingMoves(git, commit, head, matches, options, inSlice), known, parseWhileReading ? options : undefined);
+}
+
+/** The files of `commit` the globs match, at their own path or at the one they moved to. */
+export async function listFollowingMoves(
+  git: GitCommandManager,
+  commit: string,
+  head: string | undefined,
+  matches: (path: string) => boolean,
+  options: ReadOptions,
+  inSlice?: (currentPath: string) => boolean,
+): Promise<ListedFollowing> {
   const movedTo = new Map<string, string>();
   if (head && head !== commit) {
     for (const { from, to } of await git.renames(commit, head)) {
@@ -67,8 +87,12 @@ export async function fetchFollowingMoves(
     }
   }
   const wanted = (path: string) => (matches(path) || movedTo.has(path)) && (!inSlice || inSlice(movedTo.get(path) ?? path));
-  const listing = await listConfigs(git, commit, wanted, options);
-  return { ...(await fetchConfigs(git, listing, known)), commit, movedTo };
+  return { ...(await listConfigs(git, commit, wanted, options)), commit, movedTo };
+}
+
+/** Reads the listed files' bytes (see {@link fetchConfigs}). */
+export async function fetchListed(git: GitCommandManager, listed: ListedFollowing, known?: { has(key: string): boolean }, parseAs?: ReadOptions): Promise<FetchedFollowing> {
+  return { ...(await fetchConfigs(git, listed, known, parseAs)), commit: listed.commit, movedTo: listed.movedTo };
 }
 
 /** Parses what {@link fetchFollowingMoves} fetched; see {@link collectFollowingMoves}. */

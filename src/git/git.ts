@@ -44,7 +44,8 @@ export interface GitCommandManager {
    */
   lsTree(commit: string): Promise<readonly TreeEntry[]>;
   /** The contents of many blobs through one `git cat-file --batch` process. */
-  readBlobs(shas: string[]): Promise<Map<string, Buffer>>;
+  /** `onBlob` is told of each blob as it arrives, while git is still sending the next ones. */
+  readBlobs(shas: string[], onBlob?: (sha: string, content: Buffer) => void): Promise<Map<string, Buffer>>;
   /** One file of a commit, or undefined when the commit has no such file. */
   readFile(commit: string, path: string): Promise<Buffer | undefined>;
   /** The commits reachable from `head` and not from `base`, oldest first. */
@@ -213,7 +214,7 @@ class GitCli implements GitCommandManager {
     return entries;
   }
 
-  readBlobs(shas: string[]): Promise<Map<string, Buffer>> {
+  readBlobs(shas: string[], onBlob?: (sha: string, content: Buffer) => void): Promise<Map<string, Buffer>> {
     const wanted = [...new Set(shas)];
     const blobs = new Map<string, Buffer>();
     if (wanted.length === 0) return Promise.resolve(blobs);
@@ -227,7 +228,10 @@ class GitCli implements GitCommandManager {
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       // Each answer: "<sha> <type> <size>\n<content>\n", or "<name> missing\n". Chunks are kept
       // in a list and joined once per answer, so reading is linear in the bytes read.
-      const parser = new BatchParser((sha, content) => blobs.set(sha, content));
+      const parser = new BatchParser((sha, content) => {
+        blobs.set(sha, content);
+        onBlob?.(sha, content);
+      });
       child.stdout.on('data', (chunk: Buffer) => parser.push(chunk));
       child.on('error', reject);
       child.on('close', (code) => {
