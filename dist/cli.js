@@ -24,7 +24,7 @@ import {
   releaseDrifts,
   safeJson,
   visible
-} from "./chunks/chunk-H5FIDX2O.js";
+} from "./chunks/chunk-RYIWNTND.js";
 import "./chunks/chunk-5WCQBEE6.js";
 
 // src/cli/main.ts

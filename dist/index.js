@@ -49,7 +49,7 @@ import {
   visible,
   whoseWords,
   withReleaseNote
-} from "./chunks/chunk-H5FIDX2O.js";
+} from "./chunks/chunk-RYIWNTND.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";

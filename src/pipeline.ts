@@ -108,6 +108,9 @@ export async function check(request: CheckRequest): Promise<Report> {
     }
     const base = await resolveBase(git, candidate);
     known.base = base;
+    // The releases are looked up (ls-remote, a fetch) while the PR is read and the base judged.
+    const releaseRead = resolveRelease(git, request.release, request.releaseApi);
+    releaseRead.catch(() => undefined);
 
     const pullRequest = request.localPullRequest
       ? await localPullRequest(git, base, request.localPullRequest)
@@ -130,13 +133,18 @@ export async function check(request: CheckRequest): Promise<Report> {
       ackLabels: request.ackLabels,
     });
 
-    const releaseChoice = await resolveRelease(git, request.release, request.releaseApi);
-    known.notes.push(...releaseChoice.notes);
-    if (releaseChoice.release) known.release = releaseChoice.release;
-
     const tempDir = await mkdtemp(join(request.tempRoot, 'compat-gate-'));
     try {
-      known.run = await judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releaseChoice.releases);
+      const judged = judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releaseRead.then((choice) => choice.releases));
+      judged.catch(() => undefined);
+      // A release that cannot be had is the error, whatever the judging found meanwhile.
+      const releaseChoice = await releaseRead.catch(async (error: unknown) => {
+        await judged.catch(() => undefined);
+        throw error;
+      });
+      known.notes.push(...releaseChoice.notes);
+      if (releaseChoice.release) known.release = releaseChoice.release;
+      known.run = await judged;
     } finally {
       await rm(tempDir, { recursive: true, force: true });
     }

@@ -201,9 +201,11 @@ export async function judge(
   git: GitCommandManager,
   options: GateOptions,
   base: RefTarget,
-  release?: RefTarget | readonly RefTarget[],
+  /** The releases, or their lookup still running: it is awaited once the base is read. */
+  release?: RefTarget | readonly RefTarget[] | Promise<readonly RefTarget[]>,
 ): Promise<GateRun> {
-  const releases: readonly RefTarget[] = release === undefined ? [] : 'sha' in release ? [release] : release;
+  const releases = Promise.resolve(release === undefined ? [] : release instanceof Promise ? release : 'sha' in release ? [release] : release);
+  releases.catch(() => undefined);
   const scope: RunScope = { scratch: new Scratch(options.tempDir), started: new Set() };
   try {
     return await judgeRefs(git, options, base, releases, scope);
@@ -224,7 +226,7 @@ async function judgeRefs(
   git: GitCommandManager,
   options: GateOptions,
   base: RefTarget,
-  releases: readonly RefTarget[],
+  releasesReady: Promise<readonly RefTarget[]>,
   { scratch, started }: RunScope,
 ): Promise<GateRun> {
   if (!options.schema && !options.loader) {
@@ -304,24 +306,29 @@ async function judgeRefs(
   const baseListed = await listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice);
   // A file a release shares with the base (same path, same blob) is read and parsed once: its
   // documents are kept for the releases' own checks.
-  const sharedKeys = await sharedWithReleases(git, baseListed.files, releases);
+  const sharedKeysReady = releasesReady.then((releases) => sharedWithReleases(git, baseListed.files, releases));
+  sharedKeysReady.catch(() => undefined);
   /** A release's bytes, fetched from git while the ref before it is parsed and judged. */
   const fetchedReleases = new Map<number, Promise<FetchedFollowing>>();
-  const fetchRelease = (index: number): Promise<FetchedFollowing> => {
+  const fetchRelease = (index: number, target: RefTarget): Promise<FetchedFollowing> => {
     let fetched = fetchedReleases.get(index);
     if (!fetched) {
-      fetched = fetchRef(releases[index]!, sharedKeys);
+      fetched = sharedKeysReady.then((keys) => fetchRef(target, keys));
       fetched.catch(() => undefined);
       started.add(fetched);
       fetchedReleases.set(index, fetched);
     }
     return fetched;
   };
-  // The first release's bytes are fetched while the base's are parsed, as git streams them.
-  if (releases.length > 0) void fetchRelease(0);
+  // The first release is looked up and its bytes fetched while the base's are parsed, as git streams them.
+  const firstRelease = releasesReady.then((found) => (found[0] ? fetchRelease(0, found[0]) : undefined));
+  firstRelease.catch(() => undefined);
+  started.add(firstRelease);
   const onBaseRef = await parseRef(await fetchListed(git, baseListed, undefined, readOptions));
   noteSkipped(onBaseRef, base, 'base');
   const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
+  const releases = await releasesReady;
+  const sharedKeys = await sharedKeysReady;
   const shared = new Map(onBaseRef.configs.filter((config) => sharedKeys.has(configKey(config))).map((config) => [configKey(config), config]));
   /**
    * A release's configs read and the PR's code started on them. With a loader, the next ref is read
@@ -329,7 +336,7 @@ async function judgeRefs(
    * processes on a runner's cores): only two refs' documents are held at once.
    */
   const readRelease = (index: number) => {
-    const collected = fetchRelease(index).then((fetched) => parseRef(fetched, shared));
+    const collected = fetchRelease(index, releases[index]!).then((fetched) => parseRef(fetched, shared));
     const onPrDone = collected.then((found) => onPr.run(found.configs, releases[index]!.ref));
     started.add(onPrDone);
     onPrDone.catch(() => undefined);
@@ -379,7 +386,7 @@ async function judgeRefs(
     const { collected: reading, onPrDone } = ahead.get(index) ?? readRelease(index);
     ahead.delete(index);
     readAhead(index + 1);
-    if (index + 1 < releases.length) void fetchRelease(index + 1);
+    if (index + 1 < releases.length) void fetchRelease(index + 1, releases[index + 1]!);
     const collected = await reading;
     await onPrDone;
     noteSkipped(collected, target, 'release');

@@ -36,6 +36,8 @@ export interface GitCommandManager {
    * many commits from its current boundary.
    */
   tryFetch(refspecs: string[], options?: { depth?: number; deepen?: number }): Promise<boolean>;
+  /** Fetches one ref (as {@link tryFetch}) and gives the commit it fetched, or undefined. */
+  tryFetchCommit(refspec: string, options?: { depth?: number }): Promise<string | undefined>;
   /** The best common ancestor of two commits, or undefined when the (possibly shallow) history holds none. */
   tryMergeBase(a: string, b: string): Promise<string | undefined>;
   /**
@@ -136,6 +138,7 @@ export async function createGitCommandManager(dir: string): Promise<GitCommandMa
 class GitCli implements GitCommandManager {
   /** Trees by commit sha: a commit's tree never changes, and several steps list the same one. */
   private readonly trees = new Map<string, Promise<readonly TreeEntry[]>>();
+  private fetching: Promise<unknown> = Promise.resolve();
 
   constructor(readonly root: string) {}
 
@@ -166,7 +169,27 @@ class GitCli implements GitCommandManager {
     return (await this.execGit(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
   }
 
-  async tryFetch(refspecs: string[], options: { depth?: number; deepen?: number } = {}): Promise<boolean> {
+  tryFetch(refspecs: string[], options: { depth?: number; deepen?: number } = {}): Promise<boolean> {
+    return this.oneFetchAtATime(() => this.fetchNow(refspecs, options));
+  }
+
+  tryFetchCommit(refspec: string, options: { depth?: number } = {}): Promise<string | undefined> {
+    // FETCH_HEAD is read before another fetch may write it.
+    return this.oneFetchAtATime(async () => ((await this.fetchNow([refspec], options)) ? this.tryResolveCommit('FETCH_HEAD') : undefined));
+  }
+
+  /**
+   * Fetches run one after the other, whoever starts them (the base, the PR's commits and the
+   * releases are looked up side by side): two at once would race on FETCH_HEAD and on the
+   * shallow file's lock. Reads (ls-tree, cat-file) need no turn.
+   */
+  private oneFetchAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.fetching.then(work, work);
+    this.fetching = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async fetchNow(refspecs: string[], options: { depth?: number; deepen?: number }): Promise<boolean> {
     const args = ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', '--quiet'];
     if (options.depth) args.push(`--depth=${options.depth}`);
     else if (options.deepen) args.push(`--deepen=${options.deepen}`);

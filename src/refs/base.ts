@@ -89,8 +89,8 @@ export async function resolveBase(git: GitCommandManager, candidate: { ref: stri
     if (!SHA.test(candidate.ref) && (await git.tryFetch([`refs/heads/${candidate.ref}`], { depth: 1 })) && (await git.hasCommit(sha))) {
       return { ref: candidate.ref, sha };
     }
-  } else if (await git.tryFetch([candidate.ref], { depth: 1 })) {
-    const fetched = await git.tryResolveCommit('FETCH_HEAD');
+  } else {
+    const fetched = await git.tryFetchCommit(candidate.ref, { depth: 1 });
     if (fetched) return { ref: candidate.ref, sha: fetched };
   }
   const named = sha && sha !== candidate.ref ? `\`${candidate.ref}\` (${sha.slice(0, 12)})` : `\`${candidate.ref}\``;

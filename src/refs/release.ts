@@ -220,6 +220,5 @@ async function ensureTagCommit(git: GitCommandManager, tag: string, known: strin
   if (known && (await git.hasCommit(known))) return known;
   const local = await git.tryResolveCommit(`refs/tags/${tag}`);
   if (local && (!known || local === known)) return local;
-  if (await git.tryFetch([`refs/tags/${tag}`], { depth: 1 })) return git.tryResolveCommit('FETCH_HEAD');
-  return undefined;
+  return git.tryFetchCommit(`refs/tags/${tag}`, { depth: 1 });
 }

@@ -180,6 +180,22 @@ describe('a schema the PR does not change', () => {
   });
 });
 
+describe('the git funnel fetches one at a time', () => {
+  it('gives each of several fetches started at once the commit it fetched', async () => {
+    const tags: Record<string, string> = {};
+    for (const name of ['v1.0.0', 'v1.1.0', 'v2.0.0', 'v2.1.0']) tags[name] = await commit({ [`configs/${name}.yaml`]: `port: ${name.length}\n` }, name);
+    const work = path.join(dir, '.clone');
+    await runGit(dir, ['clone', '--quiet', '--depth=1', '--no-tags', `file://${dir}`, work], env);
+    const git = await createGitCommandManager(work);
+
+    // Without turns, each fetch rewrites FETCH_HEAD and the shallow file while the others read them.
+    const fetched = await Promise.all([...Object.keys(tags).map((tag) => git.tryFetchCommit(`refs/tags/${tag}`, { depth: 1 })), git.tryFetch(['main'], { deepen: 2 })]);
+
+    expect(fetched).toEqual([...Object.values(tags), true]);
+    expect(await git.tryFetchCommit('refs/tags/v9.9.9', { depth: 1 })).toBeUndefined();
+  });
+});
+
 describe('the git funnel lists a tree once', () => {
   it('gives every caller the same listing of a commit named by its sha, and lists a moving name again', async () => {
     await commit({ 'configs/a.yaml': 'port: 1\n' });

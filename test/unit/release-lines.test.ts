@@ -19,6 +19,10 @@ function fakeGit(tags: Record<string, string>, fetched: string[] = []): GitComma
       fetched.push(...refspecs);
       return false;
     },
+    tryFetchCommit: async (refspec: string) => {
+      fetched.push(refspec);
+      return undefined;
+    },
   } as unknown as GitCommandManager;
 }
 
