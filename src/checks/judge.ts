@@ -301,8 +301,9 @@ async function judgeRefs(
     if (options.loader) await onBaseLoader.run(configs.filter(rejectsOnPr('loader')), refLabel);
   };
 
-  // One ref at a time, and its parsed documents dropped once both sides have judged them:
-  // at 10,000 configs a ref's documents are most of the memory.
+  // A ref's parsed documents are dropped once both sides have judged them: at 10,000 configs a
+  // ref's documents are most of the memory. The next ref's bytes are fetched meanwhile (and,
+  // with a loader, parsed too: at most two refs' documents are held at once).
   const baseListed = await listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice);
   // A file a release shares with the base (same path, same blob) is read and parsed once: its
   // documents are kept for the releases' own checks.
