@@ -49,7 +49,7 @@ import {
   visible,
   whoseWords,
   withReleaseNote
-} from "./chunks/chunk-RYIWNTND.js";
+} from "./chunks/chunk-SYWDFXYA.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";

@@ -252,7 +252,13 @@ async function judgeRefs(
   const head = await git.tryResolveCommit('HEAD');
   /** A ref's configs, followed across moves to the paths the globs describe at the PR's HEAD. */
   const fetchRef = (ref: RefTarget, known?: { has(key: string): boolean }) => fetchFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, known, inSlice);
-  const parseRef = (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) => parseFollowing(git, fetched, options.patterns, readOptions, known);
+  const parseRef = async (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) => {
+    const found = await parseFollowing(git, fetched, options.patterns, readOptions, known);
+    // Without a schema nothing reads the documents (the loader reads its copies): only whether
+    // each file could be read is kept.
+    if (!prSchema) dropDocuments(found.configs);
+    return found;
+  };
   const noteSkipped = (collected: FollowedConfigs, ref: RefTarget, role: string) => {
     const skippedWhy = skippedNote(collected, `the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)})`);
     if (skippedWhy) notes.push(skippedWhy);
