@@ -24,7 +24,7 @@ import {
   releaseDrifts,
   safeJson,
   visible
-} from "./chunks/chunk-SYWDFXYA.js";
+} from "./chunks/chunk-ORIX52YH.js";
 import "./chunks/chunk-5WCQBEE6.js";
 
 // src/cli/main.ts

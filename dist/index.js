@@ -49,7 +49,7 @@ import {
   visible,
   whoseWords,
   withReleaseNote
-} from "./chunks/chunk-SYWDFXYA.js";
+} from "./chunks/chunk-ORIX52YH.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";

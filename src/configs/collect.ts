@@ -77,20 +77,6 @@ export interface ConfigListing {
   skipped: SkippedPath[];
 }
 
-/**
- * Lists the commit's tree once, keeps the paths the matcher accepts, and reads all their
- * blobs in one `git cat-file --batch`. Symlinks, submodules and Git LFS pointers are reported,
- * not followed.
- */
-export async function collectConfigs(
-  git: GitCommandManager,
-  commit: string,
-  matches: (path: string) => boolean,
-  options: ReadOptions,
-): Promise<CollectedConfigs> {
-  return readConfigs(git, await listConfigs(git, commit, matches, options), options);
-}
-
 /** The matching files of a commit's tree, with the ones too large to read marked. */
 export async function listConfigs(
   git: GitCommandManager,
@@ -136,26 +122,17 @@ export async function fetchConfigs(
   if (!parseAs) return { ...listing, blobs: await git.readBlobs(toRead.map((file) => file.blob)) };
   // One blob may sit at several paths, and a path's name decides its format.
   const pathsOf = new Map<string, string[]>();
-  for (const file of toRead) pathsOf.set(file.blob, [...(pathsOf.get(file.blob) ?? []), file.path]);
+  for (const file of toRead) {
+    const paths = pathsOf.get(file.blob);
+    if (paths) paths.push(file.path);
+    else pathsOf.set(file.blob, [file.path]);
+  }
   const parsed = new Map<string, ReadResult>();
   const blobs = await git.readBlobs(toRead.map((file) => file.blob), (blob, content) => {
     if (lfsPointer(content)) return;
     for (const path of pathsOf.get(blob) ?? []) parsed.set(configKey({ path, blob }), readConfig(path, content, parseAs));
   });
   return { ...listing, blobs, parsed };
-}
-
-/**
- * Reads and parses the listed files. A file in `known` (the same path and blob, already read
- * for another ref) is taken from there: its bytes are not fetched and not parsed again.
- */
-export async function readConfigs(
-  git: GitCommandManager,
-  listing: ConfigListing,
-  options: ReadOptions,
-  known: ReadonlyMap<string, OldConfig> = new Map(),
-): Promise<CollectedConfigs> {
-  return parseConfigs(git, await fetchConfigs(git, listing, known), options, known);
 }
 
 /** Parsing gives way to other work (git's output for the next ref) this often, in milliseconds. */

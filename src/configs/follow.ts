@@ -4,7 +4,7 @@ import { fetchConfigs, listConfigs, parseConfigs, type CollectedConfigs, type Co
 import type { ReadOptions } from './parse/index.js';
 import type { ConfigPatterns } from './select.js';
 
-/** The configs of an old commit, found through today's globs and through the moves since. */
+/** The configs of an old commit, found through today's globs and through the moves since (see {@link listFollowingMoves}). */
 export interface FollowedConfigs extends CollectedConfigs {
   /** How many of the configs were found at an old path that git maps onto a matching one. */
   moved: number;
@@ -15,63 +15,23 @@ export interface FollowedConfigs extends CollectedConfigs {
 /** Most near paths named when a commit has no config. */
 const MAX_NEAREST = 5;
 
-/** The git work of {@link collectFollowingMoves}, done: what to parse, and where each file is now. */
-export interface FetchedFollowing extends FetchedConfigs {
-  commit: string;
-  movedTo: ReadonlyMap<string, string>;
-}
-
-/**
- * The configs of `commit` as the `configs` globs describe them today: a file matches at its
- * own path, or at the path git's rename detection (`git diff -M commit head`, whole-directory
- * moves included) says it has in `head`. A moved file keeps its old path and carries its
- * current one. When nothing matches either way, the nearest paths that did exist are listed.
- */
-export async function collectFollowingMoves(
-  git: GitCommandManager,
-  commit: string,
-  head: string | undefined,
-  matches: (path: string) => boolean,
-  patterns: ConfigPatterns,
-  options: ReadOptions,
-  /** Files already read for another ref (same path, same blob): taken as they are. */
-  known?: ReadonlyMap<string, OldConfig>,
-  /**
-   * A matrix job's slice, decided on the path the file has now: a file that moved is judged in
-   * one shard only, whichever of its two paths the globs match.
-   */
-  inSlice?: (currentPath: string) => boolean,
-): Promise<FollowedConfigs> {
-  const fetched = await fetchFollowingMoves(git, commit, head, matches, options, known, inSlice, true);
-  return parseFollowing(git, fetched, patterns, options, known);
-}
-
 /** A commit's configs listed, followed across moves, not yet read. */
 export interface ListedFollowing extends ConfigListing {
   commit: string;
+  /** Old path → the path git's rename detection says the file has at the PR's HEAD. */
   movedTo: ReadonlyMap<string, string>;
 }
 
-/**
- * The git work of {@link collectFollowingMoves} alone (moves, listing, bytes), to be parsed
- * later by {@link parseFollowing}: a ref's bytes can be fetched while another ref is parsed.
- * `known` names the files another ref will have read by then.
- */
-export async function fetchFollowingMoves(
-  git: GitCommandManager,
-  commit: string,
-  head: string | undefined,
-  matches: (path: string) => boolean,
-  options: ReadOptions,
-  known?: { has(key: string): boolean },
-  inSlice?: (currentPath: string) => boolean,
-  /** Parse each file as its bytes arrive (see {@link fetchConfigs}). */
-  parseWhileReading = false,
-): Promise<FetchedFollowing> {
-  return fetchListed(git, await listFollowingMoves(git, commit, head, matches, options, inSlice), known, parseWhileReading ? options : undefined);
-}
+/** A listing with its bytes read (see {@link fetchListed}), ready for {@link parseFollowing}. */
+export type FetchedFollowing = FetchedConfigs & Pick<ListedFollowing, 'commit' | 'movedTo'>;
 
-/** The files of `commit` the globs match, at their own path or at the one they moved to. */
+/**
+ * The files of `commit` as the `configs` globs describe them today: a file matches at its own
+ * path, or at the path git's rename detection (`git diff -M commit head`, whole-directory moves
+ * included) says it has in `head`. A moved file keeps its old path and, once parsed, carries
+ * its current one. `inSlice` is a matrix job's slice, decided on the path the file has now: a
+ * file that moved is judged in one shard only, whichever of its two paths the globs match.
+ */
 export async function listFollowingMoves(
   git: GitCommandManager,
   commit: string,
@@ -90,12 +50,32 @@ export async function listFollowingMoves(
   return { ...(await listConfigs(git, commit, wanted, options)), commit, movedTo };
 }
 
+/**
+ * A ref's git work (moves, listing, bytes), to be parsed later by {@link parseFollowing}: its
+ * bytes can be fetched while another ref is parsed. `known` names the files another ref will
+ * have read by then (same path, same blob): their bytes are not fetched.
+ */
+export async function fetchFollowingMoves(
+  git: GitCommandManager,
+  commit: string,
+  head: string | undefined,
+  matches: (path: string) => boolean,
+  options: ReadOptions,
+  known?: { has(key: string): boolean },
+  inSlice?: (currentPath: string) => boolean,
+): Promise<FetchedFollowing> {
+  return fetchListed(git, await listFollowingMoves(git, commit, head, matches, options, inSlice), known);
+}
+
 /** Reads the listed files' bytes (see {@link fetchConfigs}). */
 export async function fetchListed(git: GitCommandManager, listed: ListedFollowing, known?: { has(key: string): boolean }, parseAs?: ReadOptions): Promise<FetchedFollowing> {
   return { ...(await fetchConfigs(git, listed, known, parseAs)), commit: listed.commit, movedTo: listed.movedTo };
 }
 
-/** Parses what {@link fetchFollowingMoves} fetched; see {@link collectFollowingMoves}. */
+/**
+ * Parses what was fetched; a file in `known` (read for another ref) is taken as it is. When
+ * nothing matched, the nearest paths the commit has are listed.
+ */
 export async function parseFollowing(
   git: GitCommandManager,
   fetched: FetchedFollowing,
