@@ -24,7 +24,7 @@ import {
   releaseDrifts,
   safeJson,
   visible
-} from "./chunks/chunk-ORIX52YH.js";
+} from "./chunks/chunk-5NJG2Y23.js";
 import "./chunks/chunk-5WCQBEE6.js";
 
 // src/cli/main.ts

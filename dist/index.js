@@ -49,7 +49,7 @@ import {
   visible,
   whoseWords,
   withReleaseNote
-} from "./chunks/chunk-ORIX52YH.js";
+} from "./chunks/chunk-5NJG2Y23.js";
 import {
   __toESM
 } from "./chunks/chunk-5WCQBEE6.js";

@@ -62,33 +62,47 @@ export interface ProcessOutcome {
  * The process groups of a run's loaders, killed together when the run ends, when Node exits, or
  * when the run is cancelled.
  */
+/**
+ * Runs `cleanup` when Node exits or the run is cancelled, until the returned function is called.
+ * The runner cancels a run (or ends a step past timeout-minutes) with SIGINT, then SIGTERM: Node
+ * dies of them without 'exit', and what the gate started (the loaders' process groups, their
+ * copies in RAM) would live on. After the cleanup, once no other watcher is left, the signal does
+ * what it would have done without these watchers.
+ */
+export function onExitOrCancel(cleanup: () => void): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanup();
+    stop();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const stop = () => {
+    process.off('exit', cleanup);
+    for (const signal of CANCEL_SIGNALS) process.off(signal, onSignal);
+  };
+  process.on('exit', cleanup);
+  for (const signal of CANCEL_SIGNALS) process.once(signal, onSignal);
+  return stop;
+}
+
 export class LiveProcesses {
   /** Every loader process started. */
   started = 0;
   private readonly pids = new Set<number>();
+  private stopWatching: (() => void) | undefined;
   readonly killAll = () => {
     for (const pid of this.pids) killGroup(pid);
-  };
-  private readonly killAllAndDie = (signal: NodeJS.Signals) => {
-    this.killAll();
-    for (const other of CANCEL_SIGNALS) process.off(other, this.killAllAndDie);
-    // With no listener left, the signal does what it would have done without this one.
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
   };
 
   /** Kills the loaders if Node exits or the run is cancelled, until {@link LiveProcesses.unwatch}. */
   watch(): void {
-    process.on('exit', this.killAll);
-    // The runner cancels a run (or ends a step past timeout-minutes) with SIGINT, then SIGTERM.
-    // Node dies of them without 'exit', and the loaders' own process groups would live on.
-    for (const signal of CANCEL_SIGNALS) process.once(signal, this.killAllAndDie);
+    this.stopWatching ??= onExitOrCancel(this.killAll);
   }
 
   /** Kills what is left and stops watching. */
   unwatch(): void {
     this.killAll();
-    process.off('exit', this.killAll);
-    for (const signal of CANCEL_SIGNALS) process.off(signal, this.killAllAndDie);
+    this.stopWatching?.();
+    this.stopWatching = undefined;
   }
 
   add(pid: number): void {

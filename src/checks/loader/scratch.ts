@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
-import { CANCEL_SIGNALS } from './process.js';
+import { onExitOrCancel } from './process.js';
 
 /** Linux's shared-memory file system: a folder in RAM on every Linux runner. */
 export const SHARED_MEMORY = '/dev/shm';
@@ -22,18 +22,8 @@ const HEADROOM_BYTES = 64 * 1024 * 1024;
  */
 export class Scratch {
   private ram: Promise<string | undefined> | undefined;
-  private made: string | undefined;
   /** A run that is cancelled, or ends without `dispose`, does not leave its copies in RAM. */
-  private readonly removeNow = () => {
-    if (this.made) rmSync(this.made, { recursive: true, force: true });
-    this.made = undefined;
-  };
-  private readonly removeAndDie = (signal: NodeJS.Signals) => {
-    this.removeNow();
-    this.unwatch();
-    // With no listener left, the signal does what it would have done without this one.
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-  };
+  private stopWatching: (() => void) | undefined;
 
   constructor(
     private readonly disk: string,
@@ -66,14 +56,9 @@ export class Scratch {
   async dispose(): Promise<void> {
     const ram = this.ram ? await this.ram : undefined;
     this.ram = undefined;
-    this.made = undefined;
-    this.unwatch();
+    this.stopWatching?.();
+    this.stopWatching = undefined;
     if (ram) await rm(ram, { recursive: true, force: true }).catch(() => undefined);
-  }
-
-  private unwatch(): void {
-    process.off('exit', this.removeNow);
-    for (const signal of CANCEL_SIGNALS) process.off(signal, this.removeAndDie);
   }
 
   private async fits(files: readonly { path: string; content: Buffer }[]): Promise<boolean> {
@@ -88,9 +73,7 @@ export class Scratch {
     if (!sharedMemory) return Promise.resolve(undefined);
     return (this.ram ??= mkdtemp(path.join(sharedMemory, 'compat-gate-')).then(
       (made) => {
-        this.made = made;
-        process.on('exit', this.removeNow);
-        for (const signal of CANCEL_SIGNALS) process.once(signal, this.removeAndDie);
+        this.stopWatching = onExitOrCancel(() => rmSync(made, { recursive: true, force: true }));
         return made;
       },
       () => undefined,
