@@ -482,7 +482,7 @@ async function judgeRefs(
 function suiteMatchedNothing(patterns: ConfigPatterns, configs: number): GateError {
   const globs = [...patterns.include, ...patterns.exclude.map((pattern) => `!${pattern}`)].map((glob) => `\`${glob}\``).join(', ');
   return new GateError(
-    (n) => `The ${n.setting('suite-configs')} (${globs}) name none of the ${configs} configs read from the base and the releases: the suite ran on nothing.`,
+    (n) => `The ${n.setting('suite-configs')} (${globs}) names none of the ${configs} configs read from the base and the releases: the suite ran on nothing.`,
     (n) => `Give globs that match paths the ${n.setting('configs')} match (the suite runs on a subset of them), or leave the ${n.setting('suite-configs')} out to run it on every config.`,
   );
 }

@@ -106,7 +106,7 @@ export class SuiteSides {
       base.push(onBase);
     }
     const first = base[0]!;
-    const last = first.tail.split('\n').filter((line) => line.trim() !== '').slice(-3).join(' ⏎ ');
+    const last = gist(first.tail);
     return new GateError(
       `The suite fails on all ${mine.length === 1 ? 'the one config' : `${mine.length} configs`} it ran on with the code of ${at} too, and passes no test there (${first.ending}${last ? `: ${JSON.stringify(last)}` : ''}): it cannot run, so the suite layer compared nothing.`,
       (n) => `Make the ${n.setting('suite')} runnable on the base as on the PR (install its dependencies in an earlier step; check the command and the ${n.setting('working-directory')}), or check that the ${n.setting('suite-configs')} names configs it can start with.`,
@@ -135,9 +135,17 @@ export function suiteTimedOut(paths: string[], timeoutSeconds: number, at: strin
 }
 
 function suiteCannotStart(command: string, cwd: string, outcome: SuiteOutcome): GateError {
-  const last = outcome.tail.split('\n').filter((line) => line.trim() !== '').slice(-2).join(' ⏎ ');
+  const last = gist(outcome.tail);
   return new GateError(
     `The suite cannot start: \`${command.trim()}\` in ${cwd} ended with ${outcome.ending}${last ? `: ${JSON.stringify(last)}` : ''}.`,
     (n) => `Check the ${n.setting('suite')} (the command must exist once the earlier steps ran: install its dependencies first) and the ${n.setting('working-directory')}.`,
   );
+}
+
+/** The line of a failed run's output that most likely says why: the first that reads like an error, else the last. */
+export function gist(output: string): string {
+  const lines = output.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const error = lines.find((line) => /\b(error|not found|cannot|can't|no such|no module|traceback|exception|denied)\b/i.test(line));
+  const line = error ?? lines.at(-1) ?? '';
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
