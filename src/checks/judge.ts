@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { ProcessLanes } from './lanes.js';
 import { Scratch } from './loader/index.js';
-import { noConfigNote, nothingAccepted, nothingCollected, nothingToLoadWith } from './nothing-checked.js';
+import { contention, noConfigNote, nothingAccepted, nothingCollected, nothingToLoadWith } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
@@ -177,6 +177,7 @@ class CachedSide {
   private readonly findings = new Map<string, Finding[]>();
   private readonly pending = new Map<string, Promise<void>>();
   processes = 0;
+  retriedAlone = 0;
 
   constructor(private readonly evaluate: (configs: OldConfig[], refLabel: string) => Promise<Evaluation>) {}
 
@@ -194,6 +195,7 @@ class CachedSide {
     if (missing.size > 0) {
       const job = this.evaluate([...missing.values()], refLabel).then((evaluation) => {
         this.processes += evaluation.loaderProcesses;
+        this.retriedAlone += evaluation.retriedAlone ?? 0;
         for (const [key, config] of missing) this.findings.set(key, evaluation.findings.get(config.path) ?? []);
       });
       for (const key of missing.keys()) this.pending.set(key, job);
@@ -388,7 +390,7 @@ async function judgeRefs(
   const undecided = suite?.undecided(onBaseRef.configs) ?? [];
   const blind = [
     prSchema && baseSchemaFile ? await nothingAccepted('schema', readable, onPr, onBaseSchema, base.ref, readOptions, describeBaseSchema(baseSchemaFile, at)) : undefined,
-    options.loader ? await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at) : undefined,
+    options.loader ? await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at, options.loaderJobs) : undefined,
     suite?.cannotRunOnBase(onBaseRef.configs, at),
     undecided.length ? suiteTimedOut(undecided, options.suite!.timeoutSeconds, at) : undefined,
   ].filter((error): error is GateError => error !== undefined);
@@ -448,6 +450,18 @@ async function judgeRefs(
   }
   dropDocuments([...shared.values()]);
   if (suite && suite.configs.size === 0 && readable.length > 0) throw suiteMatchedNothing(options.suite!.patterns, readable.length);
+
+  if (options.loader) {
+    const refused = [...configs, ...judgedReleases.flatMap((release) => release.configs)].flatMap((config) => [...config.findings, ...(config.baseFindings ?? [])]);
+    const contended = contention(refused, options.loaderJobs);
+    if (contended) notes.push(contended);
+    const retried = onPr.retriedAlone + onBaseLoader.retriedAlone;
+    if (retried && !contended) {
+      notes.push(
+        `${retried === 1 ? 'A loader process' : `${retried} loader processes`} lost a port or a lock to another loader process running beside ${retried === 1 ? 'it' : 'them'}, and ${retried === 1 ? 'was' : 'were'} run again alone, so that the verdict does not depend on which one won. Set \`loader-jobs: 1\` (the CLI's \`--loader-jobs 1\`) to run one loader process at a time from the start.`,
+      );
+    }
+  }
 
   const schemaChanges = schemaUnchanged
     ? []
