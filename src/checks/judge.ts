@@ -7,7 +7,7 @@ import { contention, noConfigNote, nothingAccepted, nothingCollected, nothingToL
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
-import { SuiteSides, suiteTimedOut } from './suite/sides.js';
+import type { SuiteSides } from './suite/sides.js';
 import { configKey, dropDocuments, skippedNote, type OldConfig, type SkippedPath } from '../configs/collect.js';
 import { fetchFollowingMoves, fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing, type FollowedConfigs } from '../configs/follow.js';
 import { locate, yamlVersionDifference, yamlVersionHint, type YamlVersion } from '../configs/parse/index.js';
@@ -323,9 +323,12 @@ async function judgeRefs(
       return everyConfigRejected(configs, 'loader', error.message);
     }
   });
-  const suite = options.suite
-    ? new SuiteSides({ suite: options.suite, prCwd: options.workingDirectory, baseCwd: baseWorkingDirectory, env: options.loaderEnv, lanes, scratch })
-    : undefined;
+  // The suite layer (and its XML parser) is loaded only by the runs that have one.
+  const suiteModule = options.suite ? await import('./suite/sides.js') : undefined;
+  const suite: SuiteSides | undefined =
+    suiteModule && options.suite
+      ? new suiteModule.SuiteSides({ suite: options.suite, prCwd: options.workingDirectory, baseCwd: baseWorkingDirectory, env: options.loaderEnv, lanes, scratch })
+      : undefined;
   const layersOfPr: Layer[] = [...(prSchema ? (['schema'] as const) : []), ...(options.loader ? (['loader'] as const) : [])];
   const rejectsOnPr = (layer: Layer) => (config: OldConfig) => config.read.ok && rejects(onPr.get(config), layer);
   /** Runs each layer of the base on the configs that layer of the PR rejects. */
@@ -392,7 +395,7 @@ async function judgeRefs(
     prSchema && baseSchemaFile ? await nothingAccepted('schema', readable, onPr, onBaseSchema, base.ref, readOptions, describeBaseSchema(baseSchemaFile, at)) : undefined,
     options.loader ? await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at, options.loaderJobs) : undefined,
     suite?.cannotRunOnBase(onBaseRef.configs, at),
-    undecided.length ? suiteTimedOut(undecided, options.suite!.timeoutSeconds, at) : undefined,
+    undecided.length ? suiteModule!.suiteTimedOut(undecided, options.suite!.timeoutSeconds, at) : undefined,
   ].filter((error): error is GateError => error !== undefined);
   const baseOutcome = (config: OldConfig, layer: Layer): { outcome: LayerOutcome; findings: Finding[] } => {
     if (layer === 'schema' && !baseSchemaFile) return { outcome: 'absent', findings: [] };
@@ -438,7 +441,7 @@ async function judgeRefs(
     // a config the PR fixes is known.
     await suite?.judgeRef(collected.configs, target.ref, true);
     const timedOut = suite?.undecided(collected.configs) ?? [];
-    if (timedOut.length) notes.push(`${suiteTimedOut(timedOut, options.suite!.timeoutSeconds, at).message} Their drift is shown as existing.`);
+    if (timedOut.length) notes.push(`${suiteModule!.suiteTimedOut(timedOut, options.suite!.timeoutSeconds, at).message} Their drift is shown as existing.`);
     // Release configs that load on the PR are checked against the base's schema only, to find the
     // ones the PR fixed: running the base's loader on every one of them would cost as much again.
     if (prSchema && baseSchemaFile) {
