@@ -109,7 +109,10 @@ export async function check(request: CheckRequest): Promise<Report> {
     const base = await resolveBase(git, candidate);
     known.base = base;
     // The releases are looked up (ls-remote, a fetch) while the PR is read and the base judged.
-    const releaseRead = resolveRelease(git, request.release, request.releaseApi);
+    // On a release branch (`release-0.3.x`), `latest` is that line's newest release; a push names
+    // its branch in `ref`, its base being the commit before.
+    const baseBranch = request.eventName === 'push' && !request.base ? payloadText(request.payload, 'ref') : candidate.ref;
+    const releaseRead = resolveRelease(git, request.release, request.releaseApi, baseBranch ? { baseBranch } : {});
     releaseRead.catch(() => undefined);
 
     const pullRequest = request.localPullRequest
