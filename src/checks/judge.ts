@@ -255,7 +255,7 @@ async function judgeRefs(
   const readOptions = { yamlVersion: options.yamlVersion };
   const head = await git.tryResolveCommit('HEAD');
   /** A ref's configs, followed across moves to the paths the globs describe at the PR's HEAD. */
-  const fetchRef = (ref: RefTarget, known?: { has(key: string): boolean }) => fetchFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, known, inSlice);
+  const fetchRef = (ref: RefTarget, known?: { has(key: string): boolean }) => fetchFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, known, inSlice, options.patterns);
   const parseRef = async (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) => {
     const found = await parseFollowing(git, fetched, options.patterns, readOptions, known);
     // Without a schema nothing reads the documents (the loader reads its copies): only whether
@@ -314,7 +314,7 @@ async function judgeRefs(
   // A ref's parsed documents are dropped once both sides have judged them: at 10,000 configs a
   // ref's documents are most of the memory. The next ref's bytes are fetched meanwhile (and,
   // with a loader, parsed too: at most two refs' documents are held at once).
-  const baseListed = await listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice);
+  const baseListed = await listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice, options.patterns);
   // A file a release shares with the base (same path, same blob) is read and parsed once: its
   // documents are kept for the releases' own checks.
   const sharedKeysReady = releasesReady.then((releases) => sharedWithReleases(git, baseListed.files, releases));

@@ -63,7 +63,13 @@ export interface FollowedMoves {
  * moved to, and has no counterpart today is listed in `noPathToday`, as is one that moved out
  * of the globs: nothing is followed to a path the globs do not name.
  */
-export async function followMoves(git: GitCommandManager, commit: string, head: string, matches: (path: string) => boolean): Promise<FollowedMoves> {
+export async function followMoves(
+  git: GitCommandManager,
+  commit: string,
+  head: string,
+  matches: (path: string) => boolean,
+  patterns: ConfigPatterns,
+): Promise<FollowedMoves> {
   const [oldTree, headTree, renames] = await Promise.all([git.lsTree(commit), git.lsTree(head), git.renames(commit, head)]);
   const oldPaths = oldTree.filter((entry) => entry.type !== 'tree').map((entry) => entry.path);
   const oldSet = new Set(oldPaths);
@@ -72,22 +78,25 @@ export async function followMoves(git: GitCommandManager, commit: string, head: 
   const renamedTo = new Set(renames.map(({ to }) => to));
   const deleted = oldPaths.filter((path) => !headPaths.has(path) && !renamedFrom.has(path));
   const added = [...headPaths].filter((path) => !oldSet.has(path) && !renamedTo.has(path));
-  const final = tracePaths(oldPaths, [{ renames, deleted, added }]);
+  const final = tracePaths(oldPaths, [{ renames, deleted, added, remaining: filesUnder(headPaths) }]);
   const resolved = (entry: TracedPath | undefined) => entry !== undefined && !entry.gone && headPaths.has(entry.path);
+  const satInGlobs = (entry: TracedPath) => entry.trail.some(matches);
 
-  // Files the two trees leave without a counterpart that may be configs: they matched the globs
-  // (or their folder moved where the globs look), or a config today of no known origin has their name.
+  // The history is walked only when it can find something: a config today of no known origin,
+  // and files of the old commit without a counterpart that sat where the globs look or are
+  // named as the globs name configs.
   const targets = new Set([...final.values()].filter(resolved).map((entry) => entry.path));
-  const orphanNames = new Set(added.filter((path) => matches(path) && !targets.has(path)).map(baseName));
-  const open = [...final].filter(([path, entry]) => !resolved(entry) && (matches(path) || matches(entry.path) || orphanNames.has(baseName(path)))).map(([path]) => path);
+  const orphans = added.filter((path) => matches(path) && !targets.has(path));
+  const named = namedLikeConfigs(patterns);
+  const open = orphans.length === 0 ? [] : [...final].filter(([, entry]) => !resolved(entry) && (satInGlobs(entry) || named(baseName(entry.path)))).map(([path]) => path);
   let history: HistoryWalk = 'not-needed';
   if (open.length > 0) {
     const steps = await firstParentChanges(git, commit, head);
     history = steps ? 'walked' : 'unavailable';
-    if (steps) {
-      for (const [path, entry] of tracePaths(open, steps)) {
-        if (resolved(entry) || entry.gone) final.set(path, entry);
-      }
+    for (const [path, entry] of tracePaths(open, steps ?? [])) {
+      const before = final.get(path)!;
+      if (resolved(entry)) final.set(path, entry);
+      else before.trail.push(...entry.trail.filter((step) => !before.trail.includes(step)));
     }
   }
 
@@ -97,10 +106,29 @@ export async function followMoves(git: GitCommandManager, commit: string, head: 
     if (resolved(entry)) {
       if (entry.path === path) continue;
       if (matches(entry.path)) movedTo.set(path, entry.path);
-      else if (matches(path)) noPathToday.set(path, { why: 'outside-globs', to: entry.path });
-    } else if (matches(path) || matches(entry.path)) noPathToday.set(path, { why: 'deleted' });
+      else if (satInGlobs(entry)) noPathToday.set(path, { why: 'outside-globs', to: entry.path });
+    } else if (satInGlobs(entry)) noPathToday.set(path, { why: 'deleted' });
   }
   return { movedTo, noPathToday, history };
+}
+
+/** Whether a file's name is one the globs' last parts name (`*.yaml` of `configs/*.yaml`, `run.yaml`). */
+function namedLikeConfigs(patterns: ConfigPatterns): (name: string) => boolean {
+  const names = patterns.include.map((pattern) => pattern.split('/').pop() ?? pattern).filter((name) => name !== '**');
+  if (names.length === 0) return () => false;
+  return picomatch(names, { dot: true });
+}
+
+/** How many of the paths lie in each folder, at any depth. */
+function filesUnder(paths: Iterable<string>): (folder: string) => number {
+  const counts = new Map<string, number>();
+  for (const path of paths) {
+    for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+      const folder = path.slice(0, slash);
+      counts.set(folder, (counts.get(folder) ?? 0) + 1);
+    }
+  }
+  return (folder) => counts.get(folder) ?? 0;
 }
 
 function baseName(path: string): string {
@@ -132,6 +160,7 @@ async function firstParentChanges(git: GitCommandManager, commit: string, head: 
  * path and, once parsed, carries its current one; a file with no path the globs name today is
  * judged at its old path and says so. `inSlice` is a matrix job's slice, decided on the path the
  * file has now: a file that moved is judged in one shard only, whichever of its two paths the globs match.
+ * `patterns`, the globs as written, say which file names look like configs (see {@link followMoves}).
  */
 export async function listFollowingMoves(
   git: GitCommandManager,
@@ -140,8 +169,9 @@ export async function listFollowingMoves(
   matches: (path: string) => boolean,
   options: ReadOptions,
   inSlice?: (currentPath: string) => boolean,
+  patterns?: ConfigPatterns,
 ): Promise<ListedFollowing> {
-  const moves: FollowedMoves = head && head !== commit ? await followMoves(git, commit, head, matches) : { movedTo: new Map(), noPathToday: new Map(), history: 'not-needed' };
+  const moves: FollowedMoves = head && head !== commit ? await followMoves(git, commit, head, matches, patterns ?? { include: [], exclude: [] }) : { movedTo: new Map(), noPathToday: new Map(), history: 'not-needed' };
   const { movedTo, noPathToday } = moves;
   const wanted = (path: string) => (matches(path) || movedTo.has(path) || noPathToday.has(path)) && (!inSlice || inSlice(movedTo.get(path) ?? path));
   return { ...(await listConfigs(git, commit, wanted, options)), commit, movedTo, noPathToday, history: moves.history };
@@ -160,8 +190,9 @@ export async function fetchFollowingMoves(
   options: ReadOptions,
   known?: { has(key: string): boolean },
   inSlice?: (currentPath: string) => boolean,
+  patterns?: ConfigPatterns,
 ): Promise<FetchedFollowing> {
-  return fetchListed(git, await listFollowingMoves(git, commit, head, matches, options, inSlice), known);
+  return fetchListed(git, await listFollowingMoves(git, commit, head, matches, options, inSlice, patterns), known);
 }
 
 /** Reads the listed files' bytes (see {@link fetchConfigs}). */
