@@ -119,6 +119,11 @@ export interface BranchLine {
   name: string;
 }
 
+/** A branch name without `refs/heads/` or `origin/`. */
+function shortBranch(branch: string): string {
+  return branch.replace(/^refs\/heads\//, '').replace(/^(?:refs\/remotes\/)?origin\//, '');
+}
+
 /** `<word>[-/_]` `v` `<major>` `.<minor>` `.x` `-<word>`: the parts a release branch's name is made of. */
 const LINE_BRANCH = /^(?:(release|releases|rel|stable|maint|maintenance|support|backport|lts)[-/_]?)?(v)?(\d+)(?:\.(\d+))?(\.x|-x)?(?:[-_.](stable|maint|maintenance|lts|release|branch))?$/i;
 
@@ -130,8 +135,7 @@ const LINE_BRANCH = /^(?:(release|releases|rel|stable|maint|maintenance|support|
  * `refs/heads/` are ignored.
  */
 export function releaseLineOfBranch(branch: string): BranchLine | undefined {
-  const name = branch.replace(/^refs\/heads\//, '').replace(/^(?:refs\/remotes\/)?origin\//, '');
-  const match = LINE_BRANCH.exec(name);
+  const match = LINE_BRANCH.exec(shortBranch(branch));
   if (!match) return undefined;
   const [, word, v, major, minor, x, suffix] = match;
   // A bare number is not enough to call a branch a release line.
@@ -186,6 +190,7 @@ export async function resolveRelease(git: GitCommandManager, input: string, api:
     return { ...(tag ? { tag } : {}), published: published !== undefined };
   };
   const branchLine = options.baseBranch ? releaseLineOfBranch(options.baseBranch) : undefined;
+  const branch = options.baseBranch ? shortBranch(options.baseBranch) : '';
 
   const chosen: Array<{ tag: string; entry: ReleaseEntry }> = [];
   for (const entry of entries) {
@@ -196,10 +201,10 @@ export async function resolveRelease(git: GitCommandManager, input: string, api:
       tag = (await ofLine(branchLine, branchLine.name)).tag;
       const next = branchLine.minor !== undefined ? `v${branchLine.major}.${branchLine.minor + 1}` : `v${branchLine.major + 1}`;
       const another = `To compare with another release, set \`release\` to its tag or its line (\`${next}\`), or to several, one a line.`;
-      if (tag) notes.push(`The base branch \`${options.baseBranch}\` names the release line ${branchLine.name}: \`latest\` is that line's newest stable release, \`${tag}\`. ${another}`);
+      if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}: \`latest\` is that line's newest stable release, \`${tag}\`. ${another}`);
       else {
         tag = await latestTag(api, tagNames, notes);
-        if (tag) notes.push(`The base branch \`${options.baseBranch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the project's latest release, \`${tag}\`. ${another}`);
+        if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the project's latest release, \`${tag}\`. ${another}`);
       }
     } else if (entry.kind === 'latest') tag = await latestTag(api, tagNames, notes);
     else if (entry.kind === 'tag') tag = entry.name;
