@@ -2,7 +2,9 @@
 // moved and rewritten on the way, a file renamed in one commit and rewritten in the next, files
 // deleted or moved out of the globs, a PR that moves every config, a shallow checkout of the PR
 // merge commit, and backports into a release branch.
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,6 +68,8 @@ function request(dir: string, overrides: Partial<CheckRequest> & { configs: stri
     ...rest,
   };
 }
+
+const validateReport = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8')));
 
 const driftOf = (report: Report) => report.releases?.[0]?.drift;
 const byPath = <T extends { path: string }>(items: readonly T[] | undefined, at: string) => items?.find((item) => item.path === at);
@@ -132,9 +136,17 @@ describe('a release whose presets moved to another folder and were rewritten sin
       { path: 'presets/gone.yaml', why: 'deleted', status: 'new' },
       { path: 'presets/leaving.yaml', why: 'outside-globs', to: 'archive/leaving.yaml', status: 'ok' },
     ]);
+    // The report with its new fields is what schemas/report.schema.json describes.
+    expect(validateReport(JSON.parse(JSON.stringify(report))), JSON.stringify(validateReport.errors)).toBe(true);
     const summary = renderSummary(report);
     expect(summary).toContain('2 configs of the release have no path the `configs` globs name today');
     expect(summary).toContain('`presets/leaving.yaml` (moved out of the globs, to `archive/leaving.yaml`; loads)');
+  });
+
+  it('shows the moves in a drift section a reviewer can read (test/__outputs__/summary-moves.md)', async () => {
+    const summary = renderSummary(report);
+    const drift = summary.slice(summary.indexOf('### Release drift'), summary.indexOf('### What was checked'));
+    await expect(drift.replace(/\b[0-9a-f]{12,40}\b/g, '<sha>')).toMatchFileSnapshot('../__outputs__/summary-moves.md');
   });
 
   it('follows nothing out of the folders the globs name', () => {
