@@ -91,7 +91,9 @@ export async function followMoves(
   const open = orphans.length === 0 ? [] : [...final].filter(([, entry]) => !resolved(entry) && (satInGlobs(entry) || named(baseName(entry.path)))).map(([path]) => path);
   let history: HistoryWalk = 'not-needed';
   if (open.length > 0) {
-    const steps = await firstParentChanges(git, commit, head);
+    // History is fetched only for a config that would otherwise have no path today; a file that
+    // is only named like one is looked for in the history at hand.
+    const steps = await firstParentChanges(git, commit, head, open.some((path) => satInGlobs(final.get(path)!)));
     history = steps ? 'walked' : 'unavailable';
     for (const [path, entry] of tracePaths(open, steps ?? [])) {
       const before = final.get(path)!;
@@ -139,13 +141,13 @@ function baseName(path: string): string {
  * The changes of each first-parent commit from `commit` to `head`. When `commit` is HEAD's first
  * parent (the base of a PR's merge commit) the two trees' comparison was that one step already:
  * there is nothing more to walk.
- * A shallow checkout is deepened behind HEAD, in two bounded fetches, until `commit` shows as
- * its ancestor; undefined when it does not within {@link HISTORY_LIMIT} commits.
+ * With `mayFetch`, a shallow checkout is deepened behind HEAD, in two bounded fetches, until
+ * `commit` shows as its ancestor; undefined when it does not within {@link HISTORY_LIMIT} commits.
  */
-async function firstParentChanges(git: GitCommandManager, commit: string, head: string): Promise<PathChanges[] | undefined> {
+async function firstParentChanges(git: GitCommandManager, commit: string, head: string, mayFetch: boolean): Promise<PathChanges[] | undefined> {
   if ((await git.tryParents(head))?.[0] === commit) return [];
   let steps = await git.tryFirstParentChanges(commit, head, HISTORY_LIMIT);
-  if (steps || !(await git.isShallow())) return steps;
+  if (steps || !mayFetch || !(await git.isShallow())) return steps;
   for (const depth of [FIRST_DEEPEN, HISTORY_LIMIT]) {
     if (!(await git.tryDeepen(head, depth))) return undefined;
     steps = await git.tryFirstParentChanges(commit, head, HISTORY_LIMIT);
