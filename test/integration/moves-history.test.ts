@@ -260,3 +260,37 @@ describe('a backport PR into a release branch', () => {
     expect(report.notes.some((text) => text.includes('release line'))).toBe(false);
   }, 60_000);
 });
+
+describe('a release tagged on another branch', () => {
+  it('finds moves by the trees and the folders, and says that the history could not be walked', async () => {
+    const { dir, git, write } = await newRepo();
+    await write('schema.json', schema(['a']));
+    await write('presets/x.yaml', preset('x', 'a'));
+    await write('presets/y.yaml', preset('y', 'a'));
+    git('add', '-A');
+    git('commit', '-qm', 'presets');
+    git('checkout', '-qb', 'release-1.0');
+    await write('presets/z.yaml', preset('z', 'a'));
+    git('add', '-A');
+    git('commit', '-qm', 'z, on the release branch only');
+    git('tag', 'v1.0.0');
+    git('checkout', '-q', 'main');
+    await mkdir(path.join(dir, 'configs'));
+    git('mv', 'presets/x.yaml', 'configs/x.yaml');
+    git('mv', 'presets/y.yaml', 'configs/y.yaml');
+    await write('configs/new.yaml', preset('new', 'a'));
+    git('add', '-A');
+    git('commit', '-qm', 'configs');
+    git('checkout', '-qb', 'change');
+    await write('README.md', 'docs\n');
+    git('add', '-A');
+    git('commit', '-qm', 'docs');
+
+    const report = await check(request(dir, { configs: 'configs/*.yaml', release: 'v1.0.0' }));
+    expect(report.error).toBeUndefined();
+    expect(driftOf(report)?.counts.configs).toBe(3);
+    expect(driftOf(report)?.noPathToday).toEqual([{ path: 'presets/z.yaml', why: 'deleted', status: 'ok' }]);
+    expect(report.notes.join('\n')).toContain('1 config of the release `v1.0.0`');
+    expect(report.notes.join('\n')).toContain('not commit by commit');
+  }, 60_000);
+});
