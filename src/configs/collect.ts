@@ -11,6 +11,15 @@ export interface OldConfig {
   read: ReadResult;
   /** Where git's rename detection says the file is now, when it moved since this commit. */
   currentPath?: string;
+  /** Set when the file has no path the globs name today: it is judged at its path here. */
+  noPathToday?: NoPathToday;
+}
+
+/** Why a file of an old commit is judged at its old path: it has no path the `configs` globs name today. */
+export interface NoPathToday {
+  /** `deleted`: no counterpart today (deleted since); `outside-globs`: it moved to `to`, a path the globs do not name. */
+  why: 'deleted' | 'outside-globs';
+  to?: string;
 }
 
 /** What a skipped path is. */

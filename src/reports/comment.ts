@@ -137,7 +137,8 @@ const MAX_PATH_CHARS = 200;
 
 /**
  * New drift of every release, in one paragraph: how many configs of each release this PR
- * breaks, and the first few by name; one that moved since its release by both paths.
+ * breaks, and the first few by name; one that moved since its release by both paths, one with
+ * no path today said so.
  */
 function newDriftParagraph(report: Report): string | undefined {
   const releases = releaseDrifts(report).filter((release) => release.drift.counts.new > 0);
@@ -152,7 +153,7 @@ function newDriftParagraph(report: Report): string | undefined {
     .map(({ release, config }) =>
       config.currentPath
         ? `- ${inlineCode(clip(config.path, MAX_PATH_CHARS))} in ${inlineCode(release)}, now ${inlineCode(clip(config.currentPath, MAX_PATH_CHARS))}`
-        : `- ${inlineCode(clip(config.path, MAX_PATH_CHARS))} of ${inlineCode(release)}`,
+        : `- ${inlineCode(clip(config.path, MAX_PATH_CHARS))} of ${inlineCode(release)}${config.noPathToday ? ', no path today' : ''}`,
     );
   return [
     `**Release drift:** ${of} that ${total === 1 ? 'loads' : 'load'} on the base no longer ${total === 1 ? 'loads' : 'load'} with this PR; the job summary lists them.`,

@@ -231,6 +231,7 @@ function mergeDrifts(drifts: readonly ReportReleaseDrift[]): ReportReleaseDrift 
     },
     configs: drifts.flatMap((d) => d.configs).sort(byPath),
     failOnDrift: drifts.some((d) => d.failOnDrift),
+    ...(drifts.some((d) => d.noPathToday?.length) ? { noPathToday: drifts.flatMap((d) => d.noPathToday ?? []).sort(byPath) } : {}),
     ...(nearest ? { nearest } : {}),
   };
 }
