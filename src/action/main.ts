@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { check } from '../pipeline.js';
 import { Outputs, Verdict } from '../constants.js';
 import { GateError, describeError, errorMessage } from '../errors.js';
-import { payloadText, type Payload } from '../refs/base.js';
+import { payloadText } from '../refs/base.js';
 import type { GitHubClient } from '../github/client.js';
 import { octokitCommentsClient, syncStickyComment } from '../github/comments.js';
 import { octokitPullRequestApi } from '../refs/pull-request.js';
@@ -19,7 +19,7 @@ import { safeJson, visible } from '../reports/safe-text.js';
 import { renderSummary } from '../reports/summary.js';
 import { VERSION } from '../version.js';
 import { type ActionSettings, type RunnerSettings } from '../settings.js';
-import { getInputs, readRunner } from './inputs.js';
+import { getInputs, readEvent, readRunner } from './inputs.js';
 
 /**
  * The action: read inputs and the event, run the check, publish what it found. Never throws:
@@ -118,15 +118,6 @@ async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings
 async function mergeExpectation(runner: RunnerSettings): Promise<MergeExpectation> {
   const headSha = payloadText(await readEvent(runner.eventPath), 'pull_request', 'head', 'sha');
   return headSha ? { pullRequestHeadSha: headSha } : {};
-}
-
-async function readEvent(path: string | undefined): Promise<Payload> {
-  if (!path) return {};
-  try {
-    return JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new GateError(`The event file ${path} could not be read: ${describeError(error)}.`);
-  }
 }
 
 /** Events whose PR gets the sticky comment; a merge group's PR already has it. */

@@ -1,3 +1,4 @@
+import { readJsonText } from '../configs/parse/index.js';
 import { RELEASE_CONFIG_FILES, type MergeMethod, type MergeSettings } from '../refs/release-setup.js';
 import type { PullRequestCommit } from '../refs/pull-request.js';
 import { isBreakingHeader, type Acknowledgement } from './acknowledgement.js';
@@ -256,13 +257,11 @@ function bodyOf(message: string): string {
   return lines.slice(1).join('\n').replace(/^\s*\n/, '');
 }
 
+/** A release tool's JSON config from the PR; one that cannot be read (malformed, too deep) counts as absent. */
 function parseJson(text: string | undefined): unknown {
   if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const read = readJsonText(text);
+  return read.ok ? read.value : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -13,3 +13,4 @@ export { yamlVersionDifference, yamlVersionHint, type YamlVersionDifference } fr
 export { tomlDateString } from './toml.js';
 export type { ConfigFormat, ReadFailure, ReadOptions, ReadResult } from './result.js';
 export type { YamlVersion } from './yaml-dialect.js';
+export { describeJsonRead, readJsonBytes, readJsonText, type JsonLimits, type JsonRead } from './json-file.js';
