@@ -1,7 +1,7 @@
 import { readJsonText } from '../configs/parse/index.js';
 import { RELEASE_CONFIG_FILES, type MergeMethod, type MergeSettings } from '../refs/release-setup.js';
 import type { PullRequestCommit } from '../refs/pull-request.js';
-import { isBreakingHeader, type Acknowledgement } from './acknowledgement.js';
+import { isBreakingHeader, suggestedTitle, type Acknowledgement } from './acknowledgement.js';
 
 export { DEFAULT_MERGE_SETTINGS, type MergeMethod, type MergeSettings } from '../refs/release-setup.js';
 
@@ -238,14 +238,6 @@ function changesetBumps(text: string): Array<{ name: string; level: string }> {
     const match = /^\s*["']?([^"':]+?)["']?\s*:\s*["']?(major|minor|patch)["']?\s*$/i.exec(line);
     return match?.[1] && match[2] ? [{ name: match[1], level: match[2].toLowerCase() }] : [];
   });
-}
-
-function suggestedTitle(title: string | undefined): string {
-  const trimmed = title?.trim() ?? '';
-  if (isBreakingHeader(trimmed)) return trimmed;
-  const header = /^([A-Za-z][\w-]*)(\([^()\r\n]*\))?\s*!*\s*:\s*(.*)$/.exec(trimmed);
-  if (header) return `${header[1]}${header[2] ?? ''}!: ${header[3] || '…'}`;
-  return `feat!: ${trimmed || '…'}`;
 }
 
 function subjectOf(message: string): string {
