@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { loaderEnvironment } from './checks/loader/index.js';
+import { nothingToLoad } from './checks/nothing-checked.js';
 import { parseRefMap, type RefMapping } from './checks/schema.js';
 import type { YamlVersion } from './configs/parse/index.js';
 import { parsePatterns, parseShard, type ConfigPatterns, type Shard } from './configs/select.js';
@@ -150,12 +151,7 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
       mergeReports,
     };
   }
-  if (!schema && !loader) {
-    throw new GateError(
-      (n) => `Neither the ${n.setting('schema')} nor the ${n.setting('loader')} is set: there is nothing to load the configs with.`,
-      (n) => `Set the ${n.setting('schema')} (a JSON Schema file), the ${n.setting('loader')} (a command), or both.`,
-    );
-  }
+  if (!schema && !loader) throw nothingToLoad();
   const configs = input('configs');
   if (!configs.trim()) {
     throw new GateError((n) => `The ${n.setting('configs')} is empty.`, 'Give glob patterns of the config files users have, e.g. `distributions/*/run.yaml`.');

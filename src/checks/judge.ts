@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { Scratch } from './loader/index.js';
-import { noConfigNote, nothingAccepted, nothingCollected } from './nothing-checked.js';
+import { noConfigNote, nothingAccepted, nothingCollected, nothingToLoad } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
@@ -229,12 +229,7 @@ async function judgeRefs(
   releasesReady: Promise<readonly RefTarget[]>,
   { scratch, started }: RunScope,
 ): Promise<GateRun> {
-  if (!options.schema && !options.loader) {
-    throw new GateError(
-      (n) => `Neither the ${n.setting('schema')} nor the ${n.setting('loader')} is set: there is nothing to load the configs with.`,
-      'Set at least one of them.',
-    );
-  }
+  if (!options.schema && !options.loader) throw nothingToLoad();
   const notes: string[] = [];
   const schemaPath = options.schema ? repositoryPath(options, options.schema, 'schema') : undefined;
   const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;

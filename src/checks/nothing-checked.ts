@@ -11,6 +11,17 @@ import type { RefTarget } from '../refs/base.js';
  * compared nothing must not go green. Each check here costs nothing when configs load.
  */
 
+/**
+ * Neither `schema` nor `loader` is set: nothing could load a config. One wording for the edges
+ * that read the settings and for the engine that is handed them.
+ */
+export function nothingToLoad(): GateError {
+  return new GateError(
+    (n) => `Neither the ${n.setting('schema')} nor the ${n.setting('loader')} is set: there is nothing to load the configs with.`,
+    (n) => `Set the ${n.setting('schema')} (a JSON Schema file), the ${n.setting('loader')} (a command), or both.`,
+  );
+}
+
 /** What the engine knows of one side's results for a layer, and how to ask it for more. */
 export interface SideResults {
   get(config: OldConfig): Finding[] | undefined;
