@@ -9,7 +9,7 @@ import type { GitHubClient } from '../github/client.js';
 import { octokitCommentsClient, syncStickyComment } from '../github/comments.js';
 import { octokitPullRequestApi } from '../refs/pull-request.js';
 import { octokitReleaseApi } from '../refs/release.js';
-import { octokitMergeSettingsApi } from '../refs/release-setup.js';
+import { octokitMergeSettingsApi } from '../verdict/release-setup.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor, omittedNote } from '../reports/annotations.js';
 import { buildReport, driftCount, redactReport, releaseTags, type Report } from '../reports/report.js';

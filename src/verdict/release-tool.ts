@@ -1,9 +1,9 @@
 import { readJsonText } from '../configs/parse/index.js';
-import { RELEASE_CONFIG_FILES, type MergeMethod, type MergeSettings } from '../refs/release-setup.js';
 import type { PullRequestCommit } from '../refs/pull-request.js';
 import { isBreakingHeader, suggestedTitle, type Acknowledgement } from './acknowledgement.js';
+import { RELEASE_CONFIG_FILES, type MergeMethod, type MergeSettings } from './release-setup.js';
 
-export { DEFAULT_MERGE_SETTINGS, type MergeMethod, type MergeSettings } from '../refs/release-setup.js';
+export { DEFAULT_MERGE_SETTINGS, type MergeMethod, type MergeSettings } from './release-setup.js';
 
 /** The release tools whose reading of a merged PR compat-gate knows. */
 export type ReleaseToolName = 'semantic-release' | 'release-please' | 'changesets';

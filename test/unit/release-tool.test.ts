@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeSettingsOf, readReleaseFiles } from '../../src/refs/release-setup.js';
+import { mergeSettingsOf, readReleaseFiles } from '../../src/verdict/release-setup.js';
 import type { PullRequestCommit } from '../../src/refs/pull-request.js';
 import { acknowledge } from '../../src/verdict/acknowledgement.js';
 import { DEFAULT_MERGE_SETTINGS, findReleaseTools, releaseReach, type MergeSettings } from '../../src/verdict/release-tool.js';
