@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_ENTRY, TEST_TOKEN, pullRequestEvent, runAction, type ActionRun } from '../helpers/action-runner.js';
+import { ACTION_ENTRY, TEST_TOKEN, fakePullOf, pullRequestEventOf, runAction, type ActionRun } from '../helpers/action-runner.js';
 import { buildPullRequestRepo, type PullRequestRepo } from '../helpers/git-fixture.js';
 import { startGitHubApi } from '../helpers/github-api.js';
 
@@ -36,23 +36,7 @@ afterAll(async () => {
 });
 
 async function runGate(env: Record<string, string>): Promise<ActionRun> {
-  const api = await startGitHubApi({
-    owner: OWNER,
-    repo: REPO,
-    requireToken: TEST_TOKEN,
-    pulls: {
-      [repo.number]: {
-        title: TITLE,
-        labels: [],
-        head: { sha: repo.headSha, ref: repo.headRef },
-        base: { sha: repo.baseSha, ref: repo.baseRef },
-        commits: repo.prCommits.map((c) => ({ sha: c.sha, commit: { message: c.message } })),
-        mergeCommitSha: repo.mergeSha,
-      },
-    },
-    releases: [],
-    comments: {},
-  });
+  const api = await startGitHubApi({ owner: OWNER, repo: REPO, requireToken: TEST_TOKEN, pulls: { [repo.number]: fakePullOf(repo, TITLE) }, releases: [], comments: {} });
   try {
     const workspace = await repo.checkout({ persistToken: TEST_TOKEN, serverUrl: api.url });
     const run = await runAction({
@@ -61,16 +45,7 @@ async function runGate(env: Record<string, string>): Promise<ActionRun> {
       tempRoot,
       inputs: { configs: 'configs/*.yaml', schema: 'schema.json', release: 'none', comment: 'never' },
       env,
-      event: pullRequestEvent({
-        owner: OWNER,
-        repo: REPO,
-        number: repo.number,
-        title: TITLE,
-        head: { sha: repo.headSha, ref: repo.headRef },
-        base: { sha: repo.baseSha, ref: repo.baseRef },
-        mergeSha: repo.mergeSha,
-        commits: repo.prCommits.length,
-      }),
+      event: pullRequestEventOf(repo, OWNER, REPO, TITLE),
     });
     cleanups.push(run.dispose);
     return run;
