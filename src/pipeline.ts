@@ -15,7 +15,7 @@ import {
   type PullRequestApi,
   type PullRequestContext,
 } from './refs/pull-request.js';
-import { DEFAULT_MERGE_SETTINGS, readReleaseFiles, type MergeSettingsApi } from './refs/release-setup.js';
+import { DEFAULT_MERGE_SETTINGS, readReleaseFiles, type MergeSettingsApi } from './verdict/release-setup.js';
 import { buildReport, type Report, type ReportReleaseReach } from './reports/report.js';
 import { acknowledge, type Acknowledgement } from './verdict/acknowledgement.js';
 import { findReleaseTools, releaseReach } from './verdict/release-tool.js';

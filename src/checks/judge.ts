@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { ProcessLanes } from './lanes.js';
 import { Scratch } from './loader/index.js';
-import { contention, noConfigNote, nothingAccepted, nothingCollected, nothingToLoadWith } from './nothing-checked.js';
+import { contention, noConfigNote, nothingAccepted, nothingCollected, nothingToLoad } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
@@ -257,7 +257,7 @@ async function judgeRefs(
   releasesReady: Promise<readonly RefTarget[]>,
   { scratch, started, lanes }: RunScope,
 ): Promise<GateRun> {
-  if (!options.schema && !options.loader && !options.suite) throw nothingToLoadWith();
+  if (!options.schema && !options.loader && !options.suite) throw nothingToLoad();
   const notes: string[] = [];
   const schemaPath = options.schema ? repositoryPath(options, options.schema, 'schema') : undefined;
   const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;

@@ -12,7 +12,7 @@ import { createGitCommandManager } from '../git/git.js';
 import { buildReport } from '../reports/report.js';
 import { safeJson, visible } from '../reports/safe-text.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
-import { nothingToLoadWith } from '../checks/nothing-checked.js';
+import { nothingToLoad } from '../checks/nothing-checked.js';
 import { INPUT_DEFAULTS, YAML_VERSIONS, parseLoaderJobs, suiteOptions } from '../settings.js';
 import { VERSION } from '../version.js';
 import { CLI_NAMING, parseCommandLine } from './args.js';
@@ -107,7 +107,7 @@ export async function main(
     const schema = optional(values.schema);
     const loader = optional(values.loader);
     const suiteCommand = optional(values.suite);
-    if (!schema && !loader && !suiteCommand) throw nothingToLoadWith();
+    if (!schema && !loader && !suiteCommand) throw nothingToLoad();
     const suiteTimeout = Number(values['suite-timeout']);
     if (!(suiteTimeout > 0)) throw new GateError(`--suite-timeout is ${String(values['suite-timeout'])}.`, 'Give a positive number of seconds.');
     const suite = suiteCommand ? suiteOptions(suiteCommand, strings(values['suite-configs']).join('\n'), configs.join('\n'), suiteTimeout) : undefined;

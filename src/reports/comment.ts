@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { TOOL_NAME, Verdict } from '../constants.js';
-import { RESOLVED_MARK, commentMarker } from '../github/marker.js';
+import { RESOLVED_MARK, TOOL_NAME, Verdict, commentMarker } from '../constants.js';
 import { clip, count, inlineCode } from './markdown.js';
 import { newDriftCount, releaseDrifts, type Report } from './report.js';
 import { releaseNoteBlock, type ReleaseNote } from './release-note.js';

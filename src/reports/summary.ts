@@ -1,7 +1,7 @@
 import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { describeSkipped, type SkippedKind } from '../configs/collect.js';
-import { headerNearMiss } from '../verdict/acknowledgement.js';
+import { suggestedTitle } from '../verdict/acknowledgement.js';
 import { cell, clip, codeBlock, codeLink, count, inlineCode, readablePointer, readablePointers, table } from './markdown.js';
 
 export { readablePointer, readablePointers } from './markdown.js';
@@ -65,15 +65,6 @@ export function acknowledgeHelp(report: Report): string {
   ]
     .filter(Boolean)
     .join('\n');
-}
-
-/** The PR's own title with the breaking marker added (`feat(api): x` → `feat(api)!: x`), or a near miss mended (`feat !: x` → `feat!: x`). */
-export function suggestedTitle(title: string): string {
-  const near = headerNearMiss(title);
-  if (near) return near.fix;
-  const header = /^([A-Za-z][\w-]*)(\([^()\r\n]*\))?:\s*(.*)$/.exec(title);
-  if (header) return `${header[1]}${header[2] ?? ''}!: ${header[3]}`;
-  return `feat!: ${title}`;
 }
 
 /** One finding as markdown: layer, where, and the message. */
