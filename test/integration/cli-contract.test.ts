@@ -127,12 +127,12 @@ describe.skipIf(!HAS_DIST)(layer, () => {
       expect(json.error?.hint).toContain('relative to the `--working-directory` flag');
     });
 
-    it('says that neither schema nor loader is set in the words and with the hint the action gives', async () => {
+    it('says that none of schema, loader and suite is set in the words and with the hint the action gives', async () => {
       const json = reportOf(await cli(['check', '--configs', 'conf/*.yaml', '--base', 'main', '--release', 'none', '--json']));
       expect(json.verdict).toBe('error');
       expect(json.error).toEqual(nothingToLoad().worded(CLI_NAMING));
-      expect(json.error?.hint).toBe('Set the `--schema` flag (a JSON Schema file), the `--loader` flag (a command), or both.');
-      expect(nothingToLoad().worded(ACTION_NAMING).hint).toBe('Set the `schema` input (a JSON Schema file), the `loader` input (a command), or both.');
+      expect(json.error?.hint).toBe('Set the `--schema` flag (a JSON Schema file), the `--loader` flag (a command), the `--suite` flag (a test command), or several.');
+      expect(nothingToLoad().worded(ACTION_NAMING).hint).toBe('Set the `schema` input (a JSON Schema file), the `loader` input (a command), the `suite` input (a test command), or several.');
     });
 
     it('does not send the user to actions/checkout outside a repository', async () => {
