@@ -67,10 +67,19 @@ export type LayerOutcome = 'accepts' | 'rejects' | 'absent' | 'not-run';
 export interface LayerJudgement {
   base: LayerOutcome;
   pr: LayerOutcome;
-  /** Suite layer, test by test: the tests that passed on the base and fail on the PR. They break the config though the base failed too. */
+  /**
+   * Suite layer, test by test: tests that fail on the PR and did not fail on the base (passed
+   * there, or were not there), the first 50. They break the config though the base failed too.
+   */
   newFailures?: string[];
+  /** Suite layer: how many such tests, when more than those listed. */
+  newFailureCount?: number;
+  /** Suite layer: tests that passed on the base and did not run on the PR. They break the config. */
+  notRun?: number;
   /** Suite layer: how many tests failed on the PR and on the base alike (not the PR's doing). */
   failedOnBoth?: number;
+  /** Suite layer: the PR's run timed out where the base's finished. It breaks the config. */
+  prTimedOut?: boolean;
 }
 
 /** Each layer the PR has, with its outcome on both sides. */
@@ -398,9 +407,14 @@ async function judgeRefs(
   const undecided = suite?.undecided(onBaseRef.configs) ?? [];
   const blind = [
     prSchema && baseSchemaFile ? await nothingAccepted('schema', readable, onPr, onBaseSchema, base.ref, readOptions, describeBaseSchema(baseSchemaFile, at)) : undefined,
-    options.loader ? await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at, options.loaderJobs) : undefined,
+    options.loader
+      ? await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at, {
+          ...(options.loaderJobs !== undefined ? { loaderJobs: options.loaderJobs } : {}),
+          retriedAlone: () => onPr.retriedAlone + onBaseLoader.retriedAlone,
+        })
+      : undefined,
     suite?.cannotRunOnBase(onBaseRef.configs, at),
-    undecided.length ? suiteModule!.suiteTimedOut(undecided, options.suite!.timeoutSeconds, at) : undefined,
+    undecided.length ? suiteModule!.suiteUndecided(undecided, options.suite!.timeoutSeconds, at) : undefined,
   ].filter((error): error is GateError => error !== undefined);
   const baseOutcome = (config: OldConfig, layer: Layer): { outcome: LayerOutcome; findings: Finding[] } => {
     if (layer === 'schema' && !baseSchemaFile) return { outcome: 'absent', findings: [] };
@@ -446,8 +460,11 @@ async function judgeRefs(
     // The workflow compat-gate replaces runs a release's config with main's code too: that is how
     // a config the PR fixes is known.
     await suite?.judgeRef(collected.configs, target.ref, true);
-    const timedOut = suite?.undecided(collected.configs) ?? [];
-    if (timedOut.length) notes.push(`${suiteModule!.suiteTimedOut(timedOut, options.suite!.timeoutSeconds, at).message} Their drift is shown as existing.`);
+    const undecidedOfRelease = suite?.undecided(collected.configs) ?? [];
+    if (undecidedOfRelease.length) {
+      const error = suiteModule!.suiteUndecided(undecidedOfRelease, options.suite!.timeoutSeconds, at);
+      notes.push(`Release \`${target.ref}\`: ${error.message} Their drift is shown as existing. ${error.hint ?? ''}`.trim());
+    }
     // Release configs that load on the PR are checked against the base's schema only, to find the
     // ones the PR fixed: running the base's loader on every one of them would cost as much again.
     if (prSchema && baseSchemaFile) {
@@ -458,13 +475,24 @@ async function judgeRefs(
     judgedReleases.push({ ref: target, configs, skipped: collected.skipped, ...(collected.nearest ? { nearest: collected.nearest } : {}) });
   }
   dropDocuments([...shared.values()]);
-  if (suite && suite.configs.size === 0 && readable.length > 0) throw suiteMatchedNothing(options.suite!.patterns, readable.length);
+  // A shard sees its share of the configs only: the job that merges the reports checks the whole.
+  if (suite && suite.configs.size === 0 && suite.leftOut.length === 0 && readable.length > 0 && !shard) throw suiteMatchedNothing(options.suite!.patterns, readable.length);
+  if (suite?.leftOut.length) {
+    notes.push(
+      `The suite timed out on ${suiteModule!.SUITE_TIMEOUT_BUDGET} configs with the PR's code, so it was not run on the ${suite.leftOut.length} left: ${suite.leftOut.slice(0, 5).map((path) => `\`${path}\``).join(', ')}${suite.leftOut.length > 5 ? ', …' : ''}. Each of those that timed out is broken or undecided, so the verdict does not rest on the ones left out.`,
+    );
+  }
+  if (suite?.sawPrCheckout.length) {
+    notes.push(
+      `The base's suite printed paths in the PR checkout (${options.workingDirectory}) on ${suite.sawPrCheckout.map((path) => `\`${path}\``).slice(0, 3).join(', ')}: it may have run the PR's code (an editable install, \`pip install -e .\`, points there). Put the tree's own code first in the command, e.g. \`PYTHONPATH=src pytest …\`: the base's suite runs in a copy of the base's tree.`,
+    );
+  }
 
   if (options.loader) {
     const refused = [...configs, ...judgedReleases.flatMap((release) => release.configs)].flatMap((config) => [...config.findings, ...(config.baseFindings ?? [])]);
-    const contended = contention(refused, options.loaderJobs);
-    if (contended) notes.push(contended);
     const retried = onPr.retriedAlone + onBaseLoader.retriedAlone;
+    const contended = contention(refused, options.loaderJobs, retried);
+    if (contended) notes.push(contended);
     if (retried && !contended) {
       notes.push(
         `${retried === 1 ? 'A loader process' : `${retried} loader processes`} lost a port or a lock to another loader process running beside ${retried === 1 ? 'it' : 'them'}, and ${retried === 1 ? 'was' : 'were'} run again alone, so that the verdict does not depend on which one won. Set \`loader-jobs: 1\` (the CLI's \`--loader-jobs 1\`) to run one loader process at a time from the start.`,
@@ -531,7 +559,10 @@ interface ConfigSides {
 export function breakingLayers(layers: LayerJudgements): Layer[] {
   return (Object.keys(layers) as Layer[]).filter((layer) => {
     const judgement = layers[layer]!;
-    return judgement.pr === 'rejects' && (judgement.base === 'accepts' || judgement.base === 'absent' || (judgement.newFailures?.length ?? 0) > 0);
+    if (judgement.pr !== 'rejects') return false;
+    if (judgement.base === 'accepts' || judgement.base === 'absent') return true;
+    // The suite layer judged test by test: a new failure breaks the config though the base failed too.
+    return (judgement.newFailures?.length ?? 0) > 0 || (judgement.notRun ?? 0) > 0 || judgement.prTimedOut === true;
   });
 }
 

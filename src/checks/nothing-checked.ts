@@ -115,8 +115,8 @@ export async function nothingAccepted(
   refLabel: string,
   readOptions: { yamlVersion: YamlVersion },
   where: string,
-  /** `loader-jobs`: with more than one process at a time, a fight over a port or a lock is named. */
-  loaderJobs?: number,
+  /** `loader-jobs` and the processes already run again alone: a fight over a port or a lock is named. */
+  contended?: { loaderJobs?: number; retriedAlone: () => number },
 ): Promise<GateError | undefined> {
   const rejectedBy = (side: SideResults) => (config: OldConfig) => side.get(config)?.some((finding) => finding.layer === layer) ?? false;
   const tried = readable.filter(rejectedBy(onPr));
@@ -131,10 +131,10 @@ export async function nothingAccepted(
   const first = checked[0]!;
   const finding = onBase.get(first)!.find((found) => found.layer === layer)!;
   if (layer === 'loader') {
-    const contended = contention(checked.flatMap((config) => onBase.get(config) ?? []), loaderJobs);
+    const portOrLock = contended ? contention(checked.flatMap((config) => onBase.get(config) ?? []), contended.loaderJobs, contended.retriedAlone()) : undefined;
     return new GateError(
       `The loader loaded none of ${checked.length} ${checked.length === 1 ? 'config' : 'configs'} of the base with the base's own code (${where}); the first message, for \`${first.path}\`: ${clip(finding.message)}`,
-      contended ?? 'Check that the loader\'s dependencies are installed in this job before compat-gate runs (the base\'s loader runs with the same interpreter and packages as the PR\'s), and that the command and the paths it names exist on the base: it runs from `working-directory` in a copy of the base\'s tree.',
+      portOrLock ?? 'Check that the loader\'s dependencies are installed in this job before compat-gate runs (the base\'s loader runs with the same interpreter and packages as the PR\'s), and that the command and the paths it names exist on the base: it runs from `working-directory` in a copy of the base\'s tree.',
     );
   }
   const cause = yamlCause(checked, onBase, readOptions);
@@ -175,10 +175,14 @@ function describePatterns(patterns: ConfigPatterns): string {
  * lock: a verdict that depends on which process wins would change between re-runs of the same
  * commits. Undefined when one process runs at a time already, or no message says so.
  */
-export function contention(findings: readonly Finding[], loaderJobs: number | undefined): string | undefined {
-  if (loaderJobs === 1) return undefined;
+export function contention(findings: readonly Finding[], loaderJobs: number | undefined, retriedAlone = 0): string | undefined {
   const hit = findings.find((finding) => finding.layer === 'loader' && PORT_OR_LOCK.test(finding.message));
   if (!hit) return undefined;
   const words = PORT_OR_LOCK.exec(hit.message)![0];
+  // Every process that lost the fight was run again with no other beside it: what holds the port
+  // or the lock now is not compat-gate's.
+  if (loaderJobs === 1 || retriedAlone > 0) {
+    return `The loader says \`${words}\` though no other loader process ran beside it: something outside compat-gate holds that port or lock (a service started in an earlier step?). Free it before compat-gate runs.`;
+  }
   return `The loader says \`${words}\`: its processes, which run side by side, fought over a port or a lock, so the verdict would depend on which one won. Set \`loader-jobs: 1\` (the CLI's \`--loader-jobs 1\`) so that one loader process runs at a time.`;
 }

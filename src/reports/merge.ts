@@ -178,12 +178,20 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
   // whole can tell that nothing at all could be checked, which is an error, never a pass.
   const nothingRead = errors.length === 0 && configs.length + skipped.length > 0 && configs.every((config) => config.status === ConfigStatus.Unreadable);
   const firstUnread = configs[0] ? `\`${configs[0].path}\`: ${configs[0].errors[0]?.message ?? 'unreadable'}` : skipped[0] ? `\`${skipped[0].path}\` is ${skipped[0].reason}` : '';
-  const nothingError = nothingRead
+  let nothingError: { message: string; hint: string } | undefined = nothingRead
     ? {
         message: `Nothing could be checked: none of the ${configs.length + skipped.length} files matching the \`configs\` patterns in the ${total} shards could be read as a config; the first: ${firstUnread}.`,
         hint: 'Make the patterns match the config files themselves (YAML, JSON, TOML), not links, submodules or files kept in Git LFS; or fix the files so that they parse.',
       }
     : undefined;
+  // Each shard sees its share: only the whole says whether `suite-configs` named any config.
+  const suiteConfigs = sum(ordered.map((report) => report.suite?.configs ?? 0));
+  if (!nothingError && !errors.length && first.settings?.suite && suiteConfigs === 0 && counts.configs > 0) {
+    nothingError = {
+      message: `The \`suite-configs\` input names none of the ${counts.configs} configs read in the ${total} shards: the suite ran on nothing.`,
+      hint: 'Give globs that match paths the `configs` input matches (the suite runs on a subset of them), or leave `suite-configs` out to run it on every config.',
+    };
+  }
   const verdict = errors.length || nothingError
     ? Verdict.Error
     : decideVerdict({ broken: counts.broken, newDrift, failOnDrift: drift?.failOnDrift ?? false, acknowledged: counted });

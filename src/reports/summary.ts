@@ -1,5 +1,6 @@
 import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
+import { breakingLayers } from '../checks/judge.js';
 import { describeSkipped, type SkippedKind } from '../configs/collect.js';
 import { suggestedTitle } from '../verdict/acknowledgement.js';
 import { cell, clip, codeBlock, codeLink, count, inlineCode, readablePointer, readablePointers, table } from './markdown.js';
@@ -425,7 +426,9 @@ function suiteSection(report: Report): Section | undefined {
   for (const config of report.configs) {
     if (config.status !== ConfigStatus.Broken && config.status !== ConfigStatus.FailingOnBase) continue;
     const findings = withSuite(config.errors);
-    if (findings.length) entries.push({ label: `${inlineCode(config.path)}${config.status === ConfigStatus.Broken ? '' : ' (already failing on the base)'}`, findings, ...(config.layers ? { layers: config.layers } : {}) });
+    const suiteBroke = config.layers?.suite ? breakingLayers({ suite: config.layers.suite }).length > 0 : false;
+    const label = `${inlineCode(config.path)}${suiteBroke ? '' : config.status === ConfigStatus.Broken ? ' (the suite failed on the base too; another layer broke it)' : ' (already failing on the base)'}`;
+    if (findings.length) entries.push({ label, findings, ...(config.layers ? { layers: config.layers } : {}) });
   }
   for (const release of releaseDrifts(report)) {
     for (const config of release.drift.configs) {
@@ -438,20 +441,24 @@ function suiteSection(report: Report): Section | undefined {
   const describe = (entry: (typeof entries)[number]) => {
     const suite = entry.layers?.suite;
     const tests = entry.findings.filter((finding) => finding.test !== undefined);
+    const newFailures = suite?.newFailureCount ?? suite?.newFailures?.length ?? 0;
+    const facts = [
+      newFailures ? `${count(newFailures, 'test')} that did not fail on the base fail${newFailures === 1 ? 's' : ''} with this PR` : '',
+      suite?.notRun ? `${count(suite.notRun, 'test')} that passed on the base did not run with this PR` : '',
+      suite?.failedOnBoth ? `${count(suite.failedOnBoth, 'test')} failed on the base too (not this PR's doing)` : '',
+    ].filter(Boolean);
     if (tests.length) {
-      const broken = new Set(suite?.newFailures ?? []);
       const lines = tests.map((finding) => `- ${cell(clip(finding.message, 300))}`);
       const others = entry.findings.length - tests.length;
-      const both = suite?.failedOnBoth ?? 0;
       return [
-        `**${entry.label}**: ${broken.size ? `${count(broken.size, 'test')} passed on the base and fail${broken.size === 1 ? 's' : ''} with this PR` : 'the suite fails'}${both ? `; ${count(both, 'test')} failed on the base too (not this PR's doing)` : ''}.`,
+        `**${entry.label}**: ${facts.length ? facts.join('; ') : 'the suite fails'}.`,
         ...lines,
         ...(others > 0 ? [`- …${cell(entry.findings[entry.findings.length - 1]!.message)}`] : []),
       ].join('\n');
     }
     const finding = entry.findings[0]!;
     const output = finding.output ? `\n\n<details><summary>Last lines of its output</summary>\n\n${codeBlock(finding.output)}\n\n</details>` : '';
-    return `**${entry.label}**: ${cell(clip(finding.message, 600))}${output}`;
+    return `**${entry.label}**: ${cell(clip(finding.message, 600))}${facts.length ? ` ${cell(facts.join('; '))}.` : ''}${output}`;
   };
   return {
     rows: entries.length,

@@ -48,7 +48,7 @@ afterAll(async () => {
 async function writeFiles(dir: string, files: FileTree): Promise<void> {
   for (const [file, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), content as string);
+    await writeFile(path.join(dir, file), content as string, { mode: file.endsWith('.sh') ? 0o755 : 0o644 });
   }
 }
 
@@ -107,7 +107,7 @@ describe.skipIf(!HAS_DIST)('CLI: the integration suite as a third layer', () => 
     const legacy = configOf(report, 'legacy');
     expect(legacy.status).toBe('broken');
     expect(legacy.layers?.suite).toEqual({ base: 'rejects', pr: 'rejects', newFailures: ['stack::legacy'], failedOnBoth: 1 });
-    expect(legacy.errors[0]).toEqual({ layer: 'suite', test: 'stack::legacy', message: 'test stack::legacy failed: HTTP 500: legacy configs are no longer served' });
+    expect(legacy.errors[0]).toEqual({ layer: 'suite', test: 'stack::legacy', message: 'test stack::legacy failed (passed on the base): HTTP 500: legacy configs are no longer served' });
     expect(configOf(report, 'known').status).toBe('failing-on-base');
     expect(configOf(report, 'ci').status).toBe('ok');
     // Three PR runs, and the base's suite on the two the PR's suite rejects.
@@ -172,7 +172,10 @@ describe.skipIf(!HAS_DIST)('CLI: the integration suite as a third layer', () => 
     );
     const { run, report } = await check(dir, [...SUITE, '--release', 'none']);
     expect(run.code).toBe(2);
-    expect(report.error?.message).toMatch(/^The suite fails on all 2 configs it ran on with the code of the base `main` \([0-9a-f]{12}\) too, and passes no test there \(exit code 1: .*Cannot find module.*\): it cannot run/);
+    expect(report.error?.message).toMatch(
+      /^The suite fails on all 2 configs it ran on with the code of the base `main` \([0-9a-f]{12}\) too, and wrote no JUnit report there to tell which tests pass \(exit code 1: .*Cannot find module.*\): the suite layer compared nothing\.$/,
+    );
+    expect(report.error?.hint).toContain('write JUnit XML to `$COMPAT_GATE_JUNIT`');
   });
 
   it('is an error when the PR\'s suite command cannot start', async () => {
@@ -234,4 +237,23 @@ describe.skipIf(!HAS_DIST)('CLI: the integration suite as a third layer', () => 
     // The base's configs load; the release's legacy config is new drift, whichever process won the port.
     expect([...outcomes]).toEqual(['pass 1 distributions/legacy/run.yaml']);
   });
+
+  it('calls a PR run that times out a break even when an old test fails on the base', async () => {
+    const dir = await repository([{ files: stack({}, { slow: { slow: true, known_issue: true } }) }], stackProject({ slowStart: true }));
+    const { report } = await check(dir, [...SUITE, '--suite-timeout', '2', '--release', 'none']);
+    expect(report.verdict).toBe('breaking');
+    expect(configOf(report, 'slow').layers?.['suite']).toMatchObject({ base: 'rejects', pr: 'rejects', prTimedOut: true });
+  });
+
+  it('is an error, never a pass, when the base\'s suite cannot start for a config the PR\'s suite fails', async () => {
+    // The PR adds the suite; `a` passes with it, `b` fails; on the base there is no suite to run.
+    const dir = await repository(
+      [{ files: { 'distributions/a/run.yaml': stackConfig('a'), 'distributions/b/run.yaml': stackConfig('b', { known_issue: true }) } }],
+      { ...stackProject({}), 'tests/run-suite.sh': '#!/bin/sh\nexec node tests/suite.mjs "$1"\n' },
+    );
+    const { run, report } = await check(dir, ['--suite', './tests/run-suite.sh {config}', '--release', 'none']);
+    expect(run.code).toBe(2);
+    expect(report.error?.message).toMatch(/^The suite fails on `distributions\/b\/run.yaml` with the PR's code, and could not run with the code of the base `main`/);
+  });
+
 });

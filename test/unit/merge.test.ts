@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Verdict } from '../../src/constants.js';
+import { ConfigStatus, Verdict } from '../../src/constants.js';
 import { GateError } from '../../src/errors.js';
 import { mergeReports } from '../../src/reports/merge.js';
 import { buildReport, type Report, type ReportSettings } from '../../src/reports/report.js';
@@ -92,6 +92,18 @@ describe('merging shard reports', () => {
       suite: { command: 'pytest {config}', configs, processes: configs * 2, durationMs: 1000 * configs },
     });
     expect(mergeReports([withSuite(1, 1), withSuite(2, 2)], { pullRequestHeadSha: PR_HEAD }).suite).toEqual({ command: 'pytest {config}', configs: 3, processes: 6, durationMs: 3000 });
+  });
+
+  it('is an error when suite-configs named no config in any shard, though each shard alone could not tell', () => {
+    const withSuite = (index: number) => ({
+      ...shard(index, 2, { settings: { ...SETTINGS, suite: 'pytest {config}' } }),
+      configs: [{ path: `distributions/${index}/run.yaml`, ref: 'base' as const, blob: 'b'.repeat(40), status: ConfigStatus.Ok, errors: [] }],
+      counts: { configs: 1, ok: 1, broken: 0, failingOnBase: 0, unreadable: 0, skipped: 0 },
+      suite: { command: 'pytest {config}', configs: 0, processes: 0, durationMs: 0 },
+    });
+    const merged = mergeReports([withSuite(1), withSuite(2)], { pullRequestHeadSha: PR_HEAD });
+    expect(merged.verdict).toBe(Verdict.Error);
+    expect(merged.error?.message).toBe('The `suite-configs` input names none of the 2 configs read in the 2 shards: the suite ran on nothing.');
   });
 
   it('refuses a shard of an older push, naming it and its head', () => {

@@ -310,7 +310,7 @@ describe('job summary: the integration suite', () => {
   it('names the tests the PR broke and counts, without blaming, the ones that failed on both; shows a tail collapsed and inert', async () => {
     const summary = renderSummary(suiteRun([tested, byExitCode]));
     expect(summary).toContain('### Integration suite');
-    expect(summary).toContain("1 test passed on the base and fails with this PR; 1 test failed on the base too (not this PR's doing).");
+    expect(summary).toContain("1 test that did not fail on the base fails with this PR; 1 test failed on the base too (not this PR's doing).");
     const section = summary.slice(summary.indexOf('### Integration suite'), summary.indexOf('\n### ', summary.indexOf('### Integration suite') + 1));
     expect(section).toContain('&lt;img src=x&gt;');
     expect(section).not.toContain('<img');

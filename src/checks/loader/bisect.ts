@@ -263,7 +263,8 @@ class LoaderSession {
       const { lanes } = this.options;
       let outcome = await (lanes ? lanes.inShared(start) : start());
       this.droppedOutputBytes += outcome.droppedBytes;
-      if (lanes && lanes.loaderJobs !== 1 && outcome.code !== 0 && !outcome.timedOut && PORT_OR_LOCK.test(`${outcome.stdout}\n${outcome.stderr}`)) {
+      const refused = outcome.code !== 0 || [...reports.values()].some((report) => !report.ok);
+      if (lanes && lanes.loaderJobs !== 1 && refused && !outcome.timedOut && PORT_OR_LOCK.test(`${outcome.stdout}\n${outcome.stderr}`)) {
         // It lost a port or a lock to another loader process: what it said depends on which one won.
         // Run it again with no other process beside it, so that the same commits get the same verdict.
         reports.clear();

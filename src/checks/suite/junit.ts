@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 /** How one test ended, in a JUnit XML report. */
 export type TestStatus = 'passed' | 'failed' | 'skipped';
@@ -17,7 +17,7 @@ export type JunitRead = { ok: true; tests: Map<string, TestResult> } | { ok: fal
 
 /**
  * The largest JUnit report read. The file is the PR's code's output: pytest writes a few hundred
- * bytes a test, so this holds tens of thousands of tests; a larger file is not parsed at all.
+ * bytes a test, so this holds tens of thousands of tests; a larger file is not read at all.
  */
 export const MAX_JUNIT_BYTES = 32 * 1024 * 1024;
 /** Most tests kept from one report; a report with more is judged by the suite's exit code. */
@@ -26,6 +26,12 @@ export const MAX_JUNIT_TESTS = 100_000;
 const MAX_DEPTH = 64;
 const MESSAGE_MAX_CHARS = 300;
 const ID_MAX_CHARS = 300;
+const NOTE_MAX_CHARS = 200;
+/** Characters handed to the parser at a time. */
+const CHUNK_CHARS = 1 << 20;
+
+/** Stops the parse with a note; thrown from inside the parser's handlers. */
+class Refused extends Error {}
 
 /**
  * Reads a JUnit XML report (pytest `--junitxml`, vitest, go-junit-report, Surefire): every
@@ -33,8 +39,9 @@ const ID_MAX_CHARS = 300;
  * test, `skipped` skips it. A test named twice (a parametrised test without its parameters, a
  * rerun) fails when any of its runs failed.
  *
- * Entities are never expanded (a report that declares any is refused), so a billion-laughs file
- * costs nothing; the five XML entities and character references are decoded by hand.
+ * saxes reads it as a stream, strict about well-formedness, in time and memory linear in the
+ * file whatever its shape; it expands no entity beyond XML's five and character references (a
+ * report that declares entities is refused at once), so a billion-laughs file costs nothing.
  */
 export function readJunit(bytes: Buffer): JunitRead {
   if (bytes.length > MAX_JUNIT_BYTES) return junitTooLarge(bytes.length);
@@ -42,45 +49,61 @@ export function readJunit(bytes: Buffer): JunitRead {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return { ok: false, note: 'it is empty' };
   if (/<!ENTITY/i.test(text)) return { ok: false, note: 'it declares XML entities, which compat-gate never expands' };
-  const depth = nestingDepth(text);
-  if (depth > MAX_DEPTH) return { ok: false, note: `its elements nest more than ${MAX_DEPTH} levels deep` };
-  let parsed: unknown;
-  try {
-    const valid = XMLValidator.validate(text);
-    if (valid !== true) return { ok: false, note: `it is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})` };
-    parsed = new XMLParser({
-      ignoreAttributes: false,
-      attributeNamePrefix: '',
-      processEntities: false,
-      htmlEntities: false,
-      parseTagValue: false,
-      parseAttributeValue: false,
-      ignoreDeclaration: true,
-      ignorePiTags: true,
-      isArray: () => true,
-    }).parse(text);
-  } catch (error) {
-    return { ok: false, note: `it could not be read as XML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
-  }
+
   const tests = new Map<string, TestResult>();
   let count = 0;
-  const visit = (node: unknown): boolean => {
-    if (!isRecord(node)) return true;
-    for (const [name, value] of Object.entries(node)) {
-      if (!Array.isArray(value)) continue;
-      for (const child of value) {
-        if (name === 'testcase') {
-          if (++count > MAX_JUNIT_TESTS) return false;
-          const test = testOf(child);
-          if (test) merge(tests, test);
-        } else if (name === 'testsuite' || name === 'testsuites') {
-          if (!visit(child)) return false;
-        }
+  let depth = 0;
+  let current: { id: string; status: TestStatus; message?: string } | undefined;
+  /** The text of the failure being read, when it has no `message` attribute. */
+  let failureText: string | undefined;
+
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    if (++depth > MAX_DEPTH) throw new Refused(`its elements nest more than ${MAX_DEPTH} levels deep`);
+    if (tag.name === 'testcase') {
+      if (++count > MAX_JUNIT_TESTS) throw new Refused(`it holds more than ${MAX_JUNIT_TESTS.toLocaleString('en-US')} test cases`);
+      const name = attribute(tag, 'name');
+      const classname = attribute(tag, 'classname');
+      current = name ? { id: clip(classname ? `${classname}::${name}` : name, ID_MAX_CHARS), status: 'passed' } : undefined;
+    } else if (current && (tag.name === 'failure' || tag.name === 'error')) {
+      const message = firstLine(attribute(tag, 'message') ?? '');
+      if (current.status !== 'failed') {
+        current.status = 'failed';
+        if (message) current.message = message;
+        else if (!tag.isSelfClosing) failureText = '';
       }
+    } else if (current && tag.name === 'skipped' && current.status === 'passed') {
+      current.status = 'skipped';
     }
-    return true;
+  });
+  const onText = (chunk: string) => {
+    if (failureText !== undefined && failureText.length < MESSAGE_MAX_CHARS * 4) failureText += chunk.slice(0, MESSAGE_MAX_CHARS * 4);
   };
-  if (!visit(parsed)) return { ok: false, note: `it holds more than ${MAX_JUNIT_TESTS.toLocaleString('en-US')} test cases` };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', (tag: SaxesTagPlain) => {
+    depth -= 1;
+    if (failureText !== undefined && (tag.name === 'failure' || tag.name === 'error')) {
+      const message = firstLine(failureText);
+      if (current && message) current.message = message;
+      failureText = undefined;
+    } else if (tag.name === 'testcase' && current) {
+      merge(tests, current);
+      current = undefined;
+    }
+  });
+  parser.on('error', (error: Error) => {
+    throw error;
+  });
+
+  try {
+    for (let at = 0; at < text.length; at += CHUNK_CHARS) parser.write(text.slice(at, at + CHUNK_CHARS));
+    parser.close();
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, note: error.message };
+    const why = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return { ok: false, note: clip(`it is not well-formed XML (${why})`, NOTE_MAX_CHARS) };
+  }
   if (tests.size === 0) return { ok: false, note: 'it holds no test case' };
   return { ok: true, tests };
 }
@@ -88,22 +111,6 @@ export function readJunit(bytes: Buffer): JunitRead {
 /** Why a report of `size` bytes is not read. */
 export function junitTooLarge(size: number): JunitRead {
   return { ok: false, note: `it is ${megabytes(size)} MiB, more than the ${megabytes(MAX_JUNIT_BYTES)} MiB compat-gate reads` };
-}
-
-function testOf(node: unknown): TestResult | undefined {
-  if (!isRecord(node)) return undefined;
-  const name = attribute(node, 'name');
-  if (!name) return undefined;
-  const classname = attribute(node, 'classname');
-  const id = clip(classname ? `${classname}::${name}` : name, ID_MAX_CHARS);
-  const failure = firstChild(node, 'failure') ?? firstChild(node, 'error');
-  if (failure !== undefined) {
-    const message = (isRecord(failure) ? attribute(failure, 'message') || textOf(failure) : typeof failure === 'string' ? decode(failure) : '') ?? '';
-    const firstLine = message.split(/\r?\n/).find((line) => line.trim() !== '')?.trim();
-    return { id, status: 'failed', ...(firstLine ? { message: clip(firstLine, MESSAGE_MAX_CHARS) } : {}) };
-  }
-  if (firstChild(node, 'skipped') !== undefined) return { id, status: 'skipped' };
-  return { id, status: 'passed' };
 }
 
 const RANK: Record<TestStatus, number> = { skipped: 0, passed: 1, failed: 2 };
@@ -114,54 +121,14 @@ function merge(tests: Map<string, TestResult>, test: TestResult): void {
   if (!known || RANK[test.status] > RANK[known.status]) tests.set(test.id, test);
 }
 
-function firstChild(node: Record<string, unknown>, name: string): unknown {
-  const value = node[name];
-  return Array.isArray(value) && value.length > 0 ? (value[0] ?? '') : undefined;
+function attribute(tag: SaxesTagPlain, name: string): string | undefined {
+  const value = (tag.attributes as Record<string, string>)[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
-function attribute(node: Record<string, unknown>, name: string): string | undefined {
-  const value = node[name];
-  const text = Array.isArray(value) ? value[0] : value;
-  return typeof text === 'string' ? decode(text) : undefined;
-}
-
-function textOf(node: Record<string, unknown>): string | undefined {
-  const value = node['#text'];
-  const text = Array.isArray(value) ? value.join('') : value;
-  return typeof text === 'string' ? decode(text) : undefined;
-}
-
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** The five predefined XML entities and character references; anything else stays as written. */
-export function decode(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, (whole, entity: string) => {
-    if (entity in NAMED) return NAMED[entity]!;
-    const code = entity[1] === 'x' ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
-/**
- * How deep the elements nest, counted without parsing (an upper bound: comments and CDATA that
- * hold tags count too). The parser recurses per level; this keeps it far from the stack's end.
- */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  for (const match of text.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
-    if (match[1]) depth -= 1;
-    else if (!match[2]) depth += 1;
-    if (depth > deepest) {
-      deepest = depth;
-      if (deepest > MAX_DEPTH) break;
-    }
-  }
-  return deepest;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function firstLine(text: string): string | undefined {
+  const line = text.split(/\r?\n/).find((candidate) => candidate.trim() !== '')?.trim();
+  return line ? clip(line, MESSAGE_MAX_CHARS) : undefined;
 }
 
 function clip(text: string, max: number): string {

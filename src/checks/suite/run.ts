@@ -1,4 +1,4 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { asRepositoryPaths } from '../evaluate.js';
 import type { ProcessLanes } from '../lanes.js';
@@ -48,14 +48,36 @@ const TAIL_MAX_CHARS = 4000;
 const SUITE_OUTPUT_BYTES = 1024 * 1024;
 
 /**
- * The shell text of a suite run: `{config}` becomes `"$1"`, the config's path as a positional
- * parameter, never spliced into the text; without `{config}` the path is appended. Quotes the
- * user put around `{config}` are dropped (inside `'…'` the parameter would not expand).
+ * The shell text of a suite run: `{config}` stands for the config's path, the positional
+ * parameter `$1`, never spliced into the text; without `{config}` the path is appended. It is
+ * written for where it stands: `"$1"` outside quotes, `${1}` inside double quotes, and inside
+ * single quotes (where nothing expands) the quotes are closed around `"$1"`. A `\{config}` is
+ * left as written.
  */
 export function suiteScript(command: string): string {
   const text = command.trim();
   if (!text.includes('{config}')) return `${text} "$1"`;
-  return text.replace(/'\{config\}'|"\{config\}"|\{config\}/g, '"$1"');
+  let out = '';
+  let quote: "'" | '"' | undefined;
+  for (let at = 0; at < text.length; ) {
+    if (text.startsWith('{config}', at)) {
+      out += quote === "'" ? `'"$1"'` : quote === '"' ? '${1}' : '"$1"';
+      at += '{config}'.length;
+      continue;
+    }
+    const char = text[at]!;
+    if (char === '\\' && quote !== "'") {
+      // An escaped character, `\{` among them, is copied as it is.
+      out += text.slice(at, at + 2);
+      at += 2;
+      continue;
+    }
+    if (quote === undefined && (char === "'" || char === '"')) quote = char;
+    else if (char === quote) quote = undefined;
+    out += char;
+    at += 1;
+  }
+  return out;
 }
 
 /** Runs the suite on configs one at a time; each run has its own copy of the config and its own JUnit path. */
@@ -74,10 +96,14 @@ export class SuiteRunner {
     const realCopies = await realpath(copies).catch(() => copies);
     const junit = join(dir, 'junit.xml');
     const live = new LiveProcesses();
-    const started = Date.now();
+    // Each run its own temp folder: what one run leaves there cannot change the next one's result.
+    const tmp = join(dir, 'tmp');
+    await mkdir(tmp, { recursive: true });
+    let durationMs = 0;
     const outcome = await setup.lanes.alone(async () => {
       this.processes += 1;
       live.watch();
+      const started = Date.now();
       try {
         return await runProcess(
           [target!.file],
@@ -85,13 +111,13 @@ export class SuiteRunner {
           SUITE_OUTPUT_BYTES,
           live,
           () => undefined,
-          { script: suiteScript(setup.command), env: { COMPAT_GATE_JUNIT: junit, COMPAT_GATE_CONFIG: config.path } },
+          { script: suiteScript(setup.command), env: { COMPAT_GATE_JUNIT: junit, COMPAT_GATE_CONFIG: config.path, TMPDIR: tmp, TMP: tmp, TEMP: tmp } },
         );
       } finally {
+        durationMs = Date.now() - started;
         live.unwatch();
       }
     });
-    const durationMs = Date.now() - started;
     const junitRead = await readReport(junit);
     const tests = junitRead && junitRead.ok ? [...junitRead.tests.values()] : undefined;
     const failedTests = tests?.some((test) => test.status === 'failed') ?? false;

@@ -4,7 +4,7 @@ import { GateError } from '../../errors.js';
 import type { ProcessLanes } from '../lanes.js';
 import type { Scratch } from '../loader/index.js';
 import type { SuiteOptions } from '../judge.js';
-import { judgeSuite, type SuiteLayer } from './judge.js';
+import { judgeSuite, type SuiteLayer, type Undecided } from './judge.js';
 import { SuiteRunner, type SuiteOutcome } from './run.js';
 
 /** Where the suite runs on each side and with what. */
@@ -20,6 +20,15 @@ export interface SuiteSidesSetup {
 }
 
 /**
+ * Suite runs on the PR that may time out before the others are not started: each costs
+ * `suite-timeout` (half an hour by default), and a PR that makes the suite hang would otherwise
+ * hold the job until its own time limit, which ends it with no verdict at all. A config whose PR
+ * run timed out is broken or undecided, never a pass, so the configs left out cannot turn the
+ * verdict green.
+ */
+export const SUITE_TIMEOUT_BUDGET = 2;
+
+/**
  * The suite layer of a check: the PR's suite on every config `suite-configs` names, one config a
  * process and one process at a time; the base's suite on the ones the PR's rejects (and, for a
  * release, on every one: a release config the PR fixes is known only so). A config with the same
@@ -31,8 +40,13 @@ export class SuiteSides {
   private readonly matches: (path: string) => boolean;
   private readonly prRunner: SuiteRunner;
   private baseRunner: Promise<SuiteRunner | { failure: string }> | undefined;
+  private prTimeouts = 0;
   /** Configs (path and content) the suite ran on, in any ref. */
   readonly configs = new Set<string>();
+  /** Configs the suite was not run on once the PR's runs had used up the time-out budget. */
+  readonly leftOut: string[] = [];
+  /** Configs whose base run printed the PR checkout's path: it most likely ran the PR's code. */
+  readonly sawPrCheckout: string[] = [];
   durationMs = 0;
 
   constructor(private readonly setup: SuiteSidesSetup) {
@@ -46,25 +60,32 @@ export class SuiteSides {
   }
 
   get processes(): number {
-    return this.prRunner.processes + (this.baseProcesses ?? 0);
+    return this.prRunner.processes + this.baseProcesses;
   }
 
-  private baseProcesses: number | undefined;
+  private baseProcesses = 0;
 
   /**
    * Runs the PR's suite on a ref's configs that the suite covers, then the base's on those the
    * PR's rejects (`everyOnBase`: on all of them). Throws when the PR's suite cannot start.
    */
   async judgeRef(configs: OldConfig[], refLabel: string, everyOnBase: boolean): Promise<void> {
-    const mine = configs.filter((config) => this.covers(config));
-    for (const config of mine) {
+    const mine: OldConfig[] = [];
+    for (const config of configs.filter((candidate) => this.covers(candidate))) {
       const key = configKey(config);
+      if (!this.onPr.has(key)) {
+        if (this.prTimeouts >= SUITE_TIMEOUT_BUDGET) {
+          this.leftOut.push(config.path);
+          continue;
+        }
+        const outcome = await this.prRunner.run(config, refLabel);
+        this.durationMs += outcome.durationMs;
+        if (outcome.notStarted) throw suiteCannotStart(this.setup.suite.command, this.setup.prCwd, outcome);
+        if (outcome.timedOut) this.prTimeouts += 1;
+        this.onPr.set(key, outcome);
+      }
       this.configs.add(key);
-      if (this.onPr.has(key)) continue;
-      const outcome = await this.prRunner.run(config, refLabel);
-      this.durationMs += outcome.durationMs;
-      if (outcome.notStarted) throw suiteCannotStart(this.setup.suite.command, this.setup.prCwd, outcome);
-      this.onPr.set(key, outcome);
+      mine.push(config);
     }
     for (const config of mine) {
       const key = configKey(config);
@@ -79,6 +100,8 @@ export class SuiteSides {
       const outcome = await runner.run(config, refLabel);
       this.durationMs += outcome.durationMs;
       this.baseProcesses = runner.processes;
+      // An editable install (`pip install -e .`) points the base's run at the PR checkout's code.
+      if (outcome.tail.includes(this.setup.prCwd)) this.sawPrCheckout.push(config.path);
       this.onBase.set(key, outcome);
     }
   }
@@ -89,33 +112,43 @@ export class SuiteSides {
     return pr ? judgeSuite(pr, this.onBase.get(configKey(config))) : undefined;
   }
 
+  /** The configs of these whose suite layer cannot be judged, and why. */
+  undecided(configs: OldConfig[]): Array<{ path: string; why: Undecided }> {
+    const found: Array<{ path: string; why: Undecided }> = [];
+    for (const config of configs) {
+      const why = this.covers(config) ? this.layer(config)?.undecided : undefined;
+      if (why) found.push({ path: config.path, why });
+    }
+    return found;
+  }
+
   /**
    * Nothing checked: the PR's suite rejects every config of the base it ran on, and the base's own
-   * suite does too without passing a single test. The suite cannot run (a missing dependency, a
-   * wrong command), so the layer compares nothing.
+   * suite, which ran to its end, does too without passing a single test (or without a JUnit report
+   * to say which tests pass). The suite cannot run there (a missing dependency, a wrong command),
+   * or fails on main as it is: either way the layer compares nothing.
    */
   cannotRunOnBase(configs: OldConfig[], at: string): GateError | undefined {
-    const mine = configs.filter((config) => this.covers(config));
+    const mine = configs.filter((config) => this.covers(config) && this.onPr.has(configKey(config)));
     if (mine.length === 0) return undefined;
     const base: SuiteOutcome[] = [];
     for (const config of mine) {
-      const pr = this.onPr.get(configKey(config));
+      const pr = this.onPr.get(configKey(config))!;
       const onBase = this.onBase.get(configKey(config));
-      if (!pr || pr.passed || !onBase) return undefined;
+      if (pr.passed || !onBase || onBase.notStarted || onBase.timedOut) return undefined;
       if (onBase.passed || onBase.tests?.some((test) => test.status === 'passed')) return undefined;
       base.push(onBase);
     }
     const first = base[0]!;
     const last = gist(first.tail);
+    const reported = base.some((outcome) => outcome.tests !== undefined);
+    const configsWord = mine.length === 1 ? 'the one config' : `all ${mine.length} configs`;
     return new GateError(
-      `The suite fails on all ${mine.length === 1 ? 'the one config' : `${mine.length} configs`} it ran on with the code of ${at} too, and passes no test there (${first.ending}${last ? `: ${JSON.stringify(last)}` : ''}): it cannot run, so the suite layer compared nothing.`,
-      (n) => `Make the ${n.setting('suite')} runnable on the base as on the PR (install its dependencies in an earlier step; check the command and the ${n.setting('working-directory')}), or check that the ${n.setting('suite-configs')} names configs it can start with.`,
+      `The suite fails on ${configsWord} it ran on with the code of ${at} too, and ${reported ? 'passes no test there' : 'wrote no JUnit report there to tell which tests pass'} (${first.ending}${last ? `: ${JSON.stringify(last)}` : ''}): the suite layer compared nothing.`,
+      reported
+        ? (n) => `Make the ${n.setting('suite')} runnable on the base as on the PR (install its dependencies in an earlier step; check the command and the ${n.setting('working-directory')}), or check that the ${n.setting('suite-configs')} names configs it can start with.`
+        : (n) => `Have the ${n.setting('suite')} write JUnit XML to \`$COMPAT_GATE_JUNIT\` (pytest \`--junitxml="$COMPAT_GATE_JUNIT"\`), so that it is judged test by test and an old failing test on the base no longer hides the rest; or make it pass on the base.`,
     );
-  }
-
-  /** Configs of these on which the suite timed out on the PR and on the base: nothing can be said of them. */
-  undecided(configs: OldConfig[]): string[] {
-    return configs.filter((config) => this.covers(config) && this.layer(config)?.undecided).map((config) => config.path);
   }
 
   private runnerSetup(cwd: string) {
@@ -124,22 +157,31 @@ export class SuiteSides {
   }
 }
 
-/** The suite timed out on both sides: the gate cannot tell, and says how to let it. */
-export function suiteTimedOut(paths: string[], timeoutSeconds: number, at: string): GateError {
+/** The suite could not be judged on these configs: the gate cannot tell, and says what would let it. */
+export function suiteUndecided(found: Array<{ path: string; why: Undecided }>, timeoutSeconds: number, at: string): GateError {
+  // One cause at a time, the first found: its fix is the one to say.
+  const why = found[0]!.why;
+  const paths = found.filter((entry) => entry.why === why).map((entry) => entry.path);
   const some = paths.slice(0, 3).map((path) => `\`${path}\``).join(', ');
   const more = paths.length > 3 ? ` and ${paths.length - 3} more` : '';
-  return new GateError(
-    (n) => `The suite timed out (${n.setting('suite-timeout')}: ${timeoutSeconds}s) on ${some}${more} with the PR's code and with the code of ${at}: it cannot tell whether the PR breaks ${paths.length === 1 ? 'it' : 'them'}.`,
-    (n) => `Raise the ${n.setting('suite-timeout')} (seconds per suite run), or make the suite finish sooner.`,
-  );
-}
-
-function suiteCannotStart(command: string, cwd: string, outcome: SuiteOutcome): GateError {
-  const last = gist(outcome.tail);
-  return new GateError(
-    `The suite cannot start: \`${command.trim()}\` in ${cwd} ended with ${outcome.ending}${last ? `: ${JSON.stringify(last)}` : ''}.`,
-    (n) => `Check the ${n.setting('suite')} (the command must exist once the earlier steps ran: install its dependencies first) and the ${n.setting('working-directory')}.`,
-  );
+  const them = paths.length === 1 ? 'it' : 'them';
+  switch (why) {
+    case 'timed-out-on-both':
+      return new GateError(
+        (n) => `The suite timed out (${n.setting('suite-timeout')}: ${timeoutSeconds}s) on ${some}${more} with the PR's code and with the code of ${at}: it cannot tell whether the PR breaks ${them}.`,
+        (n) => `Raise the ${n.setting('suite-timeout')} (seconds per suite run), or make the suite finish sooner.`,
+      );
+    case 'base-timed-out':
+      return new GateError(
+        (n) => `The suite fails on ${some}${more} with the PR's code, and timed out (${n.setting('suite-timeout')}: ${timeoutSeconds}s) with the code of ${at}: there is nothing to compare the failure with.`,
+        (n) => `Raise the ${n.setting('suite-timeout')} (seconds per suite run), or make the suite finish sooner on the base.`,
+      );
+    case 'base-did-not-run':
+      return new GateError(
+        `The suite fails on ${some}${more} with the PR's code, and could not run with the code of ${at}: there is nothing to compare the failure with.`,
+        (n) => `Make the ${n.setting('suite')} runnable on the base too (the base's suite runs in a copy of the base's tree, with the same tools and packages installed as the PR's): install what it needs in an earlier step.`,
+      );
+  }
 }
 
 /** The line of a failed run's output that most likely says why: the first that reads like an error, else the last. */
@@ -148,4 +190,12 @@ export function gist(output: string): string {
   const error = lines.find((line) => /\b(error|not found|cannot|can't|no such|no module|traceback|exception|denied)\b/i.test(line));
   const line = error ?? lines.at(-1) ?? '';
   return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
+function suiteCannotStart(command: string, cwd: string, outcome: SuiteOutcome): GateError {
+  const last = gist(outcome.tail);
+  return new GateError(
+    `The suite cannot start: \`${command.trim()}\` in ${cwd} ended with ${outcome.ending}${last ? `: ${JSON.stringify(last)}` : ''}.`,
+    (n) => `Check the ${n.setting('suite')} (the command must exist once the earlier steps ran: install its dependencies first) and the ${n.setting('working-directory')}.`,
+  );
 }
