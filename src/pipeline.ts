@@ -88,6 +88,7 @@ export async function check(request: CheckRequest): Promise<Report> {
         configs: [...request.gate.patterns.include, ...request.gate.patterns.exclude.map((pattern) => `!${pattern}`)],
         ...(request.gate.schema ? { schema: request.gate.schema } : {}),
         ...(request.gate.loader ? { loader: request.gate.loader } : {}),
+        ...(request.gate.migrate ? { migrate: request.gate.migrate } : {}),
         yamlVersion: request.gate.yamlVersion,
         checkFormats: request.gate.checkFormats,
       },
@@ -230,9 +231,12 @@ async function reachOfRelease(
  * write token; the PR's loader is code from the fork (SPEC, "Loader protocol").
  */
 function refuseUntrustedLoader(request: CheckRequest): void {
-  if (request.eventName !== 'pull_request_target' || !request.gate.loader || request.allowPullRequestTarget) return;
+  if (request.eventName !== 'pull_request_target' || request.allowPullRequestTarget) return;
+  // The `migrate` command is the PR's code too, started the same way.
+  const what = request.gate.loader ? 'loader' : request.gate.migrate ? '`migrate` command' : undefined;
+  if (!what) return;
   throw new GateError(
-    'compat-gate does not start the PR\'s loader under `pull_request_target`: the loader is code from the pull request, and this event runs it next to the base repository\'s secrets and a write token.',
+    `compat-gate does not start the PR's ${what} under \`pull_request_target\`: the ${what} is code from the pull request, and this event runs it next to the base repository's secrets and a write token.`,
     'Run compat-gate on `pull_request` instead (it needs no secrets), or set `allow-pull-request-target: true` if every PR author is trusted.',
   );
 }

@@ -83,6 +83,7 @@ async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings
       refMap: settings.refMap,
       checkFormats: settings.checkFormats,
       ...(settings.loader ? { loader: settings.loader } : {}),
+      ...(settings.migrate ? { migrate: settings.migrate } : {}),
       loaderTimeoutSeconds: settings.loaderTimeoutSeconds,
       loaderEnv: settings.loaderEnv,
       yamlVersion: settings.yamlVersion,

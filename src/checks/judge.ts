@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { Scratch } from './loader/index.js';
+import { findMigrations, type BrokenOfRef, type Migration } from './migration/index.js';
 import { noConfigNote, nothingAccepted, nothingCollected } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
@@ -28,6 +29,8 @@ export interface GateOptions {
   checkFormats: boolean;
   /** The PR's runtime loader, a shell command. */
   loader?: string;
+  /** The `migrate` command: rewrites copies of broken configs, run like the loader. */
+  migrate?: string;
   loaderTimeoutSeconds: number;
   /** The loader's environment, secrets already removed. */
   loaderEnv: Record<string, string>;
@@ -72,6 +75,8 @@ export interface JudgedConfig {
   layers?: LayerJudgements;
   /** For a broken config: the messages of the breaking schema changes its errors fall under. */
   causes?: string[];
+  /** For a broken config: the `migrate` command's result, or the schema diff's suggestions. */
+  migration?: Migration;
 }
 
 /** The configs of one old ref, judged. */
@@ -95,6 +100,8 @@ export interface DriftConfig {
   baseFindings?: Finding[];
   /** Each layer on its own: new drift when a layer that accepted it on the base rejects it on the PR. */
   layers?: LayerJudgements;
+  /** For new drift: the `migrate` command's result, or the schema diff's suggestions. */
+  migration?: Migration;
 }
 
 /** A release's configs, judged on the PR and on the base. */
@@ -381,6 +388,8 @@ async function judgeRefs(
     return { pr, base: baseFindings, layers };
   };
   const configs = onBaseRef.configs.map((config) => withCurrentPath(config, judgeConfig(config, sidesOf(config), readOptions)));
+  // The old bytes of what broke, kept for its migration: a handful of files, or none.
+  const brokenRefs: BrokenOfRef[] = [{ ref: base.ref, configs: brokenSources(onBaseRef.configs, configs, ConfigStatus.Broken) }];
   // The base's documents not shared with a release are dropped now.
   dropDocuments(onBaseRef.configs.filter((config) => !shared.has(configKey(config))));
   // A layer of the base that accepts nothing compares nothing: an error, unless the other layer
@@ -405,6 +414,7 @@ async function judgeRefs(
       await onBaseSchema.run(collected.configs.filter((config) => config.read.ok && (onPr.get(config)?.length ?? 0) === 0), target.ref);
     }
     const configs = collected.configs.map((config) => withCurrentPath(config, judgeDrift(config, sidesOf(config), readOptions)));
+    brokenRefs.push({ ref: target.ref, configs: brokenSources(collected.configs, configs, DriftStatus.New) });
     dropDocuments(collected.configs);
     judgedReleases.push({ ref: target, configs, skipped: collected.skipped, ...(collected.nearest ? { nearest: collected.nearest } : {}) });
   }
@@ -414,7 +424,7 @@ async function judgeRefs(
     ? []
     : schemaPath && prSchema && baseSchemaFile ? await diffWithBase(baseSource, prSource, options, baseSchemaFile.path, schemaPath, notes) : undefined;
 
-  return attributeSchemaChanges({
+  const attributed = attributeSchemaChanges({
     base: { ref: base, configs, skipped: onBaseRef.skipped },
     ...(judgedReleases.length > 0 ? { release: judgedReleases[0]!, releases: judgedReleases } : {}),
     ...(prSchema
@@ -434,6 +444,35 @@ async function judgeRefs(
     ...(firstConfigs ? { firstConfigs } : {}),
     notes,
   });
+  if (!brokenRefs.some((ref) => ref.configs.length > 0)) return attributed;
+  const migrations = await findMigrations(brokenRefs, {
+    ...(options.migrate ? { migrate: { command: options.migrate, cwd: options.workingDirectory, env: options.loaderEnv, timeoutSeconds: options.loaderTimeoutSeconds } } : {}),
+    evaluator: prEvaluator,
+    ...(prSchema ? { schema: prSchema } : {}),
+    ...(attributed.schemaChanges ? { changes: attributed.schemaChanges } : {}),
+    tempDir: options.tempDir,
+    readOptions,
+  });
+  return withMigrations(attributed, migrations);
+}
+
+/** The broken configs of a ref with their old bytes: `judged` lists `old` in the same order. */
+function brokenSources(old: readonly OldConfig[], judged: ReadonlyArray<{ path: string; status: string; findings: Finding[] }>, status: string): BrokenOfRef['configs'] {
+  return judged.flatMap((config, index) => (config.status === status ? [{ path: config.path, content: old[index]!.content, findings: config.findings }] : []));
+}
+
+/** The run with each broken config's migration: `migrations[0]` is the base's, then one per release. */
+function withMigrations(run: GateRun, migrations: ReadonlyArray<ReadonlyMap<string, Migration>>): GateRun {
+  const attach = <T extends { path: string }>(config: T, found: ReadonlyMap<string, Migration> | undefined): T => {
+    const migration = found?.get(config.path);
+    return migration ? { ...config, migration } : config;
+  };
+  const releases = run.releases?.map((release, index) => ({ ...release, configs: release.configs.map((config) => (config.status === DriftStatus.New ? attach(config, migrations[index + 1]) : config)) }));
+  return {
+    ...run,
+    base: { ...run.base, configs: run.base.configs.map((config) => (config.status === ConfigStatus.Broken ? attach(config, migrations[0]) : config)) },
+    ...(releases ? { releases, release: releases[0]! } : {}),
+  };
 }
 
 /** Whether a side's findings hold one of this layer. */

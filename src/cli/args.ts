@@ -14,6 +14,7 @@ export const OPTIONS = {
   'no-check-formats': { type: 'boolean' },
   loader: { type: 'string' },
   'loader-timeout': { type: 'string', default: INPUT_DEFAULTS['loader-timeout'] },
+  migrate: { type: 'string' },
   base: { type: 'string' },
   release: { type: 'string', multiple: true },
   'fail-on-drift': { type: 'boolean', default: isTrue(INPUT_DEFAULTS['fail-on-drift']) },

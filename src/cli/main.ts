@@ -29,6 +29,8 @@ Options:
   --no-check-formats       do not assert formats (--check-formats, the default, does)
   --loader CMD             shell command; config paths are appended as arguments
   --loader-timeout SECS    seconds one loader process may run (default ${INPUT_DEFAULTS['loader-timeout']})
+  --migrate CMD            shell command that rewrites copies of broken configs in place
+                           (the paths are appended); each migrated copy is loaded again
   --base REF               the ref whose configs gate the change (default: origin's default branch)
   --release REL            latest (highest semver tag), a tag, a line (v1, v0.2: its highest
                            release), or none; comma-separated or repeated (default: ${INPUT_DEFAULTS.release})
@@ -105,6 +107,7 @@ export async function main(
     if (!base) throw new GateError('There is no origin/HEAD, main or master to compare with.', 'Name the old ref with --base.');
     const schema = optional(values.schema);
     const loader = optional(values.loader);
+    const migrate = optional(values.migrate)?.trim();
     const title = optional(values.title);
     report = await check({
       gate: {
@@ -114,6 +117,7 @@ export async function main(
         refMap: parseRefMap(strings(values['schema-ref-map']).join('\n')),
         checkFormats: values['check-formats'] === true && values['no-check-formats'] !== true,
         ...(loader ? { loader } : {}),
+        ...(migrate ? { migrate } : {}),
         loaderTimeoutSeconds: timeout,
         loaderEnv: loaderEnvironment(io.env, []),
         yamlVersion,
