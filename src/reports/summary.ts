@@ -7,6 +7,7 @@ import { cell, clip, codeLink, count, inlineCode, readablePointer, readablePoint
 export { readablePointer, readablePointers } from './markdown.js';
 import { fileLink, releaseDrifts, type Report, type ReportConfig, type ReportDrift, type ReportReleaseDrift, type ReportSchemaChange } from './report.js';
 import { releaseNoteBlock } from './release-note.js';
+import { migrationSection } from './migrations.js';
 import type { RefTarget } from '../refs/base.js';
 import { markdownText, visible } from './safe-text.js';
 
@@ -262,6 +263,8 @@ export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
   const sections: Section[] = [];
   const broken = brokenSection(report);
   if (broken) sections.push(broken);
+  const migrations = migrationSection(report, SUMMARY_STYLE);
+  if (migrations) sections.push(migrations);
   const failingOnBase = byStatus(ConfigStatus.FailingOnBase);
   if (failingOnBase.length) {
     sections.push(
