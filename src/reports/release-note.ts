@@ -166,15 +166,15 @@ function migrationNote(report: Report): { footer: string[]; markdown: string[] }
     for (const entry of list) byRef.set(entry.ref, [...(byRef.get(entry.ref) ?? []), entry.path]);
     return whoseWords({ kind: 'schema', text: '', groups: [...byRef].map(([ref, paths]) => ({ ref, paths: [...new Set(paths)] })) }, name);
   };
-  const snippetLines = (text: string) => text.split('\n').map((line) => `      ${line}`);
+  const snippetLines = (text: string) => text.split('\n').map((line) => `      ${commitText(line)}`);
   const footer = [
     'How to migrate:',
     ...groups.flatMap(({ suggestion, entries: list }) => [
-      `- ${plain.message(suggestion.text)} (${whose(list, plain.name)}):`,
+      `- ${plain.message(suggestion.text)}, in ${whose(list, plain.name)}:`,
       '    before:',
-      ...snippetLines(commitText(suggestion.before)),
+      ...snippetLines(suggestion.before),
       '    after:',
-      ...snippetLines(commitText(suggestion.after)),
+      ...snippetLines(suggestion.after),
     ]),
     ...(hidden > 0 ? [`- and ${count(hidden, 'more change')} (the JSON report lists all).`] : []),
     ...(command && migrates.length ? [`- ${plain.quote(command)} upgrades ${whose(migrates, plain.name)}.`] : []),
@@ -184,7 +184,7 @@ function migrationNote(report: Report): { footer: string[]; markdown: string[] }
   const markdown = [
     '**How to migrate:**',
     '',
-    ...groups.flatMap(({ suggestion, entries: list }) => [suggestionMarkdown({ ...suggestion, text: `${suggestion.text} (${whose(list, markdown_.name)})` }), '']),
+    ...groups.flatMap(({ suggestion, entries: list }) => [suggestionMarkdown({ ...suggestion, text: `${suggestion.text}, in ${whose(list, markdown_.name)}` }), '']),
     ...(hidden > 0 ? [`- and ${count(hidden, 'more change')} (the JSON report lists all).`, ''] : []),
     ...(command && migrates.length ? [`- Run ${markdown_.quote(command)} on your configs: it upgrades ${whose(migrates, markdown_.name)}.`, ''] : []),
     ...(stuck.length ? [`- No migration for ${whose(stuck, markdown_.name)}.`, ''] : []),

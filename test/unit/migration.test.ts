@@ -108,7 +108,7 @@ describe('suggested migrations of a broken config', () => {
 
   it('drops a removed property that had a default', async () => {
     const migration = await suggest(closed({ a: { type: 'string' }, legacy: { type: 'boolean', default: false } }), closed({ a: { type: 'string' } }), { a: 'x', legacy: true });
-    expect(migration?.suggestions?.[0]).toMatchObject({ text: 'Drop `legacy` at the top level: it is no longer allowed (its old default was `false`; this config set `true`)', before: 'legacy: true', after: '{}' });
+    expect(migration?.suggestions?.[0]).toMatchObject({ text: 'Drop `legacy` at the top level: it is no longer allowed (its old default was `false`; this config set `true`)', before: 'legacy: true', after: '# (legacy dropped)' });
     expect(migration?.message).toBe("With these changes the config passes the PR's schema.");
   });
 
@@ -128,7 +128,7 @@ describe('suggested migrations of a broken config', () => {
       { type: 'object', properties: { a: { type: 'string' }, storage: { type: 'string', default: 'local' } }, required: ['storage'] },
       { a: 'x' },
     );
-    expect(migration?.suggestions?.[0]).toMatchObject({ text: 'Add `storage` at the top level: it is now required (its default is `"local"`)', after: 'storage: local' });
+    expect(migration?.suggestions?.[0]).toMatchObject({ text: 'Add `storage` at the top level: it is now required (its default is `"local"`)', before: '# (no storage)', after: 'storage: local' });
   });
 
   it('says when the suggestions are not enough for the PR schema', async () => {

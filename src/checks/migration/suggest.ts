@@ -13,6 +13,9 @@ const SNIPPET_LINES = 12;
 
 type Container = Record<string, unknown> | unknown[];
 
+/** The key of a placeholder line in a snippet (see {@link snippet}). */
+const GAP = '__compat_gate_gap__';
+
 /** One edit found in one document. */
 interface Edit {
   key: string;
@@ -101,7 +104,7 @@ function editsFor(document: unknown, instancePath: string, detail: ChangeDetail)
             text: `Drop \`${detail.property}\` ${where.replace(/^in /, 'from ')}: it is no longer allowed (its old default was ${inline(detail.default)}${same ? ', the value this config sets' : `; this config set ${inline(old)}`})`,
             pointer: pointerOf([...tokens, detail.property]),
             before: snippet(document, tokens, { [detail.property]: old }),
-            after: snippet(document, tokens, {}),
+            after: snippet(document, tokens, { [GAP]: `(${detail.property} dropped)` }),
           },
         });
         break;
@@ -118,7 +121,7 @@ function editsFor(document: unknown, instancePath: string, detail: ChangeDetail)
           suggestion: {
             text: `Add \`${detail.property}\` ${where.replace(/^in /, 'to ')}: it is now required (its default is ${inline(detail.default)})`,
             pointer: pointerOf([...tokens, detail.property]),
-            before: snippet(document, tokens, {}),
+            before: snippet(document, tokens, { [GAP]: `(no ${detail.property})` }),
             after: snippet(document, tokens, { [detail.property]: detail.default }),
           },
         });
@@ -211,7 +214,10 @@ function snippet(document: unknown, tokens: readonly string[], leaf: Container):
   }
   let value: unknown = leaf;
   for (let index = tokens.length - 1; index >= 0; index--) value = inArray[index] ? [value] : { [tokens[index]!]: value };
-  const text = stringify(value, { lineWidth: 0 }).trimEnd();
+  // A key that stands for a line that is not there, written as a comment in its place.
+  const text = stringify(value, { lineWidth: 0 })
+    .trimEnd()
+    .replace(new RegExp(`${GAP}: (.*)$`, 'm'), (_, words: string) => `# ${String(JSON.parse(words.startsWith('"') ? words : JSON.stringify(words)))}`);
   const lines = text.split('\n');
   return lines.length > SNIPPET_LINES ? [...lines.slice(0, SNIPPET_LINES), '# …'].join('\n') : text;
 }
