@@ -62,9 +62,11 @@ export async function findMigrations(refs: readonly BrokenOfRef[], setup: Migrat
 
 function suggestRef(ref: BrokenOfRef, setup: MigrationSetup): Map<string, Migration> {
   const found = new Map<string, Migration>();
+  // Configs are parsed again only when some breaking change is mechanical.
+  const mechanical = setup.changes?.filter((change) => change.severity === 'breaking' && change.detail) ?? [];
   for (const config of ref.configs) {
-    const read = readConfig(config.path, config.content, setup.readOptions);
-    const suggested = read.ok && setup.changes ? suggestMigration(read.documents, config.findings, setup.changes, setup.schema) : undefined;
+    const read = mechanical.length && config.findings.some((finding) => finding.layer === 'schema') ? readConfig(config.path, config.content, setup.readOptions) : undefined;
+    const suggested = read?.ok ? suggestMigration(read.documents, config.findings, mechanical, setup.schema) : undefined;
     found.set(config.path, suggested ?? { status: 'no-migration', message: NO_PATH });
   }
   return found;
