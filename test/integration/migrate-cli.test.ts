@@ -137,6 +137,16 @@ describe.skipIf(!HAS_DIST)('CLI: a migration path for every break', () => {
     expect(report.releaseNote?.markdown).toContain('+  host: a.local');
   });
 
+  it('says in the terminal which configs migrate, which have no migration and what is suggested', async () => {
+    const human = ['check', '--configs', 'configs/*.yaml', '--schema', 'schema.json', '--base', 'main', '--release', 'none'];
+    const migrated = await cli([...human, '--migrate', 'node tools/migrate.mjs']);
+    expect(migrated.stdout).toMatch(/✗ configs\/a\.yaml:2:3\n(?:.*\n)*? {6}migrates with the migrate command/);
+    expect(migrated.stdout).toContain('      no migration: the migrate command failed on it: legacy has no replacement');
+    const suggested = await cli(human);
+    expect(suggested.stdout).toContain('      suggested: Rename `hostname` to `host` in `/server`');
+    expect(suggested.stdout).not.toContain('no migration:');
+  });
+
   it('runs the command on copies, never on the workspace', async () => {
     await cli([...check, '--release', 'none', '--migrate', 'node tools/migrate.mjs']);
     for (const [file, text] of Object.entries(CONFIGS)) expect(await readFile(path.join(repo(), file), 'utf8')).toBe(text);
