@@ -80,6 +80,18 @@ process.exit(1);`,
     }
   });
 
+  it('splits the configs into several processes only past what one command line holds', async () => {
+    const command = await script(
+      'count.mjs',
+      `import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+appendFileSync('count.log', process.argv.length - 2 + '\\n');
+for (const file of process.argv.slice(2)) writeFileSync(file, readFileSync(file, 'utf8').replace('hostname', 'host'));`,
+    );
+    const results = await runMigrate(path.join(root, 'scratch-split'), FILES, { command, cwd, env: { PATH: process.env.PATH ?? '' }, timeoutSeconds: 20, refLabel: 'main', maxBatchSize: 1 });
+    expect((await readFile(path.join(cwd, 'count.log'), 'utf8')).trim().split('\n')).toEqual(['1', '1']);
+    expect([...results.values()].every((result) => result.ok)).toBe(true);
+  });
+
   it('fails the whole batch when the command runs out of time', async () => {
     const command = await script('hang.mjs', 'setInterval(() => {}, 1000);');
     const results = await migrate(command, 1);

@@ -1,6 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { asRepositoryPaths } from '../evaluate.js';
-import { writeConfigs } from '../loader/copies.js';
+import { DEFAULT_MAX_ARGUMENT_BYTES, DEFAULT_MAX_BATCH_SIZE } from '../loader/bisect.js';
+import { writeConfigs, type LoaderTarget } from '../loader/copies.js';
 import { loaderWords } from '../loader/messages.js';
 import { DEFAULT_MAX_OUTPUT_BYTES, LiveProcesses, SHELL_NOT_EXECUTABLE, SHELL_NOT_FOUND, checkOptions, runProcess, signalOfShellStatus } from '../loader/process.js';
 import { indexTargets, reportCollector } from '../loader/protocol.js';
@@ -14,7 +15,8 @@ import { describeError } from '../../errors.js';
  * copy in place. Exit 0: every copy is migrated. A non-zero exit with JSON lines
  * `{"file", "ok": false, "message"}` fails the files it names; without any JSON line it fails
  * the whole batch (a migration is not split to find the culprit: the files are few, and a
- * command that fails on one can say so in a JSON line).
+ * command that fails on one can say so in a JSON line). Only past what one command line holds
+ * (the loader's caps on argument bytes and files) does a ref take more than one process.
  */
 
 /** How to run the migrate command. */
@@ -29,6 +31,9 @@ export interface MigrateOptions {
   /** `COMPAT_GATE_REF`: which old ref the configs come from. */
   refLabel: string;
   maxOutputBytes?: number;
+  /** Caps on one process's arguments: the loader's by default. */
+  maxArgumentBytes?: number;
+  maxBatchSize?: number;
 }
 
 /** One config after the command ran: its migrated bytes, or why there are none. */
@@ -41,19 +46,48 @@ export type MigratedFile = { ok: true; content: Buffer } | { ok: false; message:
  */
 export async function runMigrate(dir: string, files: ReadonlyArray<{ path: string; content: Buffer }>, options: MigrateOptions): Promise<Map<string, MigratedFile>> {
   const results = new Map<string, MigratedFile>();
-  const failAll = (message: string) => {
-    for (const file of files) if (!results.has(file.path)) results.set(file.path, { ok: false, message });
-    return results;
-  };
   if (files.length === 0) return results;
-  let targets;
+  let targets: LoaderTarget[];
   try {
     await checkOptions(options);
     targets = await writeConfigs(dir, [...files]);
   } catch (error) {
-    return failAll(`the migrate command could not be run: ${describeError(error)}`);
+    for (const file of files) results.set(file.path, { ok: false, message: `the migrate command could not be run: ${describeError(error)}` });
+    return results;
   }
   const copies = [dir, await realpath(dir).catch(() => dir)];
+  for (const batch of batches(targets, options.maxArgumentBytes ?? DEFAULT_MAX_ARGUMENT_BYTES, options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE)) {
+    for (const [path, result] of await runBatch(batch, copies, options)) results.set(path, result);
+  }
+  return results;
+}
+
+/** The targets in order, cut where one process's arguments would pass a cap. */
+function batches(targets: readonly LoaderTarget[], maxBytes: number, maxFiles: number): LoaderTarget[][] {
+  const out: LoaderTarget[][] = [];
+  let current: LoaderTarget[] = [];
+  let bytes = 0;
+  for (const target of targets) {
+    const size = Buffer.byteLength(target.file) + 1;
+    if (current.length > 0 && (bytes + size > maxBytes || current.length >= maxFiles)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(target);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** One process on one batch of copies, and what it made of each. */
+async function runBatch(targets: LoaderTarget[], copies: string[], options: MigrateOptions): Promise<Map<string, MigratedFile>> {
+  const results = new Map<string, MigratedFile>();
+  const failAll = (message: string) => {
+    for (const target of targets) if (!results.has(target.path)) results.set(target.path, { ok: false, message });
+    return results;
+  };
   const { onLine, reports } = reportCollector(await indexTargets(targets, options.cwd), targets);
   const live = new LiveProcesses();
   live.watch();
