@@ -74,6 +74,20 @@ describe('migrations in the summary and the comment', () => {
     expect(validate(withCommand), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('validates a suggested migration, and still accepts a report of version 1', () => {
+    const suggested = reportOf([
+      broken('conf/a.yaml', {
+        status: 'suggested',
+        suggestions: [{ text: 'Rename `hostname` to `host` in `/server`', pointer: '/server/hostname', document: 1, before: 'server:\n  hostname: db', after: 'server:\n  host: db' }],
+      }),
+    ]);
+    expect(validate(suggested), JSON.stringify(validate.errors)).toBe(true);
+    const { settings: _settings, ...rest } = suggested;
+    const versionOne = { ...rest, version: 1, configs: rest.configs.map(({ migration: _migration, ...config }) => config) };
+    expect(validate(versionOne), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...suggested, version: 3 })).toBe(false);
+  });
+
   it('calls out the breaks with no migration first, and folds the diff of each migrated config', async () => {
     const summary = renderSummary(withCommand);
     const section = summary.slice(summary.indexOf('### Migrations'));
