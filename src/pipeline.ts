@@ -89,6 +89,7 @@ export async function check(request: CheckRequest): Promise<Report> {
         ...(request.gate.schema ? { schema: request.gate.schema } : {}),
         ...(request.gate.loader ? { loader: request.gate.loader } : {}),
         ...(request.gate.migrate ? { migrate: request.gate.migrate } : {}),
+        ...(request.gate.suite ? { suite: request.gate.suite.command } : {}),
         yamlVersion: request.gate.yamlVersion,
         checkFormats: request.gate.checkFormats,
       },
@@ -233,10 +234,11 @@ async function reachOfRelease(
 function refuseUntrustedLoader(request: CheckRequest): void {
   if (request.eventName !== 'pull_request_target' || request.allowPullRequestTarget) return;
   // The `migrate` command is the PR's code too, started the same way.
-  const what = request.gate.loader ? 'loader' : request.gate.migrate ? '`migrate` command' : undefined;
-  if (!what) return;
+  const parts = [request.gate.loader ? 'loader' : '', request.gate.suite ? 'suite' : '', request.gate.migrate ? '`migrate` command' : ''].filter(Boolean);
+  if (parts.length === 0) return;
+  const code = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]!;
   throw new GateError(
-    `compat-gate does not start the PR's ${what} under \`pull_request_target\`: the ${what} is code from the pull request, and this event runs it next to the base repository's secrets and a write token.`,
+    `compat-gate does not start the PR's ${code} under \`pull_request_target\`: the ${code} ${parts.length > 1 ? 'are' : 'is'} code from the pull request, and this event runs it next to the base repository's secrets and a write token.`,
     'Run compat-gate on `pull_request` instead (it needs no secrets), or set `allow-pull-request-target: true` if every PR author is trusted.',
   );
 }

@@ -2,12 +2,17 @@ import { realpath, rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { OldConfig } from '../configs/collect.js';
 import { runLoader, writeConfigs, type LoaderTarget, type Scratch } from './loader/index.js';
+import type { ProcessLanes } from './lanes.js';
 import type { CompiledSchema, SchemaIssue } from './schema.js';
 
 /** Why one config does not load: a parse error, a schema violation or the loader's refusal. */
 export interface Finding {
-  layer: 'parse' | 'schema' | 'loader';
+  layer: 'parse' | 'schema' | 'loader' | 'suite';
   message: string;
+  /** The test of the integration suite that failed (`classname::name`), when it wrote JUnit XML. */
+  test?: string;
+  /** The last lines the suite printed, when it is judged by its exit code. */
+  output?: string;
   /** JSON pointer into the document (schema findings). */
   pointer?: string;
   /** Which document of a multi-document YAML file, 0-based. */
@@ -26,7 +31,7 @@ export interface EvaluatorSetup {
   /** Names the side in messages and in COMPAT_GATE_REF's companion text, e.g. "the PR". */
   label: string;
   schema?: CompiledSchema;
-  loader?: { command: string; cwd: string; env: Record<string, string>; timeoutSeconds: number };
+  loader?: { command: string; cwd: string; env: Record<string, string>; timeoutSeconds: number; lanes?: ProcessLanes };
   /** Where the loader's copies of the configs are written, under the folder name `folder`. */
   scratch: Scratch;
   folder: string;

@@ -152,3 +152,11 @@ function clip(text: string): string {
 function describePatterns(patterns: ConfigPatterns): string {
   return [...patterns.include, ...patterns.exclude.map((pattern) => `!${pattern}`)].map((p) => `\`${p}\``).join(', ');
 }
+
+/** Neither schema, loader nor suite: the one wording, for the action and the CLI. */
+export function nothingToLoadWith(): GateError {
+  return new GateError(
+    (n) => `None of the ${n.setting('schema')}, the ${n.setting('loader')} and the ${n.setting('suite')} is set: there is nothing to load the configs with.`,
+    (n) => `Set the ${n.setting('schema')} (a JSON Schema file), the ${n.setting('loader')} (a command), the ${n.setting('suite')} (a test command), or several.`,
+  );
+}

@@ -12,7 +12,8 @@ import { createGitCommandManager } from '../git/git.js';
 import { buildReport } from '../reports/report.js';
 import { safeJson, visible } from '../reports/safe-text.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
-import { INPUT_DEFAULTS, YAML_VERSIONS } from '../settings.js';
+import { nothingToLoadWith } from '../checks/nothing-checked.js';
+import { INPUT_DEFAULTS, YAML_VERSIONS, parseLoaderJobs, suiteOptions } from '../settings.js';
 import { VERSION } from '../version.js';
 import { CLI_NAMING, parseCommandLine } from './args.js';
 import { renderTerminal, stylesFor } from './terminal.js';
@@ -108,6 +109,12 @@ export async function main(
     const schema = optional(values.schema);
     const loader = optional(values.loader);
     const migrate = optional(values.migrate)?.trim();
+    const suiteCommand = optional(values.suite);
+    if (!schema && !loader && !suiteCommand) throw nothingToLoadWith();
+    const suiteTimeout = Number(values['suite-timeout']);
+    if (!(suiteTimeout > 0)) throw new GateError(`--suite-timeout is ${String(values['suite-timeout'])}.`, 'Give a positive number of seconds.');
+    const suite = suiteCommand ? suiteOptions(suiteCommand, strings(values['suite-configs']).join('\n'), configs.join('\n'), suiteTimeout) : undefined;
+    const loaderJobs = parseLoaderJobs(String(values['loader-jobs']));
     const title = optional(values.title);
     report = await check({
       gate: {
@@ -119,6 +126,8 @@ export async function main(
         ...(loader ? { loader } : {}),
         ...(migrate ? { migrate } : {}),
         loaderTimeoutSeconds: timeout,
+        ...(loaderJobs !== undefined ? { loaderJobs } : {}),
+        ...(suite ? { suite } : {}),
         loaderEnv: loaderEnvironment(io.env, []),
         yamlVersion,
       },

@@ -94,7 +94,7 @@ function statusWords(migration: Migration): string {
     case 'no-migration':
       return `❌ no migration${message ? `: ${message}` : ''}`;
     case 'migrates':
-      return migration.diff ? '✅ migrates (the diff is below)' : '✅ migrates';
+      return `${migration.diff ? '✅ migrates (the diff is below)' : '✅ migrates'}${message ? `<br>${message}` : ''}`;
     case 'suggested': {
       const first = migration.suggestions?.[0];
       const more = (migration.suggestions?.length ?? 0) > 1 ? ` (+${migration.suggestions!.length - 1} more)` : '';

@@ -251,7 +251,8 @@ class LoaderSession {
     try {
       const { onLine, reports } = reportCollector(this.index, batch);
       const files = batch.map((target) => target.file);
-      const outcome = await runProcess(files, this.options, this.maxOutputBytes, this.live, onLine);
+      const start = () => runProcess(files, this.options, this.maxOutputBytes, this.live, onLine);
+      const outcome = await (this.options.lanes ? this.options.lanes.inShared(start) : start());
       this.droppedOutputBytes += outcome.droppedBytes;
       return { ...outcome, reports };
     } finally {
