@@ -5,7 +5,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrate, type MigratedFile } from '../../src/checks/migration/index.js';
+import { Evaluator } from '../../src/checks/evaluate.js';
+import { Scratch } from '../../src/checks/loader/index.js';
+import { findMigrations, runMigrate, type MigratedFile } from '../../src/checks/migration/index.js';
+import { compileSchema } from '../../src/checks/schema.js';
 
 let root = '';
 let cwd = '';
@@ -108,5 +111,32 @@ for (const file of process.argv.slice(2)) writeFileSync(file, readFileSync(file,
   it('fails the batch, never throws, when the working directory does not exist', async () => {
     const results = await runMigrate(path.join(root, 'scratch-missing'), FILES, { command: 'true', cwd: path.join(root, 'nowhere'), env: {}, timeoutSeconds: 5, refLabel: 'main' });
     expect(results.get('conf/a.yaml')).toMatchObject({ ok: false, message: expect.stringContaining('the migrate command could not be run:') });
+  });
+
+  describe('a config the integration suite breaks', () => {
+    const brokenBySuite = [{ path: 'conf/a.yaml', content: Buffer.from('hostname: a\n'), findings: [{ layer: 'suite' as const, message: 'test_smoke failed' }] }];
+    const run = async (evaluator: Evaluator) => {
+      const command = await script('suite-rename.mjs', `import { readFileSync, writeFileSync } from 'node:fs';
+for (const file of process.argv.slice(2)) writeFileSync(file, readFileSync(file, 'utf8').replace('hostname', 'host'));`);
+      const [found] = await findMigrations([{ ref: 'main', configs: brokenBySuite }], {
+        migrate: { command, cwd, env: { PATH: process.env.PATH ?? '' }, timeoutSeconds: 20 },
+        evaluator,
+        tempDir: path.join(root, `suite-${++batch}`),
+        readOptions: { yamlVersion: '1.2' },
+      });
+      return found!.get('conf/a.yaml');
+    };
+
+    it('migrates when the copy loads with the schema, and says the suite was not run on it', async () => {
+      await writeFile(path.join(cwd, 'host.json'), JSON.stringify({ type: 'object', properties: { host: { type: 'string' } }, additionalProperties: false }));
+      const schema = await compileSchema('host.json', { label: 'checkout', read: async (file) => readFile(path.join(cwd, file)).catch(() => undefined) }, { checkFormats: true, refMap: [] });
+      const migration = await run(new Evaluator({ label: 'the PR', schema, scratch: new Scratch(path.join(root, 'scratch-suite-schema'), undefined), folder: 'pr' }));
+      expect(migration).toMatchObject({ status: 'migrates', diff: expect.stringContaining('+host: a'), message: expect.stringContaining('the suite, which breaks it, is not run on migrated copies') });
+    });
+
+    it('has no migration when nothing but the suite could judge the copy', async () => {
+      const migration = await run(new Evaluator({ label: 'the PR', scratch: new Scratch(path.join(root, 'scratch-suite-only'), undefined), folder: 'pr' }));
+      expect(migration).toMatchObject({ status: 'no-migration', message: expect.stringContaining('its migration cannot be confirmed') });
+    });
   });
 });
