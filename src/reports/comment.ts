@@ -5,7 +5,7 @@ import { clip, count, inlineCode } from './markdown.js';
 import { newDriftCount, releaseDrifts, type Report } from './report.js';
 import { releaseNoteBlock, type ReleaseNote } from './release-note.js';
 import { brokenSection, headline, verdictParagraphs, type SectionStyle } from './summary.js';
-import { migrationSection } from './migrations.js';
+import { migrationSection, noMigrationCallout } from './migrations.js';
 
 /**
  * GitHub refuses a longer issue comment: "Body is too long (maximum is 65536 characters)".
@@ -73,6 +73,8 @@ export function renderComment(report: CommentReport, key: string, limit = COMMEN
   const paragraphs = verdictParagraphs(report);
   const drift = newDriftParagraph(report);
   if (drift) paragraphs.push(drift);
+  const callout = noMigrationCallout(report);
+  if (callout) paragraphs.push(callout);
   const broken = brokenSection(report, COMMENT_STYLE);
   const migrations = migrationSection(report, COMMENT_STYLE);
   const releaseNote = report.releaseNote ? releaseNoteDetails(report.releaseNote) : undefined;

@@ -41,6 +41,22 @@ function worthShowing(report: Report, entries: readonly MigrationEntry[]): boole
   return Boolean(report.settings?.migrate) || entries.some((entry) => entry.migration.status !== 'no-migration');
 }
 
+/** Most configs the callout names; the Migrations section lists them all. */
+const CALLOUT_PATHS = 5;
+
+/**
+ * One paragraph, put before every table, naming the breaks with no migration when a `migrate`
+ * command ran: what users of those configs cannot get out of. Undefined when there are none.
+ */
+export function noMigrationCallout(report: Report): string | undefined {
+  if (!report.settings?.migrate) return undefined;
+  const none = migrationEntries(report).filter((entry) => entry.migration.status === 'no-migration');
+  if (none.length === 0) return undefined;
+  const named = none.slice(0, CALLOUT_PATHS).map((entry) => `${inlineCode(entry.path)} of ${inlineCode(entry.ref)}`);
+  const more = none.length > named.length ? `, and ${none.length - named.length} more` : '';
+  return `**${count(none.length, 'break has', 'breaks have')} no migration:** ${named.join(', ')}${more}. The \`migrate\` command does not upgrade ${none.length === 1 ? 'it' : 'them'} to a config the PR's code loads; see Migrations below for why.`;
+}
+
 /** The parts of a rendered section this file needs (summary.ts's Section and SectionStyle). */
 interface Style {
   heading: string;

@@ -90,6 +90,9 @@ describe('migrations in the summary and the comment', () => {
 
   it('calls out the breaks with no migration first, and folds the diff of each migrated config', async () => {
     const summary = renderSummary(withCommand);
+    // Called out before any table, by name.
+    expect(summary.indexOf('**1 break has no migration:** `conf/b.yaml` of `main`.')).toBeGreaterThan(0);
+    expect(summary.indexOf('**1 break has no migration:**')).toBeLessThan(summary.indexOf('### Broken configs'));
     const section = summary.slice(summary.indexOf('### Migrations'));
     expect(section.indexOf('conf/b.yaml')).toBeLessThan(section.indexOf('conf/a.yaml'));
     expect(section).toContain('**1 break has no migration** (listed first)');
