@@ -487,6 +487,7 @@ async function judgeRefs(
     notes,
   });
   if (!brokenRefs.some((ref) => ref.configs.length > 0)) return attributed;
+  // A migration is help for users, never part of the verdict: whatever fails here is a note.
   const migrations = await findMigrations(brokenRefs, {
     ...(options.migrate ? { migrate: { command: options.migrate, cwd: options.workingDirectory, env: options.loaderEnv, timeoutSeconds: options.loaderTimeoutSeconds } } : {}),
     evaluator: prEvaluator,
@@ -494,8 +495,11 @@ async function judgeRefs(
     ...(attributed.schemaChanges ? { changes: attributed.schemaChanges } : {}),
     tempDir: options.tempDir,
     readOptions,
+  }).catch((error: unknown) => {
+    attributed.notes.push(`The migrations of the broken configs could not be worked out (${describeError(error)}); the verdict does not depend on them.`);
+    return undefined;
   });
-  return withMigrations(attributed, migrations);
+  return migrations ? withMigrations(attributed, migrations) : attributed;
 }
 
 /** The broken configs of a ref with their old bytes: `judged` lists `old` in the same order. */

@@ -44,7 +44,7 @@ export interface MigrationSetup {
   readOptions: { yamlVersion: YamlVersion };
 }
 
-const NO_PATH = 'there is no `migrate` command, and the schema diff holds no mechanical change (a renamed or removed property, a renamed enum value) that this config follows';
+const NO_PATH = 'there is no `migrate` command, and the schema diff holds no mechanical change (a renamed property, a removed property with a default, a newly required property with a default, a renamed enum value) that this config follows';
 
 /**
  * The migration of every broken config, per ref, by path. With a `migrate` command: the command
