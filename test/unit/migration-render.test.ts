@@ -119,6 +119,25 @@ describe('migrations in the summary and the comment', () => {
     expect(renderSummary(report)).not.toContain('### Migrations');
   });
 
+  it('shows a hostile path and hidden characters as text, never as markup', () => {
+    const path = 'conf/</code><img src=x onerror=alert(1)>\u202Egnp.yaml';
+    const report = reportOf([broken(path, { status: 'migrates', diff: unifiedDiff(path, 'a: 1\n', 'a: "\u202E2"\n') })], 'migrate');
+    const summary = renderSummary(report);
+    // In HTML (the folded diff's summary line) it is escaped; elsewhere it sits in code spans and fences.
+    expect(summary).toContain('<details><summary><code>conf/&lt;/code&gt;&lt;img src=x onerror=alert(1)&gt;&lt;U+202E&gt;gnp.yaml</code> of <code>main</code>: before → after</summary>');
+    let fence: string | undefined;
+    const outside = summary.split('\n').filter((line) => {
+      const run = /^\s*(`{3,})/.exec(line)?.[1];
+      if (run && (!fence || run.length >= fence.length)) {
+        fence = fence ? undefined : run;
+        return false;
+      }
+      return fence === undefined;
+    });
+    expect(outside.filter((line) => line.replace(/`+[^`]*`+/g, '').includes('<img'))).toEqual([]);
+    expect(summary).not.toContain('\u202E');
+  });
+
   it('keeps a fence no backtick run in the diff can close', () => {
     const diff = unifiedDiff('conf/a.yaml', 'a: 1\n', 'a: "````"\n');
     const report = reportOf([broken('conf/a.yaml', { status: 'migrates', diff })], 'migrate');
