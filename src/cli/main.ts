@@ -30,6 +30,11 @@ Options:
   --no-check-formats       do not assert formats (--check-formats, the default, does)
   --loader CMD             shell command; config paths are appended as arguments
   --loader-timeout SECS    seconds one loader process may run (default ${INPUT_DEFAULTS['loader-timeout']})
+  --loader-jobs N|auto     loader processes at once (default ${INPUT_DEFAULTS['loader-jobs']}); 1 for a loader
+                           that binds a fixed port or holds a lock
+  --suite CMD              integration suite, one config a process ({config} is its path)
+  --suite-configs GLOBS    the configs the suite runs on (default: every config)
+  --suite-timeout SECS     seconds one suite run may take (default ${INPUT_DEFAULTS['suite-timeout']})
   --migrate CMD            shell command that rewrites copies of broken configs in place
                            (the paths are appended); each migrated copy is loaded again
   --base REF               the ref whose configs gate the change (default: origin's default branch)
