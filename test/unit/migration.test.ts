@@ -33,6 +33,10 @@ describe('unified diff of a config before and after its migration', () => {
     expect(unifiedDiff('a.yaml', 'a: 1\n', 'a: 1\n')).toBe('');
   });
 
+  it('says so when only the line endings changed', () => {
+    expect(unifiedDiff('a.yaml', 'a: 1\r\nb: 2', 'a: 1\nb: 2\n')).toBe('--- a/a.yaml\n+++ b/a.yaml\n(only the line endings changed)');
+  });
+
   it('writes one hunk with three lines of context, as diff -u does', () => {
     const before = ['a: 1', 'b: 2', 'c: 3', 'd: 4', 'e: 5', 'f: 6', 'g: 7', 'h: 8'].join('\n') + '\n';
     const after = before.replace('e: 5', 'e: five');

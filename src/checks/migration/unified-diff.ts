@@ -20,10 +20,9 @@ export function unifiedDiff(path: string, before: string, after: string, maxChar
   if (before === after) return '';
   const a = splitLines(before);
   const b = splitLines(after);
-  const ops = diffLines(a, b);
-  const lines = [`--- a/${path}`, `+++ b/${path}`, ...hunks(ops)];
-  const noNewline = (text: string) => text.length > 0 && !text.endsWith('\n');
-  if (noNewline(before) !== noNewline(after)) lines.push('\\ No newline at end of file');
+  const changed = hunks(diffLines(a, b));
+  // Texts equal line by line differ in line endings only (CRLF, the last newline): said in words.
+  const lines = [`--- a/${path}`, `+++ b/${path}`, ...(changed.length ? changed : ['(only the line endings changed)'])];
   return capLines(lines, maxChars);
 }
 
