@@ -64,6 +64,17 @@ for (const file of process.argv.slice(2)) {
 process.exitCode = failed ? 1 : 0;
 `;
 
+/** The base's loader loads every config; the PR's refuses any config that names `a.local`. */
+const BASE_LOADER = `process.exit(0);\n`;
+const PR_LOADER = `
+import { readFileSync } from 'node:fs';
+let failed = false;
+for (const file of process.argv.slice(2)) {
+  if (readFileSync(file, 'utf8').includes('a.local')) { console.log(JSON.stringify({ file, ok: false, message: 'a.local is no longer served' })); failed = true; }
+}
+process.exitCode = failed ? 1 : 0;
+`;
+
 const CRASH = `throw new Error('migration table is corrupt');\n`;
 
 /** Fails every file, saying which ref it was told and whether it sees the token. */
@@ -99,6 +110,7 @@ describe.skipIf(!HAS_DIST)('CLI: a migration path for every break', () => {
     await git(['init', '--quiet', '--initial-branch=main']);
     await write('schema.json', JSON.stringify(BASE_SCHEMA, null, 2));
     for (const [file, text] of Object.entries(CONFIGS)) await write(file, text);
+    await write('tools/load.mjs', BASE_LOADER);
     await git(['add', '--all']);
     await git(['commit', '--quiet', '-m', 'feat: configs']);
     await git(['tag', 'v1.0.0']);
@@ -106,6 +118,7 @@ describe.skipIf(!HAS_DIST)('CLI: a migration path for every break', () => {
     await write('schema.json', JSON.stringify(PR_SCHEMA, null, 2));
     await write('tools/migrate.mjs', MIGRATE);
     await write('tools/crash.mjs', CRASH);
+    await write('tools/load.mjs', PR_LOADER);
     await write('tools/where.mjs', WHERE);
     await git(['add', '--all']);
     await git(['commit', '--quiet', '-m', 'feat: host, quick, no legacy']);
@@ -145,6 +158,12 @@ describe.skipIf(!HAS_DIST)('CLI: a migration path for every break', () => {
     const suggested = await cli(human);
     expect(suggested.stdout).toContain('      suggested: Rename `hostname` to `host` in `/server`');
     expect(suggested.stdout).not.toContain('no migration:');
+  });
+
+  it('loads the migrated copies with the PR\'s loader too', async () => {
+    const report = parse(await cli([...check, '--release', 'none', '--loader', 'node tools/load.mjs', '--migrate', 'node tools/migrate.mjs']));
+    expect(migrationOf(report, 'configs/a.yaml')).toEqual({ status: 'no-migration', message: "the migrated config still does not load with the PR's code: loader: a.local is no longer served" });
+    expect(migrationOf(report, 'configs/b.yaml')?.status).toBe('no-migration');
   });
 
   it('runs the command on copies, never on the workspace', async () => {
