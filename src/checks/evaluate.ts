@@ -42,6 +42,8 @@ export interface Evaluation {
   /** Per config path: what failed; an empty list means it loads. */
   findings: Map<string, Finding[]>;
   loaderProcesses: number;
+  /** Loader processes that lost a port or a lock to another one and were run again alone. */
+  retriedAlone?: number;
 }
 
 /** Runs one side's schema and loader over readable configs. */
@@ -56,6 +58,7 @@ export class Evaluator {
     const readable = configs.filter((config) => config.read.ok);
     for (const config of readable) findings.set(config.path, this.schemaFindings(config));
     let loaderProcesses = 0;
+    let retriedAlone = 0;
     const { loader } = this.setup;
     if (loader && readable.length > 0) {
       const files = readable.map((config) => ({ path: config.path, content: config.content }));
@@ -64,6 +67,7 @@ export class Evaluator {
       // The copies live while the loader runs: in RAM, a large run would otherwise hold them to the end.
       const run = await runLoader(targets, { ...loader, refLabel }).finally(() => rm(dir, { recursive: true, force: true }).catch(() => undefined));
       loaderProcesses = run.processes;
+      retriedAlone = run.retriedAlone ?? 0;
       for (const [path, result] of run.results) {
         if (result.ok) continue;
         findings.get(path)?.push({
@@ -73,7 +77,7 @@ export class Evaluator {
         });
       }
     }
-    return { findings, loaderProcesses };
+    return { findings, loaderProcesses, ...(retriedAlone ? { retriedAlone } : {}) };
   }
 
   /** Writes the copies in RAM when there is room, else on disk (also when the RAM fills up half-way). */

@@ -4,13 +4,13 @@ import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { ProcessLanes } from './lanes.js';
 import { Scratch } from './loader/index.js';
 import { findMigrations, type BrokenOfRef, type Migration } from './migration/index.js';
-import { noConfigNote, nothingAccepted, nothingCollected, nothingToLoadWith } from './nothing-checked.js';
+import { contention, noConfigNote, nothingAccepted, nothingCollected, nothingToLoad } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
-import { SuiteSides, suiteTimedOut } from './suite/sides.js';
-import { configKey, dropDocuments, skippedNote, type OldConfig, type SkippedPath } from '../configs/collect.js';
-import { fetchFollowingMoves, fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing, type FollowedConfigs } from '../configs/follow.js';
+import type { SuiteSides } from './suite/sides.js';
+import { configKey, dropDocuments, skippedNote, type NoPathToday, type OldConfig, type SkippedPath } from '../configs/collect.js';
+import { HISTORY_LIMIT, fetchFollowingMoves, fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing, type FollowedConfigs } from '../configs/follow.js';
 import { locate, yamlVersionDifference, yamlVersionHint, type YamlVersion } from '../configs/parse/index.js';
 import { createMatcher, inShard, type ConfigPatterns, type Shard } from '../configs/select.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
@@ -84,6 +84,8 @@ export interface JudgedConfig {
   path: string;
   /** Where the config is now, when git's rename detection says it moved since the old ref. */
   currentPath?: string;
+  /** Set when it has no path the globs name today (deleted since, or moved out of the globs): judged at its old path. */
+  noPathToday?: NoPathToday;
   blob: string;
   status: ConfigStatus;
   /** Why it does not load on the PR (or cannot be read), first the most useful: a broken config's breaking layer first. */
@@ -111,6 +113,8 @@ export interface DriftConfig {
   path: string;
   /** Where the config is now, when git's rename detection says it moved since the release. */
   currentPath?: string;
+  /** Set when it has no path the globs name today (deleted since, or moved out of the globs): judged at its path in the release. */
+  noPathToday?: NoPathToday;
   blob: string;
   status: DriftStatus;
   /** Why it does not load on the PR. */
@@ -184,6 +188,7 @@ class CachedSide {
   private readonly findings = new Map<string, Finding[]>();
   private readonly pending = new Map<string, Promise<void>>();
   processes = 0;
+  retriedAlone = 0;
 
   constructor(private readonly evaluate: (configs: OldConfig[], refLabel: string) => Promise<Evaluation>) {}
 
@@ -201,6 +206,7 @@ class CachedSide {
     if (missing.size > 0) {
       const job = this.evaluate([...missing.values()], refLabel).then((evaluation) => {
         this.processes += evaluation.loaderProcesses;
+        this.retriedAlone += evaluation.retriedAlone ?? 0;
         for (const [key, config] of missing) this.findings.set(key, evaluation.findings.get(config.path) ?? []);
       });
       for (const key of missing.keys()) this.pending.set(key, job);
@@ -258,7 +264,7 @@ async function judgeRefs(
   releasesReady: Promise<readonly RefTarget[]>,
   { scratch, started, lanes }: RunScope,
 ): Promise<GateRun> {
-  if (!options.schema && !options.loader && !options.suite) throw nothingToLoadWith();
+  if (!options.schema && !options.loader && !options.suite) throw nothingToLoad();
   const notes: string[] = [];
   const schemaPath = options.schema ? repositoryPath(options, options.schema, 'schema') : undefined;
   const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;
@@ -275,7 +281,7 @@ async function judgeRefs(
   const readOptions = { yamlVersion: options.yamlVersion };
   const head = await git.tryResolveCommit('HEAD');
   /** A ref's configs, followed across moves to the paths the globs describe at the PR's HEAD. */
-  const fetchRef = (ref: RefTarget, known?: { has(key: string): boolean }) => fetchFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, known, inSlice);
+  const fetchRef = (ref: RefTarget, known?: { has(key: string): boolean }) => fetchFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, known, inSlice, options.patterns);
   const parseRef = async (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) => {
     const found = await parseFollowing(git, fetched, options.patterns, readOptions, known);
     // Without a schema nothing reads the documents (the loader reads its copies): only whether
@@ -328,9 +334,12 @@ async function judgeRefs(
       return everyConfigRejected(configs, 'loader', error.message);
     }
   });
-  const suite = options.suite
-    ? new SuiteSides({ suite: options.suite, prCwd: options.workingDirectory, baseCwd: baseWorkingDirectory, env: options.loaderEnv, lanes, scratch })
-    : undefined;
+  // The suite layer (and its XML parser) is loaded only by the runs that have one.
+  const suiteModule = options.suite ? await import('./suite/sides.js') : undefined;
+  const suite: SuiteSides | undefined =
+    suiteModule && options.suite
+      ? new suiteModule.SuiteSides({ suite: options.suite, prCwd: options.workingDirectory, baseCwd: baseWorkingDirectory, env: options.loaderEnv, lanes, scratch })
+      : undefined;
   const layersOfPr: Layer[] = [...(prSchema ? (['schema'] as const) : []), ...(options.loader ? (['loader'] as const) : [])];
   const rejectsOnPr = (layer: Layer) => (config: OldConfig) => config.read.ok && rejects(onPr.get(config), layer);
   /** Runs each layer of the base on the configs that layer of the PR rejects. */
@@ -342,7 +351,7 @@ async function judgeRefs(
   // A ref's parsed documents are dropped once both sides have judged them: at 10,000 configs a
   // ref's documents are most of the memory. The next ref's bytes are fetched meanwhile (and,
   // with a loader, parsed too: at most two refs' documents are held at once).
-  const baseListed = await listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice);
+  const baseListed = await listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice, options.patterns);
   // A file a release shares with the base (same path, same blob) is read and parsed once: its
   // documents are kept for the releases' own checks.
   const sharedKeysReady = releasesReady.then((releases) => sharedWithReleases(git, baseListed.files, releases));
@@ -365,6 +374,7 @@ async function judgeRefs(
   started.add(firstRelease);
   const onBaseRef = await parseRef(await fetchListed(git, baseListed, undefined, readOptions));
   noteSkipped(onBaseRef, base, 'base');
+  notes.push(...movesNote(onBaseRef, base, 'base'));
   const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
   const releases = await releasesReady;
   const sharedKeys = await sharedKeysReady;
@@ -395,9 +405,9 @@ async function judgeRefs(
   const undecided = suite?.undecided(onBaseRef.configs) ?? [];
   const blind = [
     prSchema && baseSchemaFile ? await nothingAccepted('schema', readable, onPr, onBaseSchema, base.ref, readOptions, describeBaseSchema(baseSchemaFile, at)) : undefined,
-    options.loader ? await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at) : undefined,
+    options.loader ? await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at, options.loaderJobs) : undefined,
     suite?.cannotRunOnBase(onBaseRef.configs, at),
-    undecided.length ? suiteTimedOut(undecided, options.suite!.timeoutSeconds, at) : undefined,
+    undecided.length ? suiteModule!.suiteTimedOut(undecided, options.suite!.timeoutSeconds, at) : undefined,
   ].filter((error): error is GateError => error !== undefined);
   const baseOutcome = (config: OldConfig, layer: Layer): { outcome: LayerOutcome; findings: Finding[] } => {
     if (layer === 'schema' && !baseSchemaFile) return { outcome: 'absent', findings: [] };
@@ -439,13 +449,14 @@ async function judgeRefs(
     const collected = await reading;
     await onPrDone;
     noteSkipped(collected, target, 'release');
+    notes.push(...movesNote(collected, target, 'release'));
     if (collected.configs.length === 0 && collected.skipped.length === 0) notes.push(noConfigNote(options.patterns, target, 'release', shard) + nearestNote(collected.nearest));
     await judgeOnBase(collected.configs, target.ref);
     // The workflow compat-gate replaces runs a release's config with main's code too: that is how
     // a config the PR fixes is known.
     await suite?.judgeRef(collected.configs, target.ref, true);
     const timedOut = suite?.undecided(collected.configs) ?? [];
-    if (timedOut.length) notes.push(`${suiteTimedOut(timedOut, options.suite!.timeoutSeconds, at).message} Their drift is shown as existing.`);
+    if (timedOut.length) notes.push(`${suiteModule!.suiteTimedOut(timedOut, options.suite!.timeoutSeconds, at).message} Their drift is shown as existing.`);
     // Release configs that load on the PR are checked against the base's schema only, to find the
     // ones the PR fixed: running the base's loader on every one of them would cost as much again.
     if (prSchema && baseSchemaFile) {
@@ -458,6 +469,18 @@ async function judgeRefs(
   }
   dropDocuments([...shared.values()]);
   if (suite && suite.configs.size === 0 && readable.length > 0) throw suiteMatchedNothing(options.suite!.patterns, readable.length);
+
+  if (options.loader) {
+    const refused = [...configs, ...judgedReleases.flatMap((release) => release.configs)].flatMap((config) => [...config.findings, ...(config.baseFindings ?? [])]);
+    const contended = contention(refused, options.loaderJobs);
+    if (contended) notes.push(contended);
+    const retried = onPr.retriedAlone + onBaseLoader.retriedAlone;
+    if (retried && !contended) {
+      notes.push(
+        `${retried === 1 ? 'A loader process' : `${retried} loader processes`} lost a port or a lock to another loader process running beside ${retried === 1 ? 'it' : 'them'}, and ${retried === 1 ? 'was' : 'were'} run again alone, so that the verdict does not depend on which one won. Set \`loader-jobs: 1\` (the CLI's \`--loader-jobs 1\`) to run one loader process at a time from the start.`,
+      );
+    }
+  }
 
   const schemaChanges = schemaUnchanged
     ? []
@@ -627,9 +650,36 @@ async function sharedWithReleases(git: GitCommandManager, baseFiles: ReadonlyArr
   return new Set(baseFiles.map(configKey).filter((key) => inReleases.has(key)));
 }
 
-/** A judged config with the path it has now, when it moved since its ref. */
-function withCurrentPath<T extends object>(config: OldConfig, judged: T): T & { currentPath?: string } {
-  return config.currentPath ? { ...judged, currentPath: config.currentPath } : judged;
+/** A judged config with the path it has now, when it moved since its ref, or why it has none. */
+function withCurrentPath<T extends object>(config: OldConfig, judged: T): T & { currentPath?: string; noPathToday?: NoPathToday } {
+  return {
+    ...judged,
+    ...(config.currentPath ? { currentPath: config.currentPath } : {}),
+    ...(config.noPathToday ? { noPathToday: config.noPathToday } : {}),
+  };
+}
+
+/**
+ * What a maintainer should know of an old ref's configs that moved or have no path today: the
+ * PR's own moves (judged at their path on the base), and, when moves could not be followed
+ * commit by commit, that the configs with no path today were looked for by the trees alone.
+ */
+function movesNote(collected: FollowedConfigs, ref: RefTarget, role: 'base' | 'release'): string[] {
+  const notes: string[] = [];
+  const moved = collected.configs.filter((config) => config.currentPath);
+  if (role === 'base' && moved.length > 0) {
+    const shown = moved.slice(0, 3).map((config) => `\`${config.path}\` → \`${config.currentPath}\``).join(', ');
+    notes.push(
+      `This PR moves ${moved.length === 1 ? '1 config' : `${moved.length} configs`} (${shown}${moved.length > 3 ? `, and ${moved.length - 3} more` : ''}): each is judged at its path on the base \`${ref.ref}\`, with the PR's code.`,
+    );
+  }
+  const gone = collected.configs.filter((config) => config.noPathToday).length;
+  if (gone > 0 && collected.history === 'unavailable') {
+    notes.push(
+      `${gone === 1 ? '1 config' : `${gone} configs`} of the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) ${gone === 1 ? 'has' : 'have'} no path today. Moves were found by comparing its tree with the PR's and by the folders that moved, not commit by commit: the first-parent history from it to the PR is not at hand within ${HISTORY_LIMIT} commits, or it is not on that history (a release tagged on another branch).`,
+    );
+  }
+  return notes;
 }
 
 /** " The nearest paths it has: …" for a ref where no config matched; empty without any. */

@@ -12,16 +12,17 @@ import { createGitCommandManager } from '../git/git.js';
 import { buildReport } from '../reports/report.js';
 import { safeJson, visible } from '../reports/safe-text.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
-import { nothingToLoadWith } from '../checks/nothing-checked.js';
+import { nothingToLoad } from '../checks/nothing-checked.js';
 import { INPUT_DEFAULTS, YAML_VERSIONS, parseLoaderJobs, suiteOptions } from '../settings.js';
 import { VERSION } from '../version.js';
 import { CLI_NAMING, parseCommandLine } from './args.js';
 import { renderTerminal, stylesFor } from './terminal.js';
 
-const USAGE = `Usage: compat-gate check --configs GLOBS (--schema FILE | --loader CMD) [options]
+const USAGE = `Usage: compat-gate check --configs GLOBS (--schema FILE | --loader CMD | --suite CMD) [options]
 
 Loads the configs of an old ref (default: the default branch) with this checkout's
-schema and loader, and fails when a config that loaded there no longer loads.
+schema, loader and integration suite, and fails when a config that loaded there no
+longer loads.
 
 Options:
   --configs GLOBS          config files, comma-separated or repeated; !glob excludes (required)
@@ -30,10 +31,11 @@ Options:
   --no-check-formats       do not assert formats (--check-formats, the default, does)
   --loader CMD             shell command; config paths are appended as arguments
   --loader-timeout SECS    seconds one loader process may run (default ${INPUT_DEFAULTS['loader-timeout']})
-  --loader-jobs N|auto     loader processes at once (default ${INPUT_DEFAULTS['loader-jobs']}); 1 for a loader
-                           that binds a fixed port or holds a lock
-  --suite CMD              integration suite, one config a process ({config} is its path)
-  --suite-configs GLOBS    the configs the suite runs on (default: every config)
+  --loader-jobs N|auto     loader processes at once; 1 for a loader that holds a port or a
+                           lock (default ${INPUT_DEFAULTS['loader-jobs']})
+  --suite CMD              integration suite, one config a run; {config} stands for its path
+                           (else appended); JUnit XML at $COMPAT_GATE_JUNIT is read test by test
+  --suite-configs GLOBS    the configs the suite runs on (default: every config; repeatable)
   --suite-timeout SECS     seconds one suite run may take (default ${INPUT_DEFAULTS['suite-timeout']})
   --migrate CMD            shell command that rewrites copies of broken configs in place
                            (the paths are appended); each migrated copy is loaded again
@@ -47,7 +49,7 @@ Options:
   --ack-must-reach-release fail when the release tool will not release the acknowledged
                            break as major (default: a warning)
   --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default ${INPUT_DEFAULTS['yaml-version']})
-  -C, --working-directory DIR   where the loader runs (default: ${INPUT_DEFAULTS['working-directory']})
+  -C, --working-directory DIR   where the loader and the suite run (default: ${INPUT_DEFAULTS['working-directory']})
   --json                   print the JSON report instead of text, errors included
   --report FILE            also write the JSON report to FILE (folders are created)
   -h, --help               this help
@@ -115,7 +117,7 @@ export async function main(
     const loader = optional(values.loader);
     const migrate = optional(values.migrate)?.trim();
     const suiteCommand = optional(values.suite);
-    if (!schema && !loader && !suiteCommand) throw nothingToLoadWith();
+    if (!schema && !loader && !suiteCommand) throw nothingToLoad();
     const suiteTimeout = Number(values['suite-timeout']);
     if (!(suiteTimeout > 0)) throw new GateError(`--suite-timeout is ${String(values['suite-timeout'])}.`, 'Give a positive number of seconds.');
     const suite = suiteCommand ? suiteOptions(suiteCommand, strings(values['suite-configs']).join('\n'), configs.join('\n'), suiteTimeout) : undefined;

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigStatus, REPORT_VERSION, Verdict } from '../constants.js';
+import { describeJsonRead, readJsonBytes } from '../configs/parse/index.js';
 import { GateError, describeError } from '../errors.js';
 import { acknowledgementCounts, decideVerdict } from '../verdict/verdict.js';
 import { countConfigs, releaseDrifts, withReleaseNote, type Report, type ReportReleaseDrift } from './report.js';
@@ -33,19 +34,30 @@ export async function readPartialReports(input: string, cwd: string): Promise<Re
   }
   const reports: Report[] = [];
   for (const file of [...files].sort()) {
-    let parsed: unknown;
+    let bytes: Buffer;
     try {
-      parsed = JSON.parse(await readFile(file, 'utf8'));
+      bytes = await readFile(file);
     } catch (error) {
       throw new GateError(`The partial report ${file} could not be read: ${describeError(error)}.`, 'Check the `merge-reports` paths.');
     }
-    const report = parsed as Partial<Report>;
+    const read = readJsonBytes(bytes, { maxBytes: MAX_PARTIAL_REPORT_BYTES });
+    if (!read.ok) {
+      throw new GateError(`The partial report ${file} could not be read: ${describeJsonRead(read)}.`, 'Merge the JSON reports the shards wrote (the `report` output), as they uploaded them.');
+    }
+    const report = (isObject(read.value) ? read.value : {}) as Partial<Report>;
     if (report.version !== REPORT_VERSION || !report.shard) {
       throw new GateError(`${file} is not a partial compat-gate report (version ${REPORT_VERSION}, written with \`shard\`).`, 'Merge only the reports of `shard: i/n` runs of this version.');
     }
     reports.push(report as Report);
   }
   return reports;
+}
+
+/** A shard's report of thousands of configs, each with its errors, stays well below this. */
+const MAX_PARTIAL_REPORT_BYTES = 256 * 1024 * 1024;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -67,6 +79,7 @@ const SHARED: ReadonlyArray<{ name: string; of: (report: Report) => string | und
   { name: '`configs`', of: (report) => report.settings && report.settings.configs.join(', ') },
   { name: '`schema`', of: (report) => report.settings && (report.settings.schema ?? '(none)') },
   { name: '`loader`', of: (report) => report.settings && (report.settings.loader ?? '(none)') },
+  { name: '`suite`', of: (report) => report.settings && (report.settings.suite ?? '(none)') },
   { name: '`yaml-version`', of: (report) => report.settings?.yamlVersion },
   { name: '`check-formats`', of: (report) => report.settings && String(report.settings.checkFormats) },
   // Each shard resolves `release` itself: a release published mid-run must not split them.
@@ -196,10 +209,21 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
     ...(drift ? { drift } : {}),
     ...(releases.length ? { releases } : {}),
     ...(first.loader ? { loader: { ...first.loader, processes: loaderProcesses } } : {}),
+    ...(first.suite ? { suite: mergedSuite(first.suite, ordered) } : {}),
     notes: [...new Set(ordered.flatMap((report) => report.notes))],
     durationMs: Math.max(...ordered.map((report) => report.durationMs)),
     shards: total,
   });
+}
+
+/** The suite layer over the shards: configs, processes and time summed (each shard ran its own share). */
+function mergedSuite(first: NonNullable<Report['suite']>, reports: readonly Report[]): NonNullable<Report['suite']> {
+  return {
+    command: first.command,
+    configs: sum(reports.map((report) => report.suite?.configs ?? 0)),
+    processes: sum(reports.map((report) => report.suite?.processes ?? 0)),
+    durationMs: sum(reports.map((report) => report.suite?.durationMs ?? 0)),
+  };
 }
 
 /** One release's drift over the shards: counts summed, configs joined; undefined when no shard has it. */
@@ -219,6 +243,7 @@ function mergeDrifts(drifts: readonly ReportReleaseDrift[]): ReportReleaseDrift 
     },
     configs: drifts.flatMap((d) => d.configs).sort(byPath),
     failOnDrift: drifts.some((d) => d.failOnDrift),
+    ...(drifts.some((d) => d.noPathToday?.length) ? { noPathToday: drifts.flatMap((d) => d.noPathToday ?? []).sort(byPath) } : {}),
     ...(nearest ? { nearest } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { ConfigStatus, DriftStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
-import type { SkippedKind } from '../configs/collect.js';
+import type { NoPathToday, SkippedKind } from '../configs/collect.js';
 import type { Shard } from '../configs/select.js';
 import type { AttributedSchemaChange, GateRun, JudgedRelease, LayerJudgements } from '../checks/judge.js';
 import type { Migration } from '../checks/migration/index.js';
@@ -18,6 +18,8 @@ export interface ReportConfig {
   path: string;
   /** Where the config is now, when git's rename detection says it moved since the old ref. */
   currentPath?: string;
+  /** Set when it has no path the globs name today (the PR deletes it, or moves it out of the globs). */
+  noPathToday?: NoPathToday;
   /** Which old ref it was read from: `base` (later also `release`). */
   ref: 'base';
   blob: string;
@@ -40,6 +42,8 @@ export interface ReportDrift {
   path: string;
   /** Where the config is now, when git's rename detection says it moved since the release. */
   currentPath?: string;
+  /** Set when it has no path the globs name today: judged at its path in the release. */
+  noPathToday?: NoPathToday;
   blob: string;
   status: Exclude<DriftStatus, 'ok'>;
   errors: Finding[];
@@ -128,6 +132,8 @@ export interface ReportReleaseDrift {
   failOnDrift: boolean;
   /** When no file of the release matches the globs, at its path or through a move: its nearest paths. */
   nearest?: string[];
+  /** Every config of the release with no path the globs name today, whatever its drift (absent when none). */
+  noPathToday?: Array<{ path: string; why: NoPathToday['why']; to?: string; status: DriftStatus }>;
 }
 
 /** The inputs that decide how configs are judged (`configs`, `schema`, `loader`, `yaml-version`, `check-formats`). */
@@ -174,6 +180,7 @@ export function buildReport(input: ReportInput): Report {
   const configs: ReportConfig[] = (input.run?.base.configs ?? []).map((config) => ({
     path: config.path,
     ...(config.currentPath ? { currentPath: config.currentPath } : {}),
+    ...(config.noPathToday ? { noPathToday: config.noPathToday } : {}),
     ref: 'base',
     blob: config.blob,
     status: config.status,
@@ -260,6 +267,9 @@ function groupSchemaChanges(changes: readonly AttributedSchemaChange[]): NonNull
 
 function driftOf(release: JudgedRelease, failOnDrift: boolean): ReportReleaseDrift {
   const count = (status: DriftStatus) => release.configs.filter((config) => config.status === status).length;
+  const gone = release.configs.flatMap((config) =>
+    config.noPathToday ? [{ path: config.path, why: config.noPathToday.why, ...(config.noPathToday.to ? { to: config.noPathToday.to } : {}), status: config.status }] : [],
+  );
   return {
     counts: {
       configs: release.configs.length,
@@ -276,6 +286,7 @@ function driftOf(release: JudgedRelease, failOnDrift: boolean): ReportReleaseDri
             {
               path: config.path,
               ...(config.currentPath ? { currentPath: config.currentPath } : {}),
+              ...(config.noPathToday ? { noPathToday: config.noPathToday } : {}),
               blob: config.blob,
               status: config.status,
               errors: config.findings,
@@ -287,6 +298,7 @@ function driftOf(release: JudgedRelease, failOnDrift: boolean): ReportReleaseDri
     ),
     failOnDrift,
     ...(release.nearest ? { nearest: release.nearest } : {}),
+    ...(gone.length ? { noPathToday: gone } : {}),
   };
 }
 

@@ -138,7 +138,8 @@ function result(ruleId: string, level: 'error' | 'warning', path: string, errors
     ],
     // Stable across runs, so code scanning tracks one alert per config and rule.
     partialFingerprints: { compatGateKey: `${ruleId}:${path}` },
-    properties,
+    // The layer that broke it first: schema, loader or suite.
+    properties: { ...(first ? { layer: first.layer } : {}), ...properties },
   };
 }
 

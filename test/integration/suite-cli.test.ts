@@ -215,4 +215,23 @@ describe.skipIf(!HAS_DIST)('CLI: the integration suite as a third layer', () => 
     }
     expect(verdicts).toEqual(Array(3).fill('breaking  broken 1'));
   });
+
+  it('runs again alone a loader process that lost the port to another, so that the verdict is the same on every run (loader-jobs auto)', async () => {
+    const dir = await repository(
+      [
+        { files: stack({}, { ci: {}, legacy: { legacy: true } }), tag: 'v0.1.0' },
+        { files: { 'distributions/ci/run.yaml': stackConfig('ci-next'), 'distributions/legacy/run.yaml': stackConfig('legacy-next') } },
+      ],
+      stackProject({ dropLegacy: true }),
+    );
+    const outcomes = new Set<string>();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const { report } = await check(dir, ['--loader', 'node tests/loader.mjs', '--release', 'v0.1.0']);
+      outcomes.add(`${report.verdict} ${report.releases?.[0]?.drift.counts['new']} ${report.releases?.[0]?.drift.configs.map((config) => config.path).join(',')}`);
+      const notes = (report as unknown as { notes: string[] }).notes.filter((note) => note.includes('loader-jobs'));
+      for (const note of notes) expect(note).toMatch(/^(A loader process|\d+ loader processes) lost a port or a lock to another loader process/);
+    }
+    // The base's configs load; the release's legacy config is new drift, whichever process won the port.
+    expect([...outcomes]).toEqual(['pass 1 distributions/legacy/run.yaml']);
+  });
 });

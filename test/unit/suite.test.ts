@@ -3,6 +3,7 @@
 // and loader processes apart.
 import { describe, expect, it } from 'vitest';
 import { breakingLayers, layerStatus } from '../../src/checks/judge.js';
+import { contention } from '../../src/checks/nothing-checked.js';
 import { ProcessLanes } from '../../src/checks/lanes.js';
 import { decode, MAX_JUNIT_BYTES, readJunit } from '../../src/checks/suite/junit.js';
 import { judgeSuite } from '../../src/checks/suite/judge.js';
@@ -231,5 +232,19 @@ describe('ProcessLanes', () => {
     });
     await Promise.all([first, suite, later]);
     expect(order).toEqual(['loader 1', 'suite', 'loader 2']);
+  });
+});
+
+describe('contention', () => {
+  const refused = { layer: 'loader' as const, message: "OSError: [Errno 98] error while attempting to bind on address ('127.0.0.1', 8321): address already in use" };
+
+  it('names loader-jobs 1 when loader processes side by side fought over a port', () => {
+    expect(contention([refused], undefined)).toMatch(/^The loader says `address already in use`: .* Set `loader-jobs: 1`/);
+    expect(contention([{ layer: 'loader', message: 'sqlite3.OperationalError: database is locked' }], 2)).toContain('`database is locked`');
+  });
+
+  it('says nothing with one loader process at a time, or when no loader message says so', () => {
+    expect(contention([refused], 1)).toBeUndefined();
+    expect(contention([{ layer: 'schema', message: 'address already in use' }, { layer: 'loader', message: 'unknown provider' }], undefined)).toBeUndefined();
   });
 });

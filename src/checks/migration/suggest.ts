@@ -2,7 +2,8 @@ import { stringify } from 'yaml';
 import type { Finding } from '../evaluate.js';
 import type { ChangeDetail, SchemaChange } from '../schema-diff/index.js';
 import { changeMatches } from '../schema-diff/index.js';
-import { canonical, escapeToken } from '../schema-diff/resolve.js';
+import { canonical } from '../schema-diff/resolve.js';
+import { pointerOf } from '../../configs/parse/index.js';
 import type { CompiledSchema } from '../schema.js';
 import type { Migration, Suggestion } from './model.js';
 
@@ -220,10 +221,6 @@ function snippet(document: unknown, tokens: readonly string[], leaf: Container):
     .replace(new RegExp(`${GAP}: (.*)$`, 'm'), (_, words: string) => `# ${String(JSON.parse(words.startsWith('"') ? words : JSON.stringify(words)))}`);
   const lines = text.split('\n');
   return lines.length > SNIPPET_LINES ? [...lines.slice(0, SNIPPET_LINES), '# …'].join('\n') : text;
-}
-
-function pointerOf(tokens: readonly string[]): string {
-  return tokens.map((token) => `/${escapeToken(token)}`).join('');
 }
 
 function inline(value: unknown): string {
