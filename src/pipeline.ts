@@ -88,6 +88,7 @@ export async function check(request: CheckRequest): Promise<Report> {
         configs: [...request.gate.patterns.include, ...request.gate.patterns.exclude.map((pattern) => `!${pattern}`)],
         ...(request.gate.schema ? { schema: request.gate.schema } : {}),
         ...(request.gate.loader ? { loader: request.gate.loader } : {}),
+        ...(request.gate.migrate ? { migrate: request.gate.migrate } : {}),
         ...(request.gate.suite ? { suite: request.gate.suite.command } : {}),
         yamlVersion: request.gate.yamlVersion,
         checkFormats: request.gate.checkFormats,
@@ -246,10 +247,12 @@ async function reachOfRelease(
  */
 function refuseUntrustedLoader(request: CheckRequest): void {
   if (request.eventName !== 'pull_request_target' || request.allowPullRequestTarget) return;
-  const code = [request.gate.loader ? 'loader' : '', request.gate.suite ? 'suite' : ''].filter(Boolean).join(' and ');
-  if (!code) return;
+  // The `migrate` command is the PR's code too, started the same way.
+  const parts = [request.gate.loader ? 'loader' : '', request.gate.suite ? 'suite' : '', request.gate.migrate ? '`migrate` command' : ''].filter(Boolean);
+  if (parts.length === 0) return;
+  const code = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]!;
   throw new GateError(
-    `compat-gate does not start the PR's ${code} under \`pull_request_target\`: the ${code} ${code.includes(' and ') ? 'are' : 'is'} code from the pull request, and this event runs it next to the base repository's secrets and a write token.`,
+    `compat-gate does not start the PR's ${code} under \`pull_request_target\`: the ${code} ${parts.length > 1 ? 'are' : 'is'} code from the pull request, and this event runs it next to the base repository's secrets and a write token.`,
     'Run compat-gate on `pull_request` instead (it needs no secrets), or set `allow-pull-request-target: true` if every PR author is trusted.',
   );
 }

@@ -46,6 +46,8 @@ export interface ActionSettings {
   checkFormats: boolean;
   /** The PR's runtime loader, a shell command. */
   loader?: string;
+  /** A command that rewrites copies of broken configs for the PR's code (`migrate`). */
+  migrate?: string;
   /** The `base` input: the ref whose configs gate the PR, when not taken from the event. */
   base?: string;
   /** `latest`, a tag, or `none`. */
@@ -170,12 +172,14 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
   const loaderJobs = parseLoaderJobs(read.text('loader-jobs'));
   const workingDirectory = read.text('working-directory');
   const base = read.optional('base');
+  const migrate = read.optional('migrate')?.trim();
   return {
     patterns: parsePatterns(configs),
     ...(schema ? { schema } : {}),
     refMap: parseRefMap(input('schema-ref-map')),
     checkFormats: read.boolean('check-formats'),
     ...(loader ? { loader } : {}),
+    ...(migrate ? { migrate } : {}),
     ...(base ? { base } : {}),
     release: read.text('release'),
     ackLabels: parseLabelList(read.text('ack-labels')),

@@ -94,6 +94,7 @@ async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings
       refMap: settings.refMap,
       checkFormats: settings.checkFormats,
       ...(settings.loader ? { loader: settings.loader } : {}),
+      ...(settings.migrate ? { migrate: settings.migrate } : {}),
       loaderTimeoutSeconds: settings.loaderTimeoutSeconds,
       ...(settings.loaderJobs !== undefined ? { loaderJobs: settings.loaderJobs } : {}),
       ...(settings.suite ? { suite: settings.suite } : {}),

@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { ProcessLanes } from './lanes.js';
 import { Scratch } from './loader/index.js';
+import { findMigrations, type BrokenOfRef, type Migration } from './migration/index.js';
 import { contention, noConfigNote, nothingAccepted, nothingCollected, nothingToLoad } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
@@ -30,6 +31,8 @@ export interface GateOptions {
   checkFormats: boolean;
   /** The PR's runtime loader, a shell command. */
   loader?: string;
+  /** The `migrate` command: rewrites copies of broken configs, run like the loader. */
+  migrate?: string;
   loaderTimeoutSeconds: number;
   /** The loader's environment, secrets already removed. */
   loaderEnv: Record<string, string>;
@@ -102,6 +105,8 @@ export interface JudgedConfig {
   layers?: LayerJudgements;
   /** For a broken config: the messages of the breaking schema changes its errors fall under. */
   causes?: string[];
+  /** For a broken config: the `migrate` command's result, or the schema diff's suggestions. */
+  migration?: Migration;
 }
 
 /** The configs of one old ref, judged. */
@@ -127,6 +132,8 @@ export interface DriftConfig {
   baseFindings?: Finding[];
   /** Each layer on its own: new drift when a layer that accepted it on the base rejects it on the PR. */
   layers?: LayerJudgements;
+  /** For new drift: the `migrate` command's result, or the schema diff's suggestions. */
+  migration?: Migration;
 }
 
 /** A release's configs, judged on the PR and on the base. */
@@ -438,6 +445,8 @@ async function judgeRefs(
     return { pr: [...pr, ...suiteLayer.pr], base: [...baseFindings, ...suiteLayer.base], layers };
   };
   const configs = onBaseRef.configs.map((config) => withCurrentPath(config, judgeConfig(config, sidesOf(config), readOptions)));
+  // The old bytes of what broke, kept for its migration: a handful of files, or none.
+  const brokenRefs: BrokenOfRef[] = [{ ref: base.ref, configs: brokenSources(onBaseRef.configs, configs, ConfigStatus.Broken) }];
   // The base's documents not shared with a release are dropped now.
   dropDocuments(onBaseRef.configs.filter((config) => !shared.has(configKey(config))));
   // A layer of the base that accepts nothing compares nothing: an error, unless the other layer
@@ -471,6 +480,7 @@ async function judgeRefs(
       await onBaseSchema.run(collected.configs.filter((config) => config.read.ok && (onPr.get(config)?.length ?? 0) === 0), target.ref);
     }
     const configs = collected.configs.map((config) => withCurrentPath(config, judgeDrift(config, sidesOf(config), readOptions)));
+    brokenRefs.push({ ref: target.ref, configs: brokenSources(collected.configs, configs, DriftStatus.New) });
     dropDocuments(collected.configs);
     judgedReleases.push({ ref: target, configs, skipped: collected.skipped, ...(collected.nearest ? { nearest: collected.nearest } : {}) });
   }
@@ -504,7 +514,7 @@ async function judgeRefs(
     ? []
     : schemaPath && prSchema && baseSchemaFile ? await diffWithBase(baseSource, prSource, options, baseSchemaFile.path, schemaPath, notes) : undefined;
 
-  return attributeSchemaChanges({
+  const attributed = attributeSchemaChanges({
     base: { ref: base, configs, skipped: onBaseRef.skipped },
     ...(judgedReleases.length > 0 ? { release: judgedReleases[0]!, releases: judgedReleases } : {}),
     ...(prSchema
@@ -527,6 +537,39 @@ async function judgeRefs(
     ...(firstConfigs ? { firstConfigs } : {}),
     notes,
   });
+  if (!brokenRefs.some((ref) => ref.configs.length > 0)) return attributed;
+  // A migration is help for users, never part of the verdict: whatever fails here is a note.
+  const migrations = await findMigrations(brokenRefs, {
+    ...(options.migrate ? { migrate: { command: options.migrate, cwd: options.workingDirectory, env: options.loaderEnv, timeoutSeconds: options.loaderTimeoutSeconds } } : {}),
+    evaluator: prEvaluator,
+    ...(prSchema ? { schema: prSchema } : {}),
+    ...(attributed.schemaChanges ? { changes: attributed.schemaChanges } : {}),
+    tempDir: options.tempDir,
+    readOptions,
+  }).catch((error: unknown) => {
+    attributed.notes.push(`The migrations of the broken configs could not be worked out (${describeError(error)}); the verdict does not depend on them.`);
+    return undefined;
+  });
+  return migrations ? withMigrations(attributed, migrations) : attributed;
+}
+
+/** The broken configs of a ref with their old bytes: `judged` lists `old` in the same order. */
+function brokenSources(old: readonly OldConfig[], judged: ReadonlyArray<{ path: string; status: string; findings: Finding[] }>, status: string): BrokenOfRef['configs'] {
+  return judged.flatMap((config, index) => (config.status === status ? [{ path: config.path, content: old[index]!.content, findings: config.findings }] : []));
+}
+
+/** The run with each broken config's migration: `migrations[0]` is the base's, then one per release. */
+function withMigrations(run: GateRun, migrations: ReadonlyArray<ReadonlyMap<string, Migration>>): GateRun {
+  const attach = <T extends { path: string }>(config: T, found: ReadonlyMap<string, Migration> | undefined): T => {
+    const migration = found?.get(config.path);
+    return migration ? { ...config, migration } : config;
+  };
+  const releases = run.releases?.map((release, index) => ({ ...release, configs: release.configs.map((config) => (config.status === DriftStatus.New ? attach(config, migrations[index + 1]) : config)) }));
+  return {
+    ...run,
+    base: { ...run.base, configs: run.base.configs.map((config) => (config.status === ConfigStatus.Broken ? attach(config, migrations[0]) : config)) },
+    ...(releases ? { releases, release: releases[0]! } : {}),
+  };
 }
 
 /** `suite-configs` names none of the configs read: the suite layer would compare nothing. */

@@ -14,6 +14,7 @@ export const OPTIONS = {
   'no-check-formats': { type: 'boolean' },
   loader: { type: 'string' },
   'loader-timeout': { type: 'string', default: INPUT_DEFAULTS['loader-timeout'] },
+  migrate: { type: 'string' },
   'loader-jobs': { type: 'string', default: INPUT_DEFAULTS['loader-jobs'] },
   suite: { type: 'string' },
   'suite-configs': { type: 'string', multiple: true },

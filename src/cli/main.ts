@@ -37,6 +37,8 @@ Options:
                            (else appended); JUnit XML at $COMPAT_GATE_JUNIT is read test by test
   --suite-configs GLOBS    the configs the suite runs on (default: every config; repeatable)
   --suite-timeout SECS     seconds one suite run may take (default ${INPUT_DEFAULTS['suite-timeout']})
+  --migrate CMD            shell command that rewrites copies of broken configs in place
+                           (the paths are appended); each migrated copy is loaded again
   --base REF               the ref whose configs gate the change (default: origin's default branch)
   --release REL            latest (highest semver tag), a tag, a line (v1, v0.2: its highest
                            release), or none; comma-separated or repeated (default: ${INPUT_DEFAULTS.release})
@@ -113,6 +115,7 @@ export async function main(
     if (!base) throw new GateError('There is no origin/HEAD, main or master to compare with.', 'Name the old ref with --base.');
     const schema = optional(values.schema);
     const loader = optional(values.loader);
+    const migrate = optional(values.migrate)?.trim();
     const suiteCommand = optional(values.suite);
     if (!schema && !loader && !suiteCommand) throw nothingToLoad();
     const suiteTimeout = Number(values['suite-timeout']);
@@ -128,6 +131,7 @@ export async function main(
         refMap: parseRefMap(strings(values['schema-ref-map']).join('\n')),
         checkFormats: values['check-formats'] === true && values['no-check-formats'] !== true,
         ...(loader ? { loader } : {}),
+        ...(migrate ? { migrate } : {}),
         loaderTimeoutSeconds: timeout,
         ...(loaderJobs !== undefined ? { loaderJobs } : {}),
         ...(suite ? { suite } : {}),

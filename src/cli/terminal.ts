@@ -1,3 +1,4 @@
+import type { Migration } from '../checks/migration/index.js';
 import { ConfigStatus, Verdict } from '../constants.js';
 import { releaseDrifts, type Report, type ReportConfig } from '../reports/report.js';
 import { count } from '../reports/markdown.js';
@@ -41,7 +42,7 @@ export function renderTerminal(report: Report, styles: Styles): string {
     // An already failing config is shown with the base's errors: why it failed before this change.
     for (const config of configs.slice(0, LIST_LIMIT)) {
       const shown = status === ConfigStatus.FailingOnBase && config.baseErrors?.length ? { ...config, errors: config.baseErrors } : config;
-      lines.push(...configLines(shown, mark, paint, styles));
+      lines.push(...configLines(shown, mark, paint, styles), ...migrationLines(config.migration, Boolean(report.settings?.migrate), styles));
     }
     lines.push(...more(configs.length, styles));
   };
@@ -66,6 +67,7 @@ export function renderTerminal(report: Report, styles: Styles): string {
           ? `${visible(config.path)} in ${tag}, no path today`
           : visible(config.path);
       lines.push(`  ${styles.red('+')} ${where}${config.errors[0] ? styles.dim(`  ${indented(findingText(config.errors[0]), 6)}`) : ''}`);
+      lines.push(...migrationLines(config.migration, Boolean(report.settings?.migrate), styles));
     }
     lines.push(...more(drifted.length, styles));
     const gone = release.drift.noPathToday ?? [];
@@ -137,6 +139,29 @@ function more(total: number, styles: Styles): string[] {
 /** Continuation lines of a multi-line text, indented under its first line. */
 function indented(text: string, spaces: number): string {
   return text.split('\n').join(`\n${' '.repeat(spaces)}`);
+}
+
+/**
+ * A broken config's migration: that it migrates, each suggested change, or why there is none
+ * (when a `migrate` command ran: without one, most breaks have none and saying so is noise).
+ */
+function migrationLines(migration: Migration | undefined, commandRan: boolean, styles: Styles): string[] {
+  if (!migration) return [];
+  switch (migration.status) {
+    case 'migrates':
+      return [
+        `      ${styles.green('migrates')} ${styles.dim('with the migrate command (--json has the diff)')}`,
+        ...(migration.message ? [styles.dim(`      ${visible(migration.message)}`)] : []),
+      ];
+    case 'no-migration':
+      return commandRan ? [`      ${styles.red('no migration:')} ${indented(visible(migration.message ?? '', { newlines: true }), 8)}`] : [];
+    case 'suggested':
+      return [
+        ...(migration.suggestions ?? []).slice(0, 3).map((suggestion) => `      ${styles.yellow('suggested:')} ${visible(readablePointers(suggestion.text))}`),
+        ...((migration.suggestions?.length ?? 0) > 3 ? [styles.dim(`      …and ${migration.suggestions!.length - 3} more suggestions`)] : []),
+        ...(migration.message ? [styles.dim(`      ${visible(migration.message)}`)] : []),
+      ];
+  }
 }
 
 function configLines(config: ReportConfig, mark: string, paint: (text: string) => string, styles: Styles): string[] {

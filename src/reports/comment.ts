@@ -4,6 +4,7 @@ import { clip, count, inlineCode } from './markdown.js';
 import { newDriftCount, releaseDrifts, type Report } from './report.js';
 import { releaseNoteBlock, type ReleaseNote } from './release-note.js';
 import { brokenSection, headline, verdictParagraphs, type SectionStyle } from './summary.js';
+import { migrationSection, noMigrationCallout } from './migrations.js';
 
 /**
  * GitHub refuses a longer issue comment: "Body is too long (maximum is 65536 characters)".
@@ -71,13 +72,16 @@ export function renderComment(report: CommentReport, key: string, limit = COMMEN
   const paragraphs = verdictParagraphs(report);
   const drift = newDriftParagraph(report);
   if (drift) paragraphs.push(drift);
+  const callout = noMigrationCallout(report);
+  if (callout) paragraphs.push(callout);
   const broken = brokenSection(report, COMMENT_STYLE);
+  const migrations = migrationSection(report, COMMENT_STYLE);
   const releaseNote = report.releaseNote ? releaseNoteDetails(report.releaseNote) : undefined;
   const foot = footer(report);
   const compose = (parts: Array<string | undefined>) => parts.filter((part) => part !== undefined).join('\n\n') + '\n';
 
   for (const rows of [Infinity, 100, 30, 10, 3, 1]) {
-    const text = compose([head, ...paragraphs, broken?.render(rows), releaseNote, foot]);
+    const text = compose([head, ...paragraphs, broken?.render(rows), migrations?.render(rows), releaseNote, foot]);
     if (text.length <= budget) return text;
   }
   const note = '_The details do not fit in a comment; the job summary lists them._';

@@ -3,6 +3,8 @@ import type { Finding } from '../checks/evaluate.js';
 import { clip, count, inlineCode, readablePointer, readablePointers } from './markdown.js';
 import { releaseDrifts, type Report, type ReportSchemaChange } from './report.js';
 import { markdownText, visible } from './safe-text.js';
+import { fenced, migrationEntries, suggestionMarkdown, type MigrationEntry } from './migrations.js';
+import type { Suggestion } from '../checks/migration/index.js';
 
 /**
  * What users must change, ready to paste: a `BREAKING CHANGE:` footer for the squash commit
@@ -119,17 +121,85 @@ export function releaseNoteFor(report: Report): ReleaseNote | undefined {
   if (!entries.length) return undefined;
   const shown = entries.slice(0, NOTE_ENTRIES);
   const more = entries.length - shown.length;
+  const migration = migrationNote(report);
   const footer = [
     'BREAKING CHANGE: configs written for earlier versions must change:',
     ...shown.map((entry) => `- ${entryText(entry, plain)}`),
     ...(more > 0 ? [`- and ${count(more, 'more change')}.`] : []),
+    ...migration.footer,
   ].join('\n');
   const markdown = [
     '**Breaking:** configs written for earlier versions must change:',
     '',
     ...shown.map((entry) => `- ${entryText(entry, markdown_)}`),
     ...(more > 0 ? [`- and ${count(more, 'more change')}.`] : []),
+    ...(migration.markdown.length ? ['', ...migration.markdown] : []),
   ].join('\n');
+  return { footer, markdown };
+}
+
+/** Most migrated configs whose diff the note shows; the summary shows them all. */
+const NOTE_DIFFS = 3;
+
+/**
+ * How users migrate, for the note: each suggested change once, with the configs it applies to
+ * and a before/after snippet; the `migrate` command and the configs it upgrades (their diffs
+ * folded, in the markdown); the configs with no migration when a command ran.
+ */
+function migrationNote(report: Report): { footer: string[]; markdown: string[] } {
+  const entries = migrationEntries(report);
+  const suggested = new Map<string, { suggestion: Suggestion; entries: MigrationEntry[] }>();
+  for (const entry of entries) {
+    for (const suggestion of entry.migration.suggestions ?? []) {
+      const group = suggested.get(suggestion.text);
+      if (group) {
+        if (!group.entries.includes(entry)) group.entries.push(entry);
+      } else suggested.set(suggestion.text, { suggestion, entries: [entry] });
+    }
+  }
+  const migrates = entries.filter((entry) => entry.migration.status === 'migrates');
+  const command = report.settings?.migrate;
+  const stuck = command ? entries.filter((entry) => entry.migration.status === 'no-migration') : [];
+  if (suggested.size === 0 && migrates.length === 0 && stuck.length === 0) return { footer: [], markdown: [] };
+  const groups = [...suggested.values()].slice(0, NOTE_ENTRIES);
+  const hidden = suggested.size - groups.length;
+  const whose = (list: readonly MigrationEntry[], name: (text: string) => string) => {
+    const byRef = new Map<string, string[]>();
+    for (const entry of list) byRef.set(entry.ref, [...(byRef.get(entry.ref) ?? []), entry.path]);
+    return whoseWords({ kind: 'schema', text: '', groups: [...byRef].map(([ref, paths]) => ({ ref, paths: [...new Set(paths)] })) }, name);
+  };
+  const snippetLines = (text: string) => text.split('\n').map((line) => `      ${commitText(line)}`);
+  const footer = [
+    'How to migrate:',
+    ...groups.flatMap(({ suggestion, entries: list }) => [
+      `- ${plain.message(suggestion.text)}, in ${whose(list, plain.name)}:`,
+      '    before:',
+      ...snippetLines(suggestion.before),
+      '    after:',
+      ...snippetLines(suggestion.after),
+    ]),
+    ...(hidden > 0 ? [`- and ${count(hidden, 'more change')} (the JSON report lists all).`] : []),
+    ...(command && migrates.length ? [`- ${plain.quote(command)} upgrades ${whose(migrates, plain.name)}.`] : []),
+    ...(stuck.length ? [`- No migration for ${whose(stuck, plain.name)}.`] : []),
+  ];
+  const diffs = migrates.filter((entry) => entry.migration.diff).slice(0, NOTE_DIFFS);
+  const markdown = [
+    '**How to migrate:**',
+    '',
+    ...groups.flatMap(({ suggestion, entries: list }) => [suggestionMarkdown({ ...suggestion, text: `${suggestion.text}, in ${whose(list, markdown_.name)}` }), '']),
+    ...(hidden > 0 ? [`- and ${count(hidden, 'more change')} (the JSON report lists all).`, ''] : []),
+    ...(command && migrates.length ? [`- Run ${markdown_.quote(command)} on your configs: it upgrades ${whose(migrates, markdown_.name)}.`, ''] : []),
+    ...(stuck.length ? [`- No migration for ${whose(stuck, markdown_.name)}.`, ''] : []),
+    ...diffs.flatMap((entry) => [
+      `<details><summary>Before → after: ${markdownText(entry.path).replace(/`/g, '&#96;')} of ${markdownText(entry.ref).replace(/`/g, '&#96;')}</summary>`,
+      '',
+      fenced(entry.migration.diff!, 'diff'),
+      '',
+      '</details>',
+      '',
+    ]),
+  ];
+  while (markdown[markdown.length - 1] === '') markdown.pop();
   return { footer, markdown };
 }
 

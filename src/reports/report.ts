@@ -3,6 +3,7 @@ import type { Finding } from '../checks/evaluate.js';
 import type { NoPathToday, SkippedKind } from '../configs/collect.js';
 import type { Shard } from '../configs/select.js';
 import type { AttributedSchemaChange, GateRun, JudgedRelease, LayerJudgements } from '../checks/judge.js';
+import type { Migration } from '../checks/migration/index.js';
 import type { RefTarget } from '../refs/base.js';
 import type { PullRequestContext } from '../refs/pull-request.js';
 import type { Acknowledgement } from '../verdict/acknowledgement.js';
@@ -31,6 +32,8 @@ export interface ReportConfig {
   layers?: LayerJudgements;
   /** For a broken config: the breaking schema changes its errors fall under. */
   causes?: string[];
+  /** For a broken config (report version 2): how it moves to the PR's code, or why it cannot. */
+  migration?: Migration;
 }
 
 /** One config of a release that does not simply load: new, existing or fixed drift. */
@@ -47,6 +50,8 @@ export interface ReportDrift {
   baseErrors?: Finding[];
   /** Each layer's outcome on the base and on the PR. */
   layers?: LayerJudgements;
+  /** For new drift (report version 2): how it moves to the PR's code, or why it cannot. */
+  migration?: Migration;
 }
 
 /** A change between the base's schema and the PR's, joined with the configs it broke. */
@@ -137,6 +142,8 @@ export interface ReportSettings {
   configs: string[];
   schema?: string;
   loader?: string;
+  /** The `migrate` command (report version 2). */
+  migrate?: string;
   suite?: string;
   yamlVersion: string;
   checkFormats: boolean;
@@ -181,6 +188,7 @@ export function buildReport(input: ReportInput): Report {
     ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}),
     ...(config.layers && Object.keys(config.layers).length ? { layers: config.layers } : {}),
     ...(config.causes?.length ? { causes: config.causes } : {}),
+    ...(config.migration ? { migration: config.migration } : {}),
   }));
   const skipped = input.run?.base.skipped ?? [];
   const pr = input.pullRequest;
@@ -284,6 +292,7 @@ function driftOf(release: JudgedRelease, failOnDrift: boolean): ReportReleaseDri
               errors: config.findings,
               ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}),
               ...(config.layers && Object.keys(config.layers).length ? { layers: config.layers } : {}),
+              ...(config.migration ? { migration: config.migration } : {}),
             },
           ],
     ),

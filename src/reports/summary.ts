@@ -8,6 +8,7 @@ import { cell, clip, codeBlock, codeLink, count, inlineCode, readablePointer, re
 export { readablePointer, readablePointers } from './markdown.js';
 import { fileLink, releaseDrifts, type Report, type ReportConfig, type ReportDrift, type ReportReleaseDrift, type ReportSchemaChange } from './report.js';
 import { releaseNoteBlock } from './release-note.js';
+import { migrationSection, noMigrationCallout } from './migrations.js';
 import type { RefTarget } from '../refs/base.js';
 import { markdownText, visible } from './safe-text.js';
 
@@ -249,11 +250,14 @@ const MERGE_WORDS: Record<string, string> = { squash: 'squash merge', merge: 'me
  */
 export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
   const byStatus = (status: ConfigStatus) => report.configs.filter((config) => config.status === status);
-  const head: string[] = [`## ${headline(report)}`, ...verdictParagraphs(report)];
+  const callout = noMigrationCallout(report);
+  const head: string[] = [`## ${headline(report)}`, ...verdictParagraphs(report), ...(callout ? [callout] : [])];
 
   const sections: Section[] = [];
   const broken = brokenSection(report);
   if (broken) sections.push(broken);
+  const migrations = migrationSection(report, SUMMARY_STYLE);
+  if (migrations) sections.push(migrations);
   const failingOnBase = byStatus(ConfigStatus.FailingOnBase);
   if (failingOnBase.length) {
     sections.push(
@@ -532,6 +536,7 @@ function checkedSection(report: Report): string {
     rows.push(['Schema', `${inlineCode(report.schema.file)} (${report.schema.draft}${report.schema.files.length > 1 ? `, ${count(report.schema.files.length, 'file')}` : ''}${origin})`]);
   }
   if (report.loader) rows.push(['Loader', `${inlineCode(report.loader.command)} (${count(report.loader.processes, 'process', 'processes')})`]);
+  if (report.settings?.migrate) rows.push(['Migrate', inlineCode(report.settings.migrate)]);
   if (report.suite) {
     const { command, configs, processes, durationMs } = report.suite;
     rows.push(['Suite', `${inlineCode(command)}: ${count(configs, 'config')}, ${count(processes, 'process', 'processes')} one at a time, ${(durationMs / 1000).toFixed(1)} s`]);

@@ -50,6 +50,7 @@ function diffResolved(base: ResolvedSchema, pr: ResolvedSchema): SchemaChange[] 
       message: capitalise(delta.say(placeOf(instancePath))),
       file: delta.at.file,
       schemaPointer: delta.at.pointer,
+      ...(delta.detail ? { detail: delta.detail } : {}),
     };
     const key = JSON.stringify(change);
     if (seen.has(key)) continue;

@@ -1,5 +1,5 @@
 /** Compares the base's schema with the PR's and classifies each difference by the rule catalogue. */
 export { diffSchemas } from './compare.js';
-export { type ChangeSeverity, type SchemaChange } from './model.js';
+export { type ChangeDetail, type ChangeSeverity, type SchemaChange } from './model.js';
 export { changeMatches } from './placement.js';
 export { loadResolvedSchema, type ResolvedSchema } from './resolve.js';

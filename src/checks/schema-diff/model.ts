@@ -17,7 +17,25 @@ export interface SchemaChange {
   file: string;
   /** JSON pointer of the changed keyword inside `file`, to find its line. */
   schemaPointer: string;
+  /** What a config must change, when the change is mechanical (see {@link ChangeDetail}). */
+  detail?: ChangeDetail;
 }
+
+/**
+ * A change a config can follow mechanically. For the property kinds `instancePath` is the
+ * object holding the property; for `value-renamed` it is the value itself.
+ * - `property-renamed`: one property left an object and one came in its place, with a
+ *   subschema that accepts every value the old one did;
+ * - `property-removed`: a property left a closed object; its old `default` says the setting
+ *   was optional, so dropping it is what users do;
+ * - `property-required`: a property became required and has a `default`: write the default;
+ * - `value-renamed`: one `enum` value left and one came in its place.
+ */
+export type ChangeDetail =
+  | { kind: 'property-renamed'; from: string; to: string }
+  | { kind: 'property-removed'; property: string; default: unknown }
+  | { kind: 'property-required'; property: string; default: unknown }
+  | { kind: 'value-renamed'; from: unknown; to: unknown };
 
 /** A change before it is placed: where in a config comes from the results that hold it. */
 export interface Delta {
@@ -25,6 +43,7 @@ export interface Delta {
   rule: string;
   at: At;
   say(place: Place): string;
+  detail?: ChangeDetail;
 }
 
 /** Two conjunctions of subschemas to compare, with where each side would be if it is absent. */
@@ -86,6 +105,11 @@ export class Collector {
   /** A change of `rule` at `at`, said by `say` (one of wording.ts's SAY) with `args`; its severity is the catalogue's. */
   add<A extends unknown[]>(rule: string, at: At, say: (place: Place, ...args: A) => string, ...args: A): void {
     this.deltas.push({ severity: this.severityOf(rule), rule, at, say: (place) => say(place, ...args) });
+  }
+
+  /** As {@link Collector.add}, with what a config must change when the change is mechanical. */
+  addDetailed<A extends unknown[]>(detail: ChangeDetail | undefined, rule: string, at: At, say: (place: Place, ...args: A) => string, ...args: A): void {
+    this.deltas.push({ severity: this.severityOf(rule), rule, at, say: (place) => say(place, ...args), ...(detail ? { detail } : {}) });
   }
 
   include(path: Segment[], result: Result): void {

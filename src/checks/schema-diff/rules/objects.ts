@@ -1,6 +1,6 @@
 import type { Differ } from '../compare.js';
 import { compareCounts } from './counts.js';
-import type { Collector } from '../model.js';
+import type { ChangeDetail, Collector } from '../model.js';
 import { ANY } from '../placement.js';
 import { type At, type Sub, atOf } from '../resolve.js';
 import { type View, compileLenient, viewOf } from '../view.js';
@@ -42,11 +42,14 @@ function governing(view: View, name: string): { subs: Sub[]; at: At; never: bool
 export function compareObjects(d: Differ, b: View, p: View, out: Collector): void {
   compareCounts(b, p, ['minProperties', 'maxProperties'], out);
 
+  const renamed = renamedProperty(d, b, p);
   for (const [name, at] of p.required) {
     if (b.required.has(name)) continue;
     const pSubs = p.properties.get(name);
-    const hasDefault = pSubs !== undefined && viewOf(d.pr, pSubs, at).annotations.has('default');
-    out.add(REQUIRED_ADDED, at, SAY.requiredAdded, name, hasDefault);
+    const fallback = pSubs !== undefined ? viewOf(d.pr, pSubs, at).annotations.get('default') : undefined;
+    const detail: ChangeDetail | undefined =
+      renamed?.to === name ? { kind: 'property-renamed', ...renamed } : fallback ? { kind: 'property-required', property: name, default: fallback.value } : undefined;
+    out.addDetailed(detail, REQUIRED_ADDED, at, SAY.requiredAdded, name, fallback !== undefined);
   }
   for (const name of b.required.keys()) {
     if (!p.required.has(name)) out.add(REQUIRED_REMOVED, p.at, SAY.requiredRemoved, name);
@@ -62,7 +65,10 @@ export function compareObjects(d: Differ, b: View, p: View, out: Collector): voi
     }
     const rule = governing(p, name);
     if (rule.never) {
-      out.add(PROPERTY_REMOVED, pProperties, SAY.propertyRemoved, name);
+      const fallback = viewOf(d.base, bSubs, bProperties).annotations.get('default');
+      const detail: ChangeDetail | undefined =
+        renamed?.from === name ? { kind: 'property-renamed', ...renamed } : fallback ? { kind: 'property-removed', property: name, default: fallback.value } : undefined;
+      out.addDetailed(detail, PROPERTY_REMOVED, pProperties, SAY.propertyRemoved, name);
     } else if (rule.subs.length === 0) {
       out.add(PROPERTY_UNCONSTRAINED, pProperties, SAY.propertyUnconstrained, name);
     } else {
@@ -135,4 +141,18 @@ export function compareObjects(d: Differ, b: View, p: View, out: Collector): voi
   }
 
   d.compareClosable(b.unevaluatedProperties, p.unevaluatedProperties, b.at, p.at, { closed: UNEVALUATED_PROPERTIES_CLOSED, opened: UNEVALUATED_PROPERTIES_OPENED }, 'properties not evaluated by other keywords', out);
+}
+
+/**
+ * The property an object renamed, if that is what it did: exactly one property left
+ * `properties` and exactly one came in, and the new one's subschema accepts every value the
+ * old one did (comparing them finds nothing breaking). Anything else is no mechanical rename.
+ */
+function renamedProperty(d: Differ, b: View, p: View): { from: string; to: string } | undefined {
+  const gone = [...b.properties.keys()].filter((name) => !p.properties.has(name));
+  const added = [...p.properties.keys()].filter((name) => !b.properties.has(name));
+  if (gone.length !== 1 || added.length !== 1) return undefined;
+  const [from, to] = [gone[0]!, added[0]!];
+  const compared = d.compareSubs(b.properties.get(from)!, p.properties.get(to)!, b.propertiesAt ?? b.at, p.propertiesAt ?? p.at);
+  return compared.breaking === 0 ? { from, to } : undefined;
 }

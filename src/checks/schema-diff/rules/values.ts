@@ -20,8 +20,12 @@ export function compareValues(b: View, p: View, out: Collector): void {
     } else {
       const allowed = new Set(pValues.value.map(canonical));
       const lost = bValues.value.filter((value) => !allowed.has(canonical(value)));
+      const before = new Set(bValues.value.map(canonical));
+      const gained = pValues.value.filter((value) => !before.has(canonical(value)));
+      // One value out and one in, in an enum on both sides: a renamed value, which configs can follow.
+      const renamed = pValues.kind === 'enum' && bValues.kind === 'enum' && lost.length === 1 && gained.length === 1;
       if (lost.length > 0) {
-        out.add(rule, pValues.at, SAY.valuesNoLongerAllowed, lost);
+        out.addDetailed(renamed ? { kind: 'value-renamed', from: lost[0], to: gained[0] } : undefined, rule, pValues.at, SAY.valuesNoLongerAllowed, lost);
       }
     }
   }
