@@ -49,7 +49,7 @@ export const Outputs = {
 } as const;
 
 /** Version of the JSON report format (schemas/report.schema.json). */
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 /** The tool's name as it appears in reports, summaries and comments. */
 export const TOOL_NAME = 'compat-gate';

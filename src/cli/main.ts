@@ -12,6 +12,7 @@ import { createGitCommandManager } from '../git/git.js';
 import { buildReport } from '../reports/report.js';
 import { safeJson, visible } from '../reports/safe-text.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
+import { ACK_MODES, type AckMode } from '../verdict/coverage.js';
 import { INPUT_DEFAULTS, YAML_VERSIONS } from '../settings.js';
 import { VERSION } from '../version.js';
 import { CLI_NAMING, parseCommandLine } from './args.js';
@@ -36,6 +37,11 @@ Options:
   --title TEXT             the PR title, to judge an acknowledgement (e.g. "feat!: …")
   --label NAME             a PR label (repeatable)
   --ack-labels LABELS      labels that acknowledge a break (default: ${INPUT_DEFAULTS['ack-labels']})
+  --acknowledge-with pr|file|either
+                           what acknowledges a break: the title and labels (pr, the
+                           default), the acknowledgements file, or either
+  --acknowledgements FILE  the acknowledgements file, relative to --working-directory
+                           (default ${INPUT_DEFAULTS.acknowledgements})
   --ack-must-reach-release fail when the release tool will not release the acknowledged
                            break as major (default: a warning)
   --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default ${INPUT_DEFAULTS['yaml-version']})
@@ -106,6 +112,8 @@ export async function main(
     const schema = optional(values.schema);
     const loader = optional(values.loader);
     const title = optional(values.title);
+    const acknowledgeWith = String(values['acknowledge-with']);
+    if (!isAckMode(acknowledgeWith)) throw new GateError(`--acknowledge-with is ${acknowledgeWith}.`, 'Use pr, file or either.');
     report = await check({
       gate: {
         workingDirectory,
@@ -124,6 +132,8 @@ export async function main(
       eventName: 'cli',
       payload: {},
       ackLabels: parseLabelList(String(values['ack-labels'])),
+      acknowledgeWith,
+      acknowledgements: String(values.acknowledgements),
       ackMustReachRelease: values['ack-must-reach-release'] === true,
       allowPullRequestTarget: false,
       localPullRequest: { ...(title !== undefined ? { title } : {}), labels: strings(values.label) },
@@ -160,6 +170,10 @@ function strings(value: unknown): string[] {
 
 function optional(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+function isAckMode(value: string): value is AckMode {
+  return (ACK_MODES as readonly string[]).includes(value);
 }
 
 function isYamlVersion(value: string): value is YamlVersion {

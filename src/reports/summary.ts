@@ -7,6 +7,7 @@ import { cell, clip, codeLink, count, inlineCode, readablePointer, readablePoint
 export { readablePointer, readablePointers } from './markdown.js';
 import { fileLink, releaseDrifts, type Report, type ReportConfig, type ReportDrift, type ReportReleaseDrift, type ReportSchemaChange } from './report.js';
 import { releaseNoteBlock } from './release-note.js';
+import { entriesUsedWords, entryStateParagraphs, fileHelp, fingerprintCell, uncoveredParagraphs } from './acknowledgements.js';
 import type { RefTarget } from '../refs/base.js';
 import { markdownText, visible } from './safe-text.js';
 
@@ -169,7 +170,17 @@ export function brokenSection(report: Report, style: SectionStyle = SUMMARY_STYL
   const broken = report.configs.filter((config) => config.status === ConfigStatus.Broken);
   if (!broken.length) return undefined;
   const heading = report.verdict === Verdict.Acknowledged ? 'Broken configs (acknowledged)' : 'Broken configs';
-  return configSection(report, heading, undefined, broken, (c) => c.errors, style);
+  // Reports of version 1 have no fingerprints: their table keeps its three columns.
+  if (!broken.some((config) => config.breaks?.length)) return configSection(report, heading, undefined, broken, (c) => c.errors, style);
+  return tableSection(
+    heading,
+    undefined,
+    ['Config', 'Line', 'First error', 'Fingerprint'],
+    broken,
+    (config) => [...configRow(report, config, config.errors), fingerprintCell(report, config.breaks)],
+    'config',
+    style,
+  );
 }
 
 /** The paragraphs under the headline that say what the verdict means and what to do next. */
@@ -187,9 +198,14 @@ export function verdictParagraphs(report: Report): string[] {
       paragraphs.push(
         `The PR acknowledges the break (by ${describeReasons(report)}), but the release will not: \`ack-must-reach-release\` is set, so this fails until the acknowledgement reaches the release.\n${releaseProblemList(report)}`,
       );
+    } else if (report.acknowledgement.mode === 'file') {
+      paragraphs.push(fileHelp(report)!);
     } else {
       paragraphs.push(acknowledgeHelp(report));
+      const either = fileHelp(report);
+      if (either) paragraphs.push(either);
     }
+    paragraphs.push(...uncoveredParagraphs(report));
   }
   if (report.verdict === Verdict.Acknowledged) {
     paragraphs.push(`The break is acknowledged by ${describeReasons(report)}. Users of these configs must change them: say how in the release notes.`);
@@ -199,6 +215,7 @@ export function verdictParagraphs(report: Report): string[] {
       );
     }
   }
+  if (report.verdict !== Verdict.Error) paragraphs.push(...entryStateParagraphs(report));
   const misses = nearMissesWorthNoting(report);
   if (misses.length) paragraphs.push(nearMissList(misses));
   return paragraphs;
@@ -406,7 +423,7 @@ function driftSection(report: Report, release: RefTarget & { drift: ReportReleas
     const link = codeLink(config.path, fileLink(report, release.sha, config.path, first?.line));
     return [
       config.currentPath ? `${link} in ${inlineCode(release.ref)}, now ${inlineCode(config.currentPath)}` : link,
-      DRIFT_WORDS[config.status],
+      DRIFT_WORDS[config.status] + (config.breaks?.length ? `<br>${fingerprintCell(report, config.breaks)}` : ''),
       first ? `${config.status === 'fixed' ? 'was: ' : ''}${describeFinding(first)}` : '',
     ];
   };
@@ -424,6 +441,8 @@ function describeReasons(report: Report): string {
         return `commit ${reason.sha.slice(0, 7)} (${inlineCode(clip(reason.text, 80))})`;
     }
   });
+  const file = entriesUsedWords(report);
+  if (file) reasons.push(file);
   return reasons.length ? reasons.join(', ') : 'the PR';
 }
 
