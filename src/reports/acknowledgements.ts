@@ -60,7 +60,7 @@ export function uncoveredParagraphs(report: Report): string[] {
   });
   if (total > LISTED) lines.push(`- and ${total - LISTED} more (the JSON report lists every one)`);
   const paste = file.suggestion
-    ? `If ${total === 1 ? 'this break is' : 'these breaks are'} intended, add ${total === 1 ? 'this entry' : 'these entries'} to ${inlineCode(file.path)} in the PR, each with the reason users may lose the config:\n\n${fenced('yaml', file.suggestion)}`
+    ? `If ${total === 1 ? 'this break is' : 'these breaks are'} intended, add ${total === 1 ? 'this entry' : 'these entries'} to ${inlineCode(file.path)} in the PR, with the reason users may lose ${total === 1 ? 'the config' : 'each config'} in place of the TODO:\n\n${fenced('yaml', file.suggestion)}`
     : undefined;
   return [[intro, ...lines].join('\n'), ...(paste ? [paste] : [])];
 }
