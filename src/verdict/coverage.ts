@@ -100,6 +100,36 @@ export function coverBreaks(file: AckFile, breaks: readonly ConfigBreaks[], coun
   };
 }
 
+/**
+ * The file's coverage over the partial reports of shards: each shard matched the same file with
+ * its own slice of the breaks. An entry is used when any shard used it, stale only when every
+ * shard found it stale; the breaks left uncovered are those of every shard.
+ */
+export function mergeCoverage(shards: readonly FileCoverage[]): FileCoverage {
+  const first = shards[0]!;
+  const entries = first.entries.map((entry, index) => {
+    const seen = shards.map((shard) => shard.entries[index]).filter((other): other is CheckedEntry => other !== undefined);
+    const covers = [...new Set(seen.flatMap((other) => other.covers))].sort();
+    const state: EntryState = seen.some((other) => other.state === 'expired') ? 'expired' : seen.some((other) => other.state === 'used') ? 'used' : 'stale';
+    return { ...entry, state, covers };
+  });
+  const uncovered: UncoveredBreak[] = [];
+  const seen = new Set<string>();
+  for (const broke of shards.flatMap((shard) => shard.uncovered)) {
+    if (seen.has(broke.fingerprint)) continue;
+    seen.add(broke.fingerprint);
+    uncovered.push(broke);
+  }
+  const { suggestion: _suggestion, ...rest } = first;
+  return {
+    ...rest,
+    entries,
+    covered: uncovered.length === 0 && shards.some((shard) => shard.covered),
+    uncovered,
+    ...(uncovered.length ? { suggestion: suggestEntries(uncovered, first.form ?? 'mapping', first.found) } : {}),
+  };
+}
+
 /** One line of what broke, for a person: `schema: rule required-added at /server`. */
 export function breakWords(broke: Break): string {
   if (broke.rule) return `${broke.layer}: ${broke.rule} at ${broke.pointer || '/'}`;

@@ -98,6 +98,10 @@ export function breaksOf(
     const message = normaliseMessage(finding.message, [config.path, ...(config.currentPath ? [config.currentPath] : []), fingerprintPath]);
     add({ layer: finding.layer, message }, `message ${message}`);
   }
+  // A layer that broke without a finding of its own (none kept) still has a break to acknowledge.
+  for (const layer of layers ?? []) {
+    if (![...byFingerprint.values()].some((broke) => broke.layer === layer)) add({ layer, message: '' }, 'message ');
+  }
   // Sorted, so that the order findings came in never shows.
   return [...byFingerprint.values()].sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
 }

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigStatus, Verdict } from '../../src/constants.js';
 import type { GateRun, JudgedConfig } from '../../src/checks/judge.js';
+import { annotationsFor, failureMessage } from '../../src/reports/annotations.js';
 import { renderComment } from '../../src/reports/comment.js';
+import { mergeReports } from '../../src/reports/merge.js';
 import { buildReport, type Report } from '../../src/reports/report.js';
 import { renderSarif } from '../../src/reports/sarif.js';
 import { renderSummary } from '../../src/reports/summary.js';
@@ -45,8 +47,10 @@ const run: GateRun = {
 const breaks = fingerprintRun(run);
 const [ollama, starter] = breaks.map((found) => found.breaks[0]!.fingerprint) as [string, string];
 
-function reportWith(acks: string, verdict: Verdict, mode: AckMode = 'file'): Report {
-  const fileCoverage = coverBreaks({ path: FILE, found: true, ...parseAcknowledgements(FILE, Buffer.from(acks)) }, breaks, (found) => found.ref === 'base', '2026-12-07');
+function reportWith(acks: string, verdict: Verdict, mode: AckMode = 'file', shard?: { index: number; total: number; configs: JudgedConfig[] }): Report {
+  const judged: GateRun = shard ? { ...run, base: { ...run.base, configs: shard.configs } } : run;
+  const found = fingerprintRun(judged);
+  const fileCoverage = coverBreaks({ path: FILE, found: true, ...parseAcknowledgements(FILE, Buffer.from(acks)) }, found, (each) => each.ref === 'base', '2026-12-07');
   return buildReport({
     toolVersion: '0.0.0-test',
     verdict,
@@ -56,11 +60,12 @@ function reportWith(acks: string, verdict: Verdict, mode: AckMode = 'file'): Rep
     ackLabels: ['breaking-change'],
     acknowledgement: { acknowledged: fileCoverage.covered, reasons: [] },
     ackMode: mode,
-    breaks,
+    breaks: found,
     fileCoverage,
     base: BASE,
     head: HEAD,
-    run,
+    run: judged,
+    ...(shard ? { shard: { index: shard.index, total: shard.total }, settings: { configs: ['distributions/*/run.yaml'], yamlVersion: '1.2', checkFormats: true } } : {}),
     notes: [],
     durationMs: 1234,
   });
@@ -107,5 +112,27 @@ describe('precise acknowledgements in the summary and the comment', () => {
     const summary = renderSummary(reportWith(`- fingerprint: ${ollama}\n  reason: x\n`, Verdict.Breaking, 'either'));
     expect(summary).toContain('mark the PR title as breaking');
     expect(summary).toContain(`Or acknowledge each break by its fingerprint in \`${FILE}\` (below).`);
+  });
+
+  it('merges the shards of a matrix: the file covers the whole when it covers every shard\'s breaks', () => {
+    const [ollamaConfig, starterConfig, vllmConfig] = configs as [JudgedConfig, JudgedConfig, JudgedConfig];
+    const acknowledgedShard = reportWith(`- fingerprint: ${ollama}\n  reason: a\n- fingerprint: cg1:0123456789abcdef\n  reason: old\n`, Verdict.Acknowledged, 'file', { index: 1, total: 2, configs: [ollamaConfig] });
+    // A shard without any break is not acknowledged by itself: only the whole can tell.
+    const quietShard = reportWith(`- fingerprint: ${ollama}\n  reason: a\n- fingerprint: cg1:0123456789abcdef\n  reason: old\n`, Verdict.Pass, 'file', { index: 2, total: 2, configs: [vllmConfig] });
+    const merged = mergeReports([acknowledgedShard, quietShard]);
+    expect(merged.verdict).toBe(Verdict.Acknowledged);
+    expect(merged.acknowledgement.file!.entries.map((entry) => entry.state)).toEqual(['used', 'stale']);
+    const uncoveredShard = reportWith(`- fingerprint: ${ollama}\n  reason: a\n`, Verdict.Breaking, 'file', { index: 2, total: 2, configs: [starterConfig] });
+    const partly = mergeReports([acknowledgedShard, uncoveredShard]);
+    expect(partly.verdict).toBe(Verdict.Breaking);
+    expect(partly.acknowledgement.file!.uncovered.map((broke) => broke.fingerprint)).toEqual([starter]);
+    expect(partly.acknowledgement.file!.suggestion).toContain(`- fingerprint: ${starter}`);
+  });
+
+  it('names the fingerprint in each annotation, and the file in the failure message', () => {
+    const report = reportWith(PARTLY, Verdict.Breaking);
+    expect(failureMessage(report)).toBe(`2 config(s) that load on the base no longer load with this PR, and ${FILE} does not acknowledge one of their breaks. The job summary lists them, with the entries to add.`);
+    const messages = annotationsFor(report).annotations.map((annotation) => annotation.message);
+    expect(messages).toContain(`providers.inference.0.provider_type: unknown inline provider 'meta-reference' (fingerprint ${starter})`.replace(/^/, 'loader: '));
   });
 });
