@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
 import { ACTION_NAMING, GateError, errorMessage, type Naming } from './errors.js';
@@ -211,6 +211,17 @@ async function acknowledgementsFile(request: CheckRequest, root: string, mode: A
       notes.push(`\`${shown}\` exists, but \`acknowledge-with\` is \`pr\`: its entries acknowledge nothing. Set \`acknowledge-with: file\` (or \`either\`) to use it.`);
     }
     return undefined;
+  }
+  // The file is the repository's: one outside it (`../`, or a link leading out) is refused, so
+  // that nothing outside the checkout is read and quoted in an error.
+  const within = (from: string) => from !== '' && !from.startsWith('..') && !isAbsolute(from);
+  const real = await realpath(absolute).catch(() => undefined);
+  const outside = real ? !within(relative(await realpath(root).catch(() => root), real)) : !within(fromRoot);
+  if (outside) {
+    throw new GateError(
+      (n) => `The acknowledgements file \`${given}\` (the ${n.setting('acknowledgements')}) is outside the repository.`,
+      (n) => `Keep it in the repository and give its path relative to the ${n.setting('working-directory')}, e.g. \`${DEFAULT_ACKNOWLEDGEMENTS_FILE}\`.`,
+    );
   }
   return readAcknowledgements(absolute, shown);
 }

@@ -46,7 +46,7 @@ export function fingerprintOf(path: string, layer: string, what: string): string
 }
 
 // Absolute paths under a temporary folder (the runner's, the system's, macOS's), up to the next space or quote.
-const TEMP_PATH = /(?:[A-Za-z]:)?[\\/](?:tmp|temp|var[\\/]folders|private[\\/]var|home[\\/]runner[\\/]work[\\/]_temp|runner[\\/]_work[\\/]_temp)[\\/][^\s'"`,;:)\]]*/gi;
+const TEMP_PATH = /(?:[A-Za-z]:)?[\\/](?:tmp|temp|var[\\/]folders|private[\\/]var|home[\\/]runner[\\/]work[\\/]_temp|runner[\\/]_work[\\/]_temp|a[\\/]_temp)[\\/][^\s'"`,;:)\]]*/gi;
 // A commit or blob sha, abbreviated or whole: seven or more hex digits with at least one digit and one letter.
 const HEX_SHA = /\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}\b/gi;
 // Numbers: line and column, pids, durations, sizes, counts.

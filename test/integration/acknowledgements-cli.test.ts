@@ -2,7 +2,7 @@
 // that survives a rebase, a force-push with an unrelated edit and a rename of the config on the
 // base; the acknowledgements file in the checkout acknowledges breaks one by one.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -220,6 +220,19 @@ describe.skipIf(!HAS_DIST)('CLI: fingerprints and the acknowledgements file', ()
       expect(found.verdict).toBe('error');
       expect(found.error?.message).toBe(`The acknowledgements file \`${ACKS}\` line 4: entry 2 has no \`reason\`: every acknowledgement says why the break is accepted.`);
       expect(found.error?.hint).toContain('schemas/acknowledgements.schema.json');
+    });
+
+    it('refuses a file outside the repository, named directly or through a link', async () => {
+      await writeFile(path.join(root, 'outside.yaml'), 'secret: value\n');
+      const direct = await report([...FILE, '--acknowledgements', '../outside.yaml']);
+      expect(direct.run.code).toBe(2);
+      expect(direct.report.error?.message).toBe('The acknowledgements file `../outside.yaml` (the `--acknowledgements` flag) is outside the repository.');
+      await unlink(path.join(repo, ACKS));
+      await symlink(path.join(root, 'outside.yaml'), path.join(repo, ACKS));
+      const linked = await report(FILE);
+      expect(linked.run.code).toBe(2);
+      expect(linked.report.error?.message).toContain('is outside the repository');
+      expect(linked.run.stdout).not.toContain('secret');
     });
 
     it('reads the file the --acknowledgements flag names, relative to the working directory', async () => {
