@@ -1,5 +1,5 @@
 import { createMatcher, parsePatterns } from '../configs/select.js';
-import type { AckEntry, AckFile } from './acknowledgements-file.js';
+import { ACKNOWLEDGEMENTS_SCHEMA, type AckEntry, type AckFile } from './acknowledgements-file.js';
 import type { Break, ConfigBreaks } from './fingerprint.js';
 
 /** What acknowledges a break (`acknowledge-with`): the PR's title, footer or label; the file; or either. */
@@ -147,7 +147,7 @@ const MAX_SUGGESTED = 50;
 function suggestEntries(uncovered: readonly UncoveredBreak[], form: 'list' | 'mapping', exists: boolean): string {
   const indent = form === 'mapping' ? '  ' : '';
   const lines: string[] = [];
-  if (form === 'mapping' && !exists) lines.push('acknowledgements:');
+  if (form === 'mapping' && !exists) lines.push(`# yaml-language-server: $schema=${ACKNOWLEDGEMENTS_SCHEMA.$id}`, 'acknowledgements:');
   else if (form === 'mapping') lines.push('# add under `acknowledgements:`');
   for (const broke of uncovered.slice(0, MAX_SUGGESTED)) {
     lines.push(`${indent}# ${comment(broke.path)} — ${comment(breakWords(broke))}`);

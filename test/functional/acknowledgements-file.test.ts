@@ -116,6 +116,6 @@ describe.skipIf(!HAS_DIST)('compat-gate action: acknowledge-with: file', () => {
     expect(fingerprintsOf(run)).toEqual(fingerprintsOf(without));
     expect(coverageOf(run)).toMatchObject({ found: true, covered: true, uncovered: [] });
     expect(coverageOf(run)!.entries.every((entry) => entry.state === 'used')).toBe(true);
-    expect(run.summary).toContain(`The break is acknowledged by the acknowledgements file \`${ACKS}\` — entry 1 (line 3): conversations now need a store`);
+    expect(run.summary).toContain(`The break is acknowledged by the acknowledgements file \`${ACKS}\` — entry 1 (line 4): conversations now need a store`);
   });
 });

@@ -135,4 +135,12 @@ describe('precise acknowledgements in the summary and the comment', () => {
     const messages = annotationsFor(report).annotations.map((annotation) => annotation.message);
     expect(messages).toContain(`providers.inference.0.provider_type: unknown inline provider 'meta-reference' (fingerprint ${starter})`.replace(/^/, 'loader: '));
   });
+
+  it('keeps reports of version 1 valid against the report schema', () => {
+    const report = reportWith(FULLY, Verdict.Acknowledged);
+    const { mode: _mode, file: _file, ...acknowledgement } = report.acknowledgement;
+    const old = { ...report, version: 1, acknowledgement, configs: report.configs.map(({ breaks: _breaks, ...config }) => config) };
+    expect(validate(old), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...old, version: 3 })).toBe(false);
+  });
 });

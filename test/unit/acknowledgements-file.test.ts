@@ -161,7 +161,10 @@ describe('matching entries with breaks', () => {
   it('offers a whole file when there is none', () => {
     const coverage = coverBreaks({ path: FILE, found: false }, breaks, (found) => found.ref === 'base', '2026-12-07');
     expect(coverage.covered).toBe(false);
-    expect(coverage.suggestion!.split('\n')[0]).toBe('acknowledgements:');
+    expect(coverage.suggestion!.split('\n').slice(0, 2)).toEqual([
+      '# yaml-language-server: $schema=https://raw.githubusercontent.com/org/compat-gate/main/schemas/acknowledgements.schema.json',
+      'acknowledgements:',
+    ]);
     expect(parse(coverage.suggestion!).entries).toHaveLength(2);
   });
 
