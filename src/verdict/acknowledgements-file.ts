@@ -15,7 +15,7 @@ export const ACK_LAYERS = ['schema', 'loader', 'suite'] as const;
  */
 export const ACKNOWLEDGEMENTS_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://github.com/org/compat-gate/blob/main/schemas/acknowledgements.schema.json',
+  $id: 'https://raw.githubusercontent.com/org/compat-gate/main/schemas/acknowledgements.schema.json',
   title: 'compat-gate acknowledgements',
   description:
     'Breaks of old configs that a repository accepts on purpose, each with a reason. Read by compat-gate from the PR checkout when `acknowledge-with` is `file` or `either`. Either a list of entries, or an object whose `acknowledgements` is that list.',
