@@ -1,7 +1,8 @@
 // Builds the example "stack" repository from examples/stack/ in a directory: on `main`, five
-// distributions/*/run.yaml, a JSON Schema and a loader (tag v0.1.0 on the first commit); checked
-// out, the branch `drop-telemetry`, a PR that drops the telemetry API from the schema and the
-// inline::meta-reference provider from the loader. It breaks three configs of main.
+// distributions/*/run.yaml, a JSON Schema, a loader, the server and its smoke suite (tag v0.1.0
+// on the first commit); checked out, the branch `drop-telemetry`, a PR that drops the telemetry
+// API from the schema and the server and the inline::meta-reference provider from the loader.
+// It breaks three configs of main.
 //
 // Used by `npm run demo` and by the self-test workflow:
 //   node scripts/example-repo.mjs DIR      # DIR must not exist or be empty
@@ -35,7 +36,7 @@ export function buildExampleRepo(repo) {
     for (const path of paths) cpSync(join(example, from, path), join(repo, path), { recursive: true });
   };
   git('init', '-q', '-b', 'main');
-  copy('base', 'schema', 'loader', 'distributions/ollama', 'distributions/vllm', 'distributions/bedrock');
+  copy('base', 'schema', 'loader', 'server', 'tests', 'distributions/ollama', 'distributions/vllm', 'distributions/bedrock');
   git('add', '-A');
   git('commit', '-q', '-m', 'feat: ollama, vllm and bedrock distributions');
   git('tag', 'v0.1.0');
@@ -43,7 +44,7 @@ export function buildExampleRepo(repo) {
   git('add', '-A');
   git('commit', '-q', '-m', 'feat: starter distribution, experimental draft');
   git('switch', '-q', '-c', 'drop-telemetry');
-  copy('pr', 'schema', 'loader');
+  copy('pr', 'schema', 'loader', 'server');
   git('add', '-A');
   git('commit', '-q', '-m', EXAMPLE_TITLE);
 }

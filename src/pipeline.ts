@@ -99,6 +99,7 @@ export async function check(request: CheckRequest): Promise<Report> {
         configs: [...request.gate.patterns.include, ...request.gate.patterns.exclude.map((pattern) => `!${pattern}`)],
         ...(request.gate.schema ? { schema: request.gate.schema } : {}),
         ...(request.gate.loader ? { loader: request.gate.loader } : {}),
+        ...(request.gate.suite ? { suite: request.gate.suite.command } : {}),
         yamlVersion: request.gate.yamlVersion,
         checkFormats: request.gate.checkFormats,
       },
@@ -280,9 +281,11 @@ async function reachOfRelease(
  * write token; the PR's loader is code from the fork (SPEC, "Loader protocol").
  */
 function refuseUntrustedLoader(request: CheckRequest): void {
-  if (request.eventName !== 'pull_request_target' || !request.gate.loader || request.allowPullRequestTarget) return;
+  if (request.eventName !== 'pull_request_target' || request.allowPullRequestTarget) return;
+  const code = [request.gate.loader ? 'loader' : '', request.gate.suite ? 'suite' : ''].filter(Boolean).join(' and ');
+  if (!code) return;
   throw new GateError(
-    'compat-gate does not start the PR\'s loader under `pull_request_target`: the loader is code from the pull request, and this event runs it next to the base repository\'s secrets and a write token.',
+    `compat-gate does not start the PR's ${code} under \`pull_request_target\`: the ${code} ${code.includes(' and ') ? 'are' : 'is'} code from the pull request, and this event runs it next to the base repository's secrets and a write token.`,
     'Run compat-gate on `pull_request` instead (it needs no secrets), or set `allow-pull-request-target: true` if every PR author is trusted.',
   );
 }

@@ -4,6 +4,8 @@ import { loaderEnvironment } from './checks/loader/index.js';
 import { parseRefMap, type RefMapping } from './checks/schema.js';
 import type { YamlVersion } from './configs/parse/index.js';
 import { parsePatterns, parseShard, type ConfigPatterns, type Shard } from './configs/select.js';
+import type { SuiteOptions } from './checks/judge.js';
+import { nothingToLoadWith } from './checks/nothing-checked.js';
 import { GateError } from './errors.js';
 import { parseLabelList } from './verdict/acknowledgement.js';
 import { ACK_MODES, type AckMode } from './verdict/coverage.js';
@@ -23,6 +25,8 @@ export const INPUT_DEFAULTS = {
   comment: 'auto',
   'yaml-version': '1.2',
   'loader-timeout': '120',
+  'loader-jobs': 'auto',
+  'suite-timeout': '1800',
   'allow-pull-request-target': 'false',
   'working-directory': '.',
 } as const;
@@ -63,6 +67,10 @@ export interface ActionSettings {
   comment: (typeof COMMENT_MODES)[number];
   yamlVersion: YamlVersion;
   loaderTimeoutSeconds: number;
+  /** Loader processes at once across the check (`loader-jobs`); undefined for `auto`. */
+  loaderJobs?: number;
+  /** The integration suite (`suite`, `suite-configs`, `suite-timeout`). */
+  suite?: SuiteOptions;
   allowPullRequestTarget: boolean;
   /** Absolute path of `working-directory`. */
   workingDirectory: string;
@@ -159,16 +167,16 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
       mergeReports,
     };
   }
-  if (!schema && !loader) {
-    throw new GateError(
-      (n) => `Neither the ${n.setting('schema')} nor the ${n.setting('loader')} is set: there is nothing to load the configs with.`,
-      (n) => `Set the ${n.setting('schema')} (a JSON Schema file), the ${n.setting('loader')} (a command), or both.`,
-    );
-  }
+  const suiteCommand = read.optional('suite');
+  if (!schema && !loader && !suiteCommand) throw nothingToLoadWith();
   const configs = input('configs');
   if (!configs.trim()) {
     throw new GateError((n) => `The ${n.setting('configs')} is empty.`, 'Give glob patterns of the config files users have, e.g. `distributions/*/run.yaml`.');
   }
+  const suite = suiteCommand
+    ? suiteOptions(suiteCommand, input('suite-configs'), configs, read.positiveNumber('suite-timeout'))
+    : undefined;
+  const loaderJobs = parseLoaderJobs(read.text('loader-jobs'));
   const workingDirectory = read.text('working-directory');
   const base = read.optional('base');
   return {
@@ -187,12 +195,33 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
     comment: read.choice('comment', COMMENT_MODES),
     yamlVersion: read.choice('yaml-version', YAML_VERSIONS),
     loaderTimeoutSeconds: read.positiveNumber('loader-timeout'),
+    ...(loaderJobs !== undefined ? { loaderJobs } : {}),
+    ...(suite ? { suite } : {}),
     allowPullRequestTarget: read.boolean('allow-pull-request-target'),
     workingDirectory: isAbsolute(workingDirectory) ? workingDirectory : resolve(workspace, workingDirectory),
     token,
     loaderEnv,
     ...(shard ? { shard: parseShard(shard) } : {}),
   };
+}
+
+/** The suite layer's settings; `suite-configs` empty means every config `configs` matches. */
+export function suiteOptions(command: string, suiteConfigs: string, configs: string, timeoutSeconds: number): SuiteOptions {
+  return { command, patterns: parsePatterns(suiteConfigs.trim() ? suiteConfigs : configs), timeoutSeconds };
+}
+
+/** `loader-jobs`: `auto` (undefined), or a whole number of processes from 1. */
+export function parseLoaderJobs(value: string): number | undefined {
+  const text = value.trim();
+  if (text === '' || text === 'auto') return undefined;
+  const number = Number(text);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new GateError(
+      (n) => `The ${n.setting('loader-jobs')} is \`${text}\`.`,
+      'Use `auto`, or a whole number of loader processes that may run at once (`1` for a loader that binds a fixed port or holds a lock).',
+    );
+  }
+  return number;
 }
 
 type Defaulted = keyof typeof INPUT_DEFAULTS;

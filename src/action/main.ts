@@ -84,6 +84,8 @@ async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings
       checkFormats: settings.checkFormats,
       ...(settings.loader ? { loader: settings.loader } : {}),
       loaderTimeoutSeconds: settings.loaderTimeoutSeconds,
+      ...(settings.loaderJobs !== undefined ? { loaderJobs: settings.loaderJobs } : {}),
+      ...(settings.suite ? { suite: settings.suite } : {}),
       loaderEnv: settings.loaderEnv,
       yamlVersion: settings.yamlVersion,
       ...(settings.shard ? { shard: settings.shard } : {}),
@@ -135,6 +137,7 @@ async function syncComment(report: Report, settings: ActionSettings, runner: Run
     configs: JSON.stringify(settings.patterns),
     ...(settings.schema ? { schema: settings.schema } : {}),
     ...(settings.loader ? { loader: settings.loader } : {}),
+    ...(settings.suite ? { suite: settings.suite.command } : {}),
     workingDirectory: relative(runner.workspace, settings.workingDirectory) || '.',
   });
   const { runUrl } = runner;

@@ -2,12 +2,17 @@ import { realpath, rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { OldConfig } from '../configs/collect.js';
 import { runLoader, writeConfigs, type LoaderTarget, type Scratch } from './loader/index.js';
+import type { ProcessLanes } from './lanes.js';
 import type { CompiledSchema, SchemaIssue } from './schema.js';
 
 /** Why one config does not load: a parse error, a schema violation or the loader's refusal. */
 export interface Finding {
-  layer: 'parse' | 'schema' | 'loader';
+  layer: 'parse' | 'schema' | 'loader' | 'suite';
   message: string;
+  /** The test of the integration suite that failed (`classname::name`), when it wrote JUnit XML. */
+  test?: string;
+  /** The last lines the suite printed, when it is judged by its exit code. */
+  output?: string;
   /** JSON pointer into the document (schema findings). */
   pointer?: string;
   /** Which document of a multi-document YAML file, 0-based. */
@@ -26,7 +31,7 @@ export interface EvaluatorSetup {
   /** Names the side in messages and in COMPAT_GATE_REF's companion text, e.g. "the PR". */
   label: string;
   schema?: CompiledSchema;
-  loader?: { command: string; cwd: string; env: Record<string, string>; timeoutSeconds: number };
+  loader?: { command: string; cwd: string; env: Record<string, string>; timeoutSeconds: number; lanes?: ProcessLanes };
   /** Where the loader's copies of the configs are written, under the folder name `folder`. */
   scratch: Scratch;
   folder: string;
@@ -37,6 +42,8 @@ export interface Evaluation {
   /** Per config path: what failed; an empty list means it loads. */
   findings: Map<string, Finding[]>;
   loaderProcesses: number;
+  /** Loader processes that lost a port or a lock to another one and were run again alone. */
+  retriedAlone?: number;
 }
 
 /** Runs one side's schema and loader over readable configs. */
@@ -51,6 +58,7 @@ export class Evaluator {
     const readable = configs.filter((config) => config.read.ok);
     for (const config of readable) findings.set(config.path, this.schemaFindings(config));
     let loaderProcesses = 0;
+    let retriedAlone = 0;
     const { loader } = this.setup;
     if (loader && readable.length > 0) {
       const files = readable.map((config) => ({ path: config.path, content: config.content }));
@@ -59,6 +67,7 @@ export class Evaluator {
       // The copies live while the loader runs: in RAM, a large run would otherwise hold them to the end.
       const run = await runLoader(targets, { ...loader, refLabel }).finally(() => rm(dir, { recursive: true, force: true }).catch(() => undefined));
       loaderProcesses = run.processes;
+      retriedAlone = run.retriedAlone ?? 0;
       for (const [path, result] of run.results) {
         if (result.ok) continue;
         findings.get(path)?.push({
@@ -68,7 +77,7 @@ export class Evaluator {
         });
       }
     }
-    return { findings, loaderProcesses };
+    return { findings, loaderProcesses, ...(retriedAlone ? { retriedAlone } : {}) };
   }
 
   /** Writes the copies in RAM when there is room, else on disk (also when the RAM fills up half-way). */

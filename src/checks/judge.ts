@@ -1,11 +1,13 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
+import { ProcessLanes } from './lanes.js';
 import { Scratch } from './loader/index.js';
-import { noConfigNote, nothingAccepted, nothingCollected } from './nothing-checked.js';
+import { contention, noConfigNote, nothingAccepted, nothingCollected, nothingToLoadWith } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
+import type { SuiteSides } from './suite/sides.js';
 import { configKey, dropDocuments, skippedNote, type OldConfig, type SkippedPath } from '../configs/collect.js';
 import { fetchFollowingMoves, fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing, type FollowedConfigs } from '../configs/follow.js';
 import { locate, yamlVersionDifference, yamlVersionHint, type YamlVersion } from '../configs/parse/index.js';
@@ -34,12 +36,25 @@ export interface GateOptions {
   yamlVersion: YamlVersion;
   /** Judge only this stable slice of the configs (a matrix job's share). */
   shard?: Shard;
+  /** The integration suite, run with one config a process on the configs `patterns` name. */
+  suite?: SuiteOptions;
+  /** Loader processes that may run at once across the check; undefined: two a loader run, refs side by side. */
+  loaderJobs?: number;
   /** A folder the engine owns for this run; removed by the caller. */
   tempDir: string;
 }
 
+/** The `suite`, `suite-configs` and `suite-timeout` inputs. */
+export interface SuiteOptions {
+  /** Shell text; `{config}` stands for the config's path, else the path is appended. */
+  command: string;
+  /** Which of the configs read the suite runs on. */
+  patterns: ConfigPatterns;
+  timeoutSeconds: number;
+}
+
 /** The layers that load a config, each judged on its own. */
-export type Layer = 'schema' | 'loader';
+export type Layer = 'schema' | 'loader' | 'suite';
 
 /**
  * What one layer made of a config on one side: `accepts`, `rejects`; `absent` when that side
@@ -52,6 +67,10 @@ export type LayerOutcome = 'accepts' | 'rejects' | 'absent' | 'not-run';
 export interface LayerJudgement {
   base: LayerOutcome;
   pr: LayerOutcome;
+  /** Suite layer, test by test: the tests that passed on the base and fail on the PR. They break the config though the base failed too. */
+  newFailures?: string[];
+  /** Suite layer: how many tests failed on the PR and on the base alike (not the PR's doing). */
+  failedOnBoth?: number;
 }
 
 /** Each layer the PR has, with its outcome on both sides. */
@@ -139,6 +158,8 @@ export interface GateRun {
   };
   loader?: { command: string };
   loaderProcesses: number;
+  /** The suite layer: its command, how many configs it ran on, its processes and their time. */
+  suite?: { command: string; configs: number; processes: number; durationMs: number };
   /** The base has no config and the PR checkout has these many: the PR adds the first ones. */
   firstConfigs?: number;
   /** Things a maintainer should know that are not failures: fallbacks, empty globs. */
@@ -156,6 +177,7 @@ class CachedSide {
   private readonly findings = new Map<string, Finding[]>();
   private readonly pending = new Map<string, Promise<void>>();
   processes = 0;
+  retriedAlone = 0;
 
   constructor(private readonly evaluate: (configs: OldConfig[], refLabel: string) => Promise<Evaluation>) {}
 
@@ -173,6 +195,7 @@ class CachedSide {
     if (missing.size > 0) {
       const job = this.evaluate([...missing.values()], refLabel).then((evaluation) => {
         this.processes += evaluation.loaderProcesses;
+        this.retriedAlone += evaluation.retriedAlone ?? 0;
         for (const [key, config] of missing) this.findings.set(key, evaluation.findings.get(config.path) ?? []);
       });
       for (const key of missing.keys()) this.pending.set(key, job);
@@ -206,7 +229,7 @@ export async function judge(
 ): Promise<GateRun> {
   const releases = Promise.resolve(release === undefined ? [] : release instanceof Promise ? release : 'sha' in release ? [release] : release);
   releases.catch(() => undefined);
-  const scope: RunScope = { scratch: new Scratch(options.tempDir), started: new Set() };
+  const scope: RunScope = { scratch: new Scratch(options.tempDir), started: new Set(), lanes: new ProcessLanes(options.loaderJobs) };
   try {
     return await judgeRefs(git, options, base, releases, scope);
   } finally {
@@ -216,10 +239,11 @@ export async function judge(
   }
 }
 
-/** What a run leaves to clean up: the loader's copies in RAM and the work it started ahead. */
+/** What a run leaves to clean up (the loader's copies in RAM, the work it started ahead), and who may run at once. */
 interface RunScope {
   scratch: Scratch;
   started: Set<Promise<unknown>>;
+  lanes: ProcessLanes;
 }
 
 async function judgeRefs(
@@ -227,14 +251,9 @@ async function judgeRefs(
   options: GateOptions,
   base: RefTarget,
   releasesReady: Promise<readonly RefTarget[]>,
-  { scratch, started }: RunScope,
+  { scratch, started, lanes }: RunScope,
 ): Promise<GateRun> {
-  if (!options.schema && !options.loader) {
-    throw new GateError(
-      (n) => `Neither the ${n.setting('schema')} nor the ${n.setting('loader')} is set: there is nothing to load the configs with.`,
-      'Set at least one of them.',
-    );
-  }
+  if (!options.schema && !options.loader && !options.suite) throw nothingToLoadWith();
   const notes: string[] = [];
   const schemaPath = options.schema ? repositoryPath(options, options.schema, 'schema') : undefined;
   const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;
@@ -267,7 +286,7 @@ async function judgeRefs(
   const prEvaluator = new Evaluator({
     label: 'the PR',
     ...(prSchema ? { schema: prSchema } : {}),
-    ...(options.loader ? { loader: loaderSetup(options, options.workingDirectory) } : {}),
+    ...(options.loader ? { loader: loaderSetup(options, options.workingDirectory, lanes) } : {}),
     scratch,
     folder: 'pr',
   });
@@ -286,9 +305,14 @@ async function judgeRefs(
     return new Evaluator({ label: at, ...(schema.kind === 'compiled' ? { schema: schema.compiled } : {}), scratch, folder: 'base' }).evaluate(configs, refLabel);
   });
   // The base's loader alone, in a copy of the base's tree: it runs only on what the PR's loader rejects.
+  // The base's tree, copied once for its loader and its suite.
+  let baseTree: Promise<string | { failure: string }> | undefined;
+  const baseWorkingDirectory = () => (baseTree ??= exportBaseTree(git, options, base.sha));
   let baseLoader: Promise<Evaluator | { failure: string }> | undefined;
   const onBaseLoader = new CachedSide(async (configs, refLabel) => {
-    const evaluator = await (baseLoader ??= prepareBaseLoader(git, options, base.sha, at, scratch));
+    const evaluator = await (baseLoader ??= baseWorkingDirectory().then((cwd) =>
+      typeof cwd === 'string' ? new Evaluator({ label: at, loader: loaderSetup(options, cwd, lanes), scratch, folder: 'base' }) : cwd,
+    ));
     if ('failure' in evaluator) return everyConfigRejected(configs, 'loader', evaluator.failure);
     try {
       return await evaluator.evaluate(configs, refLabel);
@@ -299,6 +323,12 @@ async function judgeRefs(
       return everyConfigRejected(configs, 'loader', error.message);
     }
   });
+  // The suite layer (and its XML parser) is loaded only by the runs that have one.
+  const suiteModule = options.suite ? await import('./suite/sides.js') : undefined;
+  const suite: SuiteSides | undefined =
+    suiteModule && options.suite
+      ? new suiteModule.SuiteSides({ suite: options.suite, prCwd: options.workingDirectory, baseCwd: baseWorkingDirectory, env: options.loaderEnv, lanes, scratch })
+      : undefined;
   const layersOfPr: Layer[] = [...(prSchema ? (['schema'] as const) : []), ...(options.loader ? (['loader'] as const) : [])];
   const rejectsOnPr = (layer: Layer) => (config: OldConfig) => config.read.ok && rejects(onPr.get(config), layer);
   /** Runs each layer of the base on the configs that layer of the PR rejects. */
@@ -357,10 +387,15 @@ async function judgeRefs(
   readAhead(0);
   await onPrOfBase;
   await judgeOnBase(onBaseRef.configs, base.ref);
+  // The suite runs once every loader process of this ref has ended, one config at a time.
+  await suite?.judgeRef(onBaseRef.configs, base.ref, false);
   const readable = onBaseRef.configs.filter((config) => config.read.ok);
+  const undecided = suite?.undecided(onBaseRef.configs) ?? [];
   const blind = [
     prSchema && baseSchemaFile ? await nothingAccepted('schema', readable, onPr, onBaseSchema, base.ref, readOptions, describeBaseSchema(baseSchemaFile, at)) : undefined,
-    options.loader ? await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at) : undefined,
+    options.loader ? await nothingAccepted('loader', readable, onPr, onBaseLoader, base.ref, readOptions, at, options.loaderJobs) : undefined,
+    suite?.cannotRunOnBase(onBaseRef.configs, at),
+    undecided.length ? suiteModule!.suiteTimedOut(undecided, options.suite!.timeoutSeconds, at) : undefined,
   ].filter((error): error is GateError => error !== undefined);
   const baseOutcome = (config: OldConfig, layer: Layer): { outcome: LayerOutcome; findings: Finding[] } => {
     if (layer === 'schema' && !baseSchemaFile) return { outcome: 'absent', findings: [] };
@@ -378,7 +413,10 @@ async function judgeRefs(
       layers[layer] = { base: onBase.outcome, pr: rejects(pr, layer) ? 'rejects' : 'accepts' };
       baseFindings.push(...onBase.findings);
     }
-    return { pr, base: baseFindings, layers };
+    const suiteLayer = suite?.layer(config);
+    if (!suiteLayer) return { pr, base: baseFindings, layers };
+    layers.suite = suiteLayer.judgement;
+    return { pr: [...pr, ...suiteLayer.pr], base: [...baseFindings, ...suiteLayer.base], layers };
   };
   const configs = onBaseRef.configs.map((config) => withCurrentPath(config, judgeConfig(config, sidesOf(config), readOptions)));
   // The base's documents not shared with a release are dropped now.
@@ -399,6 +437,11 @@ async function judgeRefs(
     noteSkipped(collected, target, 'release');
     if (collected.configs.length === 0 && collected.skipped.length === 0) notes.push(noConfigNote(options.patterns, target, 'release', shard) + nearestNote(collected.nearest));
     await judgeOnBase(collected.configs, target.ref);
+    // The workflow compat-gate replaces runs a release's config with main's code too: that is how
+    // a config the PR fixes is known.
+    await suite?.judgeRef(collected.configs, target.ref, true);
+    const timedOut = suite?.undecided(collected.configs) ?? [];
+    if (timedOut.length) notes.push(`${suiteModule!.suiteTimedOut(timedOut, options.suite!.timeoutSeconds, at).message} Their drift is shown as existing.`);
     // Release configs that load on the PR are checked against the base's schema only, to find the
     // ones the PR fixed: running the base's loader on every one of them would cost as much again.
     if (prSchema && baseSchemaFile) {
@@ -409,6 +452,19 @@ async function judgeRefs(
     judgedReleases.push({ ref: target, configs, skipped: collected.skipped, ...(collected.nearest ? { nearest: collected.nearest } : {}) });
   }
   dropDocuments([...shared.values()]);
+  if (suite && suite.configs.size === 0 && readable.length > 0) throw suiteMatchedNothing(options.suite!.patterns, readable.length);
+
+  if (options.loader) {
+    const refused = [...configs, ...judgedReleases.flatMap((release) => release.configs)].flatMap((config) => [...config.findings, ...(config.baseFindings ?? [])]);
+    const contended = contention(refused, options.loaderJobs);
+    if (contended) notes.push(contended);
+    const retried = onPr.retriedAlone + onBaseLoader.retriedAlone;
+    if (retried && !contended) {
+      notes.push(
+        `${retried === 1 ? 'A loader process' : `${retried} loader processes`} lost a port or a lock to another loader process running beside ${retried === 1 ? 'it' : 'them'}, and ${retried === 1 ? 'was' : 'were'} run again alone, so that the verdict does not depend on which one won. Set \`loader-jobs: 1\` (the CLI's \`--loader-jobs 1\`) to run one loader process at a time from the start.`,
+      );
+    }
+  }
 
   const schemaChanges = schemaUnchanged
     ? []
@@ -431,9 +487,21 @@ async function judgeRefs(
     ...(schemaChanges ? { schemaChanges } : {}),
     ...(options.loader ? { loader: { command: options.loader } } : {}),
     loaderProcesses: onPr.processes + onBaseLoader.processes,
+    ...(suite && options.suite
+      ? { suite: { command: options.suite.command, configs: suite.configs.size, processes: suite.processes, durationMs: suite.durationMs } }
+      : {}),
     ...(firstConfigs ? { firstConfigs } : {}),
     notes,
   });
+}
+
+/** `suite-configs` names none of the configs read: the suite layer would compare nothing. */
+function suiteMatchedNothing(patterns: ConfigPatterns, configs: number): GateError {
+  const globs = [...patterns.include, ...patterns.exclude.map((pattern) => `!${pattern}`)].map((glob) => `\`${glob}\``).join(', ');
+  return new GateError(
+    (n) => `The ${n.setting('suite-configs')} (${globs}) names none of the ${configs} configs read from the base and the releases: the suite ran on nothing.`,
+    (n) => `Give globs that match paths the ${n.setting('configs')} match (the suite runs on a subset of them), or leave the ${n.setting('suite-configs')} out to run it on every config.`,
+  );
 }
 
 /** Whether a side's findings hold one of this layer. */
@@ -457,7 +525,7 @@ interface ConfigSides {
 export function breakingLayers(layers: LayerJudgements): Layer[] {
   return (Object.keys(layers) as Layer[]).filter((layer) => {
     const judgement = layers[layer]!;
-    return judgement.pr === 'rejects' && (judgement.base === 'accepts' || judgement.base === 'absent');
+    return judgement.pr === 'rejects' && (judgement.base === 'accepts' || judgement.base === 'absent' || (judgement.newFailures?.length ?? 0) > 0);
   });
 }
 
@@ -687,23 +755,20 @@ async function compileBaseSchema(source: SchemaSource, options: GateOptions, fil
   }
 }
 
-/** The base's loader, run in a throw-away copy of the base's tree; or why that copy cannot be made. */
-async function prepareBaseLoader(
-  git: GitCommandManager,
-  options: GateOptions,
-  commit: string,
-  at: string,
-  scratch: Scratch,
-): Promise<Evaluator | { failure: string }> {
+/**
+ * The base's working directory in a throw-away copy of the base's tree, where its loader and its
+ * suite run; or why that copy cannot be made.
+ */
+async function exportBaseTree(git: GitCommandManager, options: GateOptions, commit: string): Promise<string | { failure: string }> {
   const tree = join(options.tempDir, 'base-tree');
   try {
     await mkdir(tree, { recursive: true });
     await git.exportTree(commit, tree);
   } catch (error) {
     await rm(tree, { recursive: true, force: true });
-    return { failure: `the base's tree could not be copied to run its loader: ${describeError(error)}` };
+    return { failure: `the base's tree could not be copied to run its code: ${describeError(error)}` };
   }
-  return new Evaluator({ label: at, loader: loaderSetup(options, join(tree, relative(options.repositoryRoot, options.workingDirectory))), scratch, folder: 'base' });
+  return join(tree, relative(options.repositoryRoot, options.workingDirectory));
 }
 
 /**
@@ -737,8 +802,8 @@ async function diffWithBase(
   return located;
 }
 
-function loaderSetup(options: GateOptions, cwd: string) {
-  return { command: options.loader!, cwd, env: options.loaderEnv, timeoutSeconds: options.loaderTimeoutSeconds };
+function loaderSetup(options: GateOptions, cwd: string, lanes: ProcessLanes) {
+  return { command: options.loader!, cwd, env: options.loaderEnv, timeoutSeconds: options.loaderTimeoutSeconds, lanes };
 }
 
 /** Reads repository files as they are in a commit, each file once. */

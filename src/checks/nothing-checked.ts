@@ -3,6 +3,7 @@ import type { CollectedConfigs, OldConfig } from '../configs/collect.js';
 import { yamlVersionDifference, yamlVersionHint, type YamlVersion } from '../configs/parse/index.js';
 import type { ConfigPatterns, Shard } from '../configs/select.js';
 import { GateError } from '../errors.js';
+import { PORT_OR_LOCK } from './loader/bisect.js';
 import type { GitCommandManager } from '../git/git.js';
 import type { RefTarget } from '../refs/base.js';
 
@@ -103,6 +104,8 @@ export async function nothingAccepted(
   refLabel: string,
   readOptions: { yamlVersion: YamlVersion },
   where: string,
+  /** `loader-jobs`: with more than one process at a time, a fight over a port or a lock is named. */
+  loaderJobs?: number,
 ): Promise<GateError | undefined> {
   const rejectedBy = (side: SideResults) => (config: OldConfig) => side.get(config)?.some((finding) => finding.layer === layer) ?? false;
   const tried = readable.filter(rejectedBy(onPr));
@@ -117,9 +120,10 @@ export async function nothingAccepted(
   const first = checked[0]!;
   const finding = onBase.get(first)!.find((found) => found.layer === layer)!;
   if (layer === 'loader') {
+    const contended = contention(checked.flatMap((config) => onBase.get(config) ?? []), loaderJobs);
     return new GateError(
       `The loader loaded none of ${checked.length} ${checked.length === 1 ? 'config' : 'configs'} of the base with the base's own code (${where}); the first message, for \`${first.path}\`: ${clip(finding.message)}`,
-      'Check that the loader\'s dependencies are installed in this job before compat-gate runs (the base\'s loader runs with the same interpreter and packages as the PR\'s), and that the command and the paths it names exist on the base: it runs from `working-directory` in a copy of the base\'s tree.',
+      contended ?? 'Check that the loader\'s dependencies are installed in this job before compat-gate runs (the base\'s loader runs with the same interpreter and packages as the PR\'s), and that the command and the paths it names exist on the base: it runs from `working-directory` in a copy of the base\'s tree.',
     );
   }
   const cause = yamlCause(checked, onBase, readOptions);
@@ -151,4 +155,26 @@ function clip(text: string): string {
 
 function describePatterns(patterns: ConfigPatterns): string {
   return [...patterns.include, ...patterns.exclude.map((pattern) => `!${pattern}`)].map((p) => `\`${p}\``).join(', ');
+}
+
+/** Neither schema, loader nor suite: the one wording, for the action and the CLI. */
+export function nothingToLoadWith(): GateError {
+  return new GateError(
+    (n) => `None of the ${n.setting('schema')}, the ${n.setting('loader')} and the ${n.setting('suite')} is set: there is nothing to load the configs with.`,
+    (n) => `Set the ${n.setting('schema')} (a JSON Schema file), the ${n.setting('loader')} (a command), the ${n.setting('suite')} (a test command), or several.`,
+  );
+}
+
+
+/**
+ * What to do when loader processes that ran side by side refused configs for want of a port or a
+ * lock: a verdict that depends on which process wins would change between re-runs of the same
+ * commits. Undefined when one process runs at a time already, or no message says so.
+ */
+export function contention(findings: readonly Finding[], loaderJobs: number | undefined): string | undefined {
+  if (loaderJobs === 1) return undefined;
+  const hit = findings.find((finding) => finding.layer === 'loader' && PORT_OR_LOCK.test(finding.message));
+  if (!hit) return undefined;
+  const words = PORT_OR_LOCK.exec(hit.message)![0];
+  return `The loader says \`${words}\`: its processes, which run side by side, fought over a port or a lock, so the verdict would depend on which one won. Set \`loader-jobs: 1\` (the CLI's \`--loader-jobs 1\`) so that one loader process runs at a time.`;
 }

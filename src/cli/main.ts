@@ -13,7 +13,8 @@ import { buildReport } from '../reports/report.js';
 import { safeJson, visible } from '../reports/safe-text.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
 import { ACK_MODES, type AckMode } from '../verdict/coverage.js';
-import { INPUT_DEFAULTS, YAML_VERSIONS } from '../settings.js';
+import { nothingToLoadWith } from '../checks/nothing-checked.js';
+import { INPUT_DEFAULTS, YAML_VERSIONS, parseLoaderJobs, suiteOptions } from '../settings.js';
 import { VERSION } from '../version.js';
 import { CLI_NAMING, parseCommandLine } from './args.js';
 import { renderTerminal, stylesFor } from './terminal.js';
@@ -111,6 +112,12 @@ export async function main(
     if (!base) throw new GateError('There is no origin/HEAD, main or master to compare with.', 'Name the old ref with --base.');
     const schema = optional(values.schema);
     const loader = optional(values.loader);
+    const suiteCommand = optional(values.suite);
+    if (!schema && !loader && !suiteCommand) throw nothingToLoadWith();
+    const suiteTimeout = Number(values['suite-timeout']);
+    if (!(suiteTimeout > 0)) throw new GateError(`--suite-timeout is ${String(values['suite-timeout'])}.`, 'Give a positive number of seconds.');
+    const suite = suiteCommand ? suiteOptions(suiteCommand, strings(values['suite-configs']).join('\n'), configs.join('\n'), suiteTimeout) : undefined;
+    const loaderJobs = parseLoaderJobs(String(values['loader-jobs']));
     const title = optional(values.title);
     const acknowledgeWith = String(values['acknowledge-with']);
     if (!isAckMode(acknowledgeWith)) throw new GateError(`--acknowledge-with is ${acknowledgeWith}.`, 'Use pr, file or either.');
@@ -123,6 +130,8 @@ export async function main(
         checkFormats: values['check-formats'] === true && values['no-check-formats'] !== true,
         ...(loader ? { loader } : {}),
         loaderTimeoutSeconds: timeout,
+        ...(loaderJobs !== undefined ? { loaderJobs } : {}),
+        ...(suite ? { suite } : {}),
         loaderEnv: loaderEnvironment(io.env, []),
         yamlVersion,
       },

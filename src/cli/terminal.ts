@@ -110,6 +110,7 @@ export function renderTerminal(report: Report, styles: Styles): string {
     report.base ? `${count(c.configs, 'config')} from ${visible(report.base.ref)} (${report.base.sha.slice(0, 7)})` : undefined,
     report.schema ? `schema ${visible(report.schema.file)} (${visible(report.schema.draft)})` : undefined,
     report.loader ? `loader \`${visible(report.loader.command)}\` (${count(report.loader.processes, 'process', 'processes')})` : undefined,
+    report.suite ? `suite \`${visible(report.suite.command)}\` (${count(report.suite.configs, 'config')}, ${count(report.suite.processes, 'process', 'processes')})` : undefined,
     `${(report.durationMs / 1000).toFixed(1)} s`,
   ].filter(Boolean);
   lines.push('', styles.dim(`Checked ${checked.join(', ')}.`));

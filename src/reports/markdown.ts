@@ -20,6 +20,18 @@ export function inlineCode(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`.replace(/\|/g, '\\|');
 }
 
+/**
+ * A fenced code block that survives any content: the fence is one backtick longer than the
+ * longest run inside (at least three), and hidden characters are shown. Nothing in it is
+ * markup: no HTML, no mention, no closing `</details>`.
+ */
+export function codeBlock(text: string, info = 'text'): string {
+  const flat = visible(text, { newlines: true });
+  const longest = Math.max(2, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${info}\n${flat}\n${fence}`;
+}
+
 /** A link whose text is inline inlineCode, or just the code when there is no URL. */
 export function codeLink(text: string, url: string | undefined): string {
   return url ? `[${inlineCode(text)}](${url})` : inlineCode(text);

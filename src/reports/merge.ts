@@ -68,6 +68,7 @@ const SHARED: ReadonlyArray<{ name: string; of: (report: Report) => string | und
   { name: '`configs`', of: (report) => report.settings && report.settings.configs.join(', ') },
   { name: '`schema`', of: (report) => report.settings && (report.settings.schema ?? '(none)') },
   { name: '`loader`', of: (report) => report.settings && (report.settings.loader ?? '(none)') },
+  { name: '`suite`', of: (report) => report.settings && (report.settings.suite ?? '(none)') },
   { name: '`yaml-version`', of: (report) => report.settings?.yamlVersion },
   { name: '`check-formats`', of: (report) => report.settings && String(report.settings.checkFormats) },
   // Each shard resolves `release` itself: a release published mid-run must not split them.
@@ -213,10 +214,21 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
     ...(drift ? { drift } : {}),
     ...(releases.length ? { releases } : {}),
     ...(first.loader ? { loader: { ...first.loader, processes: loaderProcesses } } : {}),
+    ...(first.suite ? { suite: mergedSuite(first.suite, ordered) } : {}),
     notes: [...new Set(ordered.flatMap((report) => report.notes))],
     durationMs: Math.max(...ordered.map((report) => report.durationMs)),
     shards: total,
   });
+}
+
+/** The suite layer over the shards: configs, processes and time summed (each shard ran its own share). */
+function mergedSuite(first: NonNullable<Report['suite']>, reports: readonly Report[]): NonNullable<Report['suite']> {
+  return {
+    command: first.command,
+    configs: sum(reports.map((report) => report.suite?.configs ?? 0)),
+    processes: sum(reports.map((report) => report.suite?.processes ?? 0)),
+    durationMs: sum(reports.map((report) => report.suite?.durationMs ?? 0)),
+  };
 }
 
 /** One release's drift over the shards: counts summed, configs joined; undefined when no shard has it. */

@@ -17,7 +17,7 @@ export interface ReleaseNote {
 
 /** What broke configs: a schema change, the loader, or the schema with no change found behind it. */
 export interface BreakEntry {
-  kind: 'schema-change' | 'loader' | 'schema';
+  kind: 'schema-change' | 'loader' | 'suite' | 'schema';
   /** The change's message, or the loader's / schema's first message (untrusted text). */
   text: string;
   /** The broken configs, per old ref (the release first: that is what users have). */
@@ -71,9 +71,11 @@ export function breakEntries(report: Report): BreakEntry[] {
       .filter((config) => config.status === ConfigStatus.Broken)
       .map((config) => ({ path: config.path, ref: baseRef, errors: config.errors, explained: Boolean(config.causes?.length) || explained.has(config.path) })),
   ].filter((config) => !config.explained);
-  for (const layer of ['loader', 'schema'] as const) {
-    const hit = broken.filter((config) =>
-      layer === 'loader' ? config.errors.some((e) => e.layer === 'loader') : !config.errors.some((e) => e.layer === 'loader') && config.errors.some((e) => e.layer === 'schema'),
+  // A config is named once, under the first layer that rejects it: the runtime before the schema.
+  const order = ['loader', 'suite', 'schema'] as const;
+  for (const [index, layer] of order.entries()) {
+    const hit = broken.filter(
+      (config) => config.errors.some((e) => e.layer === layer) && !order.slice(0, index).some((earlier) => config.errors.some((e) => e.layer === earlier)),
     );
     if (!hit.length) continue;
     const messages = [...new Set(hit.map((config) => withoutCopyPath(firstWords(config.errors.find((e) => e.layer === layer)!), config.path)))];
@@ -172,6 +174,8 @@ function entryText(entry: BreakEntry, form: Form): string {
       return `${stripStop(form.message(entry.text))}: change ${whose}.`;
     case 'loader':
       return `The loader now refuses ${whose}: ${form.quote(entry.text)}${others}.`;
+    case 'suite':
+      return `The integration suite now fails with ${whose}: ${form.quote(entry.text)}${others}.`;
     case 'schema':
       return `The schema now rejects ${whose}: ${form.quote(entry.text)}${others}.`;
   }

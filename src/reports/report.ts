@@ -108,6 +108,8 @@ export interface Report {
   schema?: GateRun['schema'];
   /** `script`: the file the loader command names that the PR changed, and its first changed line. */
   loader?: { command: string; processes: number; script?: { path: string; line: number } };
+  /** The integration suite layer: its command, the configs it ran on (in any ref), its processes and their time. */
+  suite?: { command: string; configs: number; processes: number; durationMs: number };
   /** The base has no config and the PR adds this many: a pass that says so. */
   firstConfigs?: number;
   notes: string[];
@@ -139,6 +141,7 @@ export interface ReportSettings {
   configs: string[];
   schema?: string;
   loader?: string;
+  suite?: string;
   yamlVersion: string;
   checkFormats: boolean;
 }
@@ -234,6 +237,7 @@ export function buildReport(input: ReportInput): Report {
     ...(input.run?.loader
       ? { loader: { command: input.run.loader.command, processes: input.run.loaderProcesses, ...(input.loaderScript ? { script: input.loaderScript } : {}) } }
       : {}),
+    ...(input.run?.suite ? { suite: input.run.suite } : {}),
     ...(input.run?.firstConfigs ? { firstConfigs: input.run.firstConfigs } : {}),
     notes: [...(pr?.notes ?? []), ...(input.run?.notes ?? []), ...input.notes],
     durationMs: input.durationMs,

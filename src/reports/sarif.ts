@@ -159,7 +159,8 @@ function result(
       compatGateKey: `${ruleId}:${path}`,
       ...(breaks?.length ? { 'compatGateBreaks/v1': [...new Set(breaks.map((broke) => broke.fingerprint))].sort().join(',') } : {}),
     },
-    properties,
+    // The layer that broke it first: schema, loader or suite.
+    properties: { ...(first ? { layer: first.layer } : {}), ...properties },
   };
 }
 

@@ -2,7 +2,7 @@ import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { describeSkipped, type SkippedKind } from '../configs/collect.js';
 import { headerNearMiss } from '../verdict/acknowledgement.js';
-import { cell, clip, codeLink, count, inlineCode, readablePointer, readablePointers, table } from './markdown.js';
+import { cell, clip, codeBlock, codeLink, count, inlineCode, readablePointer, readablePointers, table } from './markdown.js';
 
 export { readablePointer, readablePointers } from './markdown.js';
 import { fileLink, releaseDrifts, type Report, type ReportConfig, type ReportDrift, type ReportReleaseDrift, type ReportSchemaChange } from './report.js';
@@ -298,6 +298,8 @@ export function renderSummary(report: Report, limit = SUMMARY_LIMIT): string {
   }
 
   sections.push(...driftSections(report));
+  const suite = suiteSection(report);
+  if (suite) sections.push(suite);
   sections.push(...schemaChangeSections(report));
   if (report.releaseNote) {
     const block = `### Release note\n\n${releaseNoteBlock(report.releaseNote)}`;
@@ -430,6 +432,62 @@ function driftSection(report: Report, release: RefTarget & { drift: ReportReleas
   return tableSection(heading, intro, ['Config', 'Drift', 'First error'], sorted, row, 'config', SUMMARY_STYLE);
 }
 
+/** Most output blocks of the suite shown: each can be a few kilobytes. */
+const SUITE_BLOCKS = 10;
+
+/**
+ * What the integration suite said about the configs it rejects on the PR: the tests the PR broke
+ * with their messages and, without blaming, how many failed on the base too; or, for a suite
+ * judged by its exit code, the tail of its output, collapsed.
+ */
+function suiteSection(report: Report): Section | undefined {
+  const entries: Array<{ label: string; findings: Finding[]; layers?: ReportConfig['layers'] }> = [];
+  const withSuite = (findings: Finding[]) => findings.filter((finding) => finding.layer === 'suite');
+  for (const config of report.configs) {
+    if (config.status !== ConfigStatus.Broken && config.status !== ConfigStatus.FailingOnBase) continue;
+    const findings = withSuite(config.errors);
+    if (findings.length) entries.push({ label: `${inlineCode(config.path)}${config.status === ConfigStatus.Broken ? '' : ' (already failing on the base)'}`, findings, ...(config.layers ? { layers: config.layers } : {}) });
+  }
+  for (const release of releaseDrifts(report)) {
+    for (const config of release.drift.configs) {
+      if (config.status !== 'new') continue;
+      const findings = withSuite(config.errors);
+      if (findings.length) entries.push({ label: `${inlineCode(config.path)} of ${inlineCode(release.ref)}`, findings, ...(config.layers ? { layers: config.layers } : {}) });
+    }
+  }
+  if (entries.length === 0) return undefined;
+  const describe = (entry: (typeof entries)[number]) => {
+    const suite = entry.layers?.suite;
+    const tests = entry.findings.filter((finding) => finding.test !== undefined);
+    if (tests.length) {
+      const broken = new Set(suite?.newFailures ?? []);
+      const lines = tests.map((finding) => `- ${cell(clip(finding.message, 300))}`);
+      const others = entry.findings.length - tests.length;
+      const both = suite?.failedOnBoth ?? 0;
+      return [
+        `**${entry.label}**: ${broken.size ? `${count(broken.size, 'test')} passed on the base and fail${broken.size === 1 ? 's' : ''} with this PR` : 'the suite fails'}${both ? `; ${count(both, 'test')} failed on the base too (not this PR's doing)` : ''}.`,
+        ...lines,
+        ...(others > 0 ? [`- …${cell(entry.findings[entry.findings.length - 1]!.message)}`] : []),
+      ].join('\n');
+    }
+    const finding = entry.findings[0]!;
+    const output = finding.output ? `\n\n<details><summary>Last lines of its output</summary>\n\n${codeBlock(finding.output)}\n\n</details>` : '';
+    return `**${entry.label}**: ${cell(clip(finding.message, 600))}${output}`;
+  };
+  return {
+    rows: entries.length,
+    render(limit) {
+      const shown = entries.slice(0, Math.min(limit, SUITE_BLOCKS));
+      const cut = entries.length - shown.length;
+      return [
+        '### Integration suite',
+        ...shown.map(describe),
+        ...(cut > 0 ? [`_…and ${count(cut, 'more config')} (not shown: the JSON report lists all)._`] : []),
+      ].join('\n\n');
+    },
+  };
+}
+
 function describeReasons(report: Report): string {
   const reasons = report.acknowledgement.reasons.map((reason) => {
     switch (reason.kind) {
@@ -472,6 +530,10 @@ function checkedSection(report: Report): string {
     rows.push(['Schema', `${inlineCode(report.schema.file)} (${report.schema.draft}${report.schema.files.length > 1 ? `, ${count(report.schema.files.length, 'file')}` : ''}${origin})`]);
   }
   if (report.loader) rows.push(['Loader', `${inlineCode(report.loader.command)} (${count(report.loader.processes, 'process', 'processes')})`]);
+  if (report.suite) {
+    const { command, configs, processes, durationMs } = report.suite;
+    rows.push(['Suite', `${inlineCode(command)}: ${count(configs, 'config')}, ${count(processes, 'process', 'processes')} one at a time, ${(durationMs / 1000).toFixed(1)} s`]);
+  }
   const s = report.acknowledgement.sources;
   if (report.pullRequest) rows.push(['PR data', `title from ${s.title}, labels from ${s.labels}, commits from ${s.commits}`]);
   if (report.shard) rows.push(['Shard', `${report.shard.index} of ${report.shard.total}: a partial report; the job with \`merge-reports\` decides the check`]);

@@ -83,8 +83,8 @@ describe('fingerprints', () => {
   });
 
   it('work for any layer name, such as a suite layer', () => {
-    const finding = { layer: 'suite', message: 'test_load failed after 12.3s' } as unknown as Finding;
-    const [only] = breaksOf({ path: 'a.yaml', findings: [finding], layers: { suite: { base: 'accepts', pr: 'rejects' } } as never }, 'a.yaml', []);
+    const finding: Finding = { layer: 'suite', message: 'test_load failed after 12.3s' };
+    const [only] = breaksOf({ path: 'a.yaml', findings: [finding], layers: { suite: { base: 'accepts', pr: 'rejects' } } }, 'a.yaml', []);
     expect(only).toMatchObject({ layer: 'suite', message: 'test_load failed after <n>s' });
   });
 

@@ -86,6 +86,14 @@ describe('merging shard reports', () => {
     expect(merged.head?.sha).toBe(MERGE);
   });
 
+  it('sums the suite layer over the shards: configs, processes and time', () => {
+    const withSuite = (index: number, configs: number) => ({
+      ...shard(index, 2, { settings: { ...SETTINGS, suite: 'pytest {config}' } }),
+      suite: { command: 'pytest {config}', configs, processes: configs * 2, durationMs: 1000 * configs },
+    });
+    expect(mergeReports([withSuite(1, 1), withSuite(2, 2)], { pullRequestHeadSha: PR_HEAD }).suite).toEqual({ command: 'pytest {config}', configs: 3, processes: 6, durationMs: 3000 });
+  });
+
   it('refuses a shard of an older push, naming it and its head', () => {
     const message = mergeError([shard(1, 3), shard(2, 3, { merge: OLD_MERGE, prHead: OLD_PR_HEAD }), shard(3, 3)]);
     expect(message).toBe(
@@ -119,6 +127,7 @@ describe('merging shard reports', () => {
     ['schema', { ...SETTINGS, schema: 'schema/v2.json' }, '`schema` `schema/v2.json` where the others have `schema/run.schema.json`'],
     ['loader', { ...SETTINGS, loader: 'python3 load.py' }, '`loader` `python3 load.py` where the others have `(none)`'],
     ['yaml-version', { ...SETTINGS, yamlVersion: '1.1' }, '`yaml-version` `1.1` where the others have `1.2`'],
+    ['suite', { ...SETTINGS, suite: 'pytest {config}' }, '`suite` `pytest {config}` where the others have `(none)`'],
   ])('refuses a shard judged with another %s', (_name, settings, what) => {
     expect(mergeError([shard(1, 3), shard(2, 3, { settings }), shard(3, 3)])).toContain(`shard 2/3 has ${what}`);
   });

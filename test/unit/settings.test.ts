@@ -111,7 +111,7 @@ describe('settings', () => {
     expect(timeout.worded(CLI_NAMING).message).toBe('The `--loader-timeout` flag is `-1`, not a positive number of seconds.');
     const neither = failure({ configs: 'a/*.yaml' });
     expect(describeError(neither, CLI_NAMING)).toBe(
-      'Neither the `--schema` flag nor the `--loader` flag is set: there is nothing to load the configs with. Set the `--schema` flag (a JSON Schema file), the `--loader` flag (a command), or both.',
+      'None of the `--schema` flag, the `--loader` flag and the `--suite` flag is set: there is nothing to load the configs with. Set the `--schema` flag (a JSON Schema file), the `--loader` flag (a command), the `--suite` flag (a test command), or several.',
     );
     expect(describeError(neither, CLI_NAMING)).not.toMatch(/\binput\b/);
     expect(failure({ schema: 's.json', 'check-formats': 'maybe', configs: 'a' }).worded(CLI_NAMING).message).toBe('The `--no-check-formats` flag is `maybe`, which is not a boolean.');

@@ -288,3 +288,41 @@ describe('the summary: skipped paths', () => {
     expect(renderSummary(withSkipped)).toContain('1 checked: 0 load, 1 broken, 0 already failing, 0 unreadable; 3 skipped (1 Git LFS pointer, 1 symbolic link, 1 other path)');
   });
 });
+
+describe('job summary: the integration suite', () => {
+  const suiteRun = (configs: JudgedConfig[]): Report => {
+    const report = reportOf(configs, Verdict.Breaking);
+    return { ...report, suite: { command: 'pytest tests/integration --stack-config={config}', configs: 2, processes: 4, durationMs: 95_000 } };
+  };
+  const tested: JudgedConfig = {
+    path: 'distributions/ci/run.yaml',
+    blob: 'f'.repeat(40),
+    status: ConfigStatus.Broken,
+    findings: [
+      { layer: 'suite', test: 'tests.test_inference::test_chat[<img src=x>]', message: 'test tests.test_inference::test_chat[<img src=x>] failed: @octocat AssertionError: 500 != 200' },
+      { layer: 'suite', test: 'tests.test_safety::test_shield', message: 'test tests.test_safety::test_shield failed (on the base too): no GPU' },
+    ],
+    layers: { suite: { base: 'rejects', pr: 'rejects', newFailures: ['tests.test_inference::test_chat[<img src=x>]'], failedOnBoth: 1 } },
+  };
+  const byExitCode: JudgedConfig = {
+    path: 'distributions/gpu/run.yaml',
+    blob: 'a'.repeat(40),
+    status: ConfigStatus.Broken,
+    findings: [{ layer: 'suite', message: 'the suite failed (exit code 1).', output: 'E   KeyError: telemetry\n```\n</details> @admin\nFAILED tests/test_x.py::test_y' }],
+    layers: { suite: { base: 'accepts', pr: 'rejects' } },
+  };
+
+  it('names the tests the PR broke and counts, without blaming, the ones that failed on both; shows a tail collapsed and inert', async () => {
+    const summary = renderSummary(suiteRun([tested, byExitCode]));
+    expect(summary).toContain('### Integration suite');
+    expect(summary).toContain("1 test passed on the base and fails with this PR; 1 test failed on the base too (not this PR's doing).");
+    const section = summary.slice(summary.indexOf('### Integration suite'), summary.indexOf('\n### ', summary.indexOf('### Integration suite') + 1));
+    expect(section).toContain('&lt;img src=x&gt;');
+    expect(section).not.toContain('<img');
+    expect(section).not.toMatch(/@octocat/);
+    // The tail sits in a fence longer than any backtick run in it: its `</details>` is text.
+    expect(summary).toContain('<details><summary>Last lines of its output</summary>\n\n````text\nE   KeyError: telemetry');
+    expect(summary).toMatch(/\| Suite \| `pytest tests\/integration --stack-config=\{config\}`: 2 configs, 4 processes one at a time, 95\.0 s \|/);
+    await expect(summary).toMatchFileSnapshot('../__outputs__/summary-suite.md');
+  });
+});

@@ -31,6 +31,8 @@ export interface LoaderRun {
   processes: number;
   /** Bytes of loader output (stdout and stderr, all processes) dropped by the capture cap. */
   droppedOutputBytes?: number;
+  /** Processes that fought another loader process over a port or a lock, and were run again alone. */
+  retriedAlone?: number;
 }
 
 /**
@@ -79,7 +81,12 @@ export async function runLoader(targets: LoaderTarget[], options: LoaderOptions)
   for (const target of targets) {
     results.set(target.path, session.results.get(target) ?? { path: target.path, ok: false, message: NO_VERDICT });
   }
-  return { results, processes: session.live.started, droppedOutputBytes: session.droppedOutputBytes };
+  return {
+    results,
+    processes: session.live.started,
+    droppedOutputBytes: session.droppedOutputBytes,
+    ...(session.retriedAlone ? { retriedAlone: session.retriedAlone } : {}),
+  };
 }
 
 type Batch = LoaderTarget[];
@@ -118,6 +125,7 @@ class LoaderSession {
   readonly results = new Map<LoaderTarget, LoaderResult>();
   readonly live = new LiveProcesses();
   droppedOutputBytes = 0;
+  retriedAlone = 0;
   private readonly waiting: (() => void)[] = [];
   private running = 0;
   private failure: unknown;
@@ -251,14 +259,27 @@ class LoaderSession {
     try {
       const { onLine, reports } = reportCollector(this.index, batch);
       const files = batch.map((target) => target.file);
-      const outcome = await runProcess(files, this.options, this.maxOutputBytes, this.live, onLine);
+      const start = () => runProcess(files, this.options, this.maxOutputBytes, this.live, onLine);
+      const { lanes } = this.options;
+      let outcome = await (lanes ? lanes.inShared(start) : start());
       this.droppedOutputBytes += outcome.droppedBytes;
+      if (lanes && lanes.loaderJobs !== 1 && outcome.code !== 0 && !outcome.timedOut && PORT_OR_LOCK.test(`${outcome.stdout}\n${outcome.stderr}`)) {
+        // It lost a port or a lock to another loader process: what it said depends on which one won.
+        // Run it again with no other process beside it, so that the same commits get the same verdict.
+        reports.clear();
+        this.retriedAlone += 1;
+        outcome = await lanes.alone(start);
+        this.droppedOutputBytes += outcome.droppedBytes;
+      }
       return { ...outcome, reports };
     } finally {
       this.release();
     }
   }
 }
+
+/** What a process prints when another one holds the port or the lock it needs. */
+export const PORT_OR_LOCK = /address already in use|EADDRINUSE|port is already allocated|database is locked|could not (?:acquire|obtain) lock/i;
 
 function failed(target: LoaderTarget, message: string): LoaderResult {
   return { path: target.path, ok: false, message };

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import { badTimeout, emptyCommand, missingDirectory, startFailure } from './messages.js';
 import { LineScanner } from './protocol.js';
+import type { ProcessLanes } from '../lanes.js';
 
 /** How to run the loader. */
 export interface LoaderOptions {
@@ -24,6 +25,16 @@ export interface LoaderOptions {
   maxBatchSize?: number;
   /** Processes that may time out before the run is given up (default `timeoutBudget`). */
   maxTimeouts?: number;
+  /** Who may run at once across the check: loader processes take a shared lane. */
+  lanes?: ProcessLanes;
+}
+
+/** How one process is started: the shell text and what it adds to the environment. */
+export interface ProcessSpec {
+  /** Shell text run by `/bin/sh -c`; the files are its positional parameters. */
+  script: string;
+  /** Variables added to the scrubbed environment (besides `COMPAT_GATE_REF`). */
+  env?: Record<string, string>;
 }
 
 /** Default cap on captured stdout, and separately stderr, of one loader process. */
@@ -116,8 +127,9 @@ export class LiveProcesses {
 }
 
 /**
- * Runs `/bin/sh -c '<command> "$@"' compat-gate <file>…` once, in its own process group, and
- * hands each line of its stdout to `onStdoutLine`. Rejects when the process cannot be started.
+ * Runs `/bin/sh -c '<command> "$@"' compat-gate <file>…` once (or the shell text of `spec`), in
+ * its own process group, and hands each line of its stdout to `onStdoutLine`. Rejects when the
+ * process cannot be started.
  */
 export function runProcess(
   files: string[],
@@ -125,6 +137,7 @@ export function runProcess(
   maxOutputBytes: number,
   live: LiveProcesses,
   onStdoutLine: (line: string) => void,
+  spec: ProcessSpec = { script: `${options.command.trim()} "$@"` },
 ): Promise<ProcessOutcome> {
   const { command, cwd, env, refLabel, timeoutSeconds } = options;
   const stdout = new OutputTail(maxOutputBytes);
@@ -132,9 +145,9 @@ export function runProcess(
   const lines = new LineScanner(maxOutputBytes, onStdoutLine);
 
   return new Promise<ProcessOutcome>((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', `${command.trim()} "$@"`, 'compat-gate', ...files], {
+    const child = spawn('/bin/sh', ['-c', spec.script, 'compat-gate', ...files], {
       cwd,
-      env: { ...env, COMPAT_GATE_REF: refLabel },
+      env: { ...env, ...spec.env, COMPAT_GATE_REF: refLabel },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so a timeout kills the loader and everything it started.
       detached: true,
