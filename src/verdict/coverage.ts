@@ -134,6 +134,7 @@ export function mergeCoverage(shards: readonly FileCoverage[]): FileCoverage {
 export function breakWords(broke: Break): string {
   if (broke.rule) return `${broke.layer}: ${broke.rule} at ${broke.pointer || '/'}`;
   if (broke.keyword) return `${broke.layer}: ${broke.keyword} at ${broke.pointer || '/'}`;
+  if (broke.test) return `${broke.layer}: test ${broke.test}`;
   return `${broke.layer}: ${broke.message ?? ''}`;
 }
 

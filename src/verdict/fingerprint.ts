@@ -27,6 +27,8 @@ export interface Break {
   pointer?: string;
   /** For a schema break no change explains: the JSON Schema keyword that failed. */
   keyword?: string;
+  /** For a test of the integration suite (JUnit XML): the test that passed on the base and fails now. */
+  test?: string;
   /** For the other layers: the message, normalised (no temporary paths, numbers, shas or extra spaces). */
   message?: string;
 }
@@ -96,6 +98,14 @@ export function breaksOf(
       continue;
     }
     const message = normaliseMessage(finding.message, [config.path, ...(config.currentPath ? [config.currentPath] : []), fingerprintPath]);
+    if (finding.test !== undefined) {
+      // A suite judged test by test: a test that failed on the base too is not the PR's break,
+      // and a test is named by itself, whatever its assertion prints this time.
+      const judgement = config.layers?.[finding.layer as keyof LayerJudgements];
+      const oldFailure = judgement?.newFailures !== undefined && judgement.base === 'rejects' && !judgement.newFailures.includes(finding.test);
+      if (!oldFailure) add({ layer: finding.layer, test: finding.test, message }, `test ${finding.test}`);
+      continue;
+    }
     add({ layer: finding.layer, message }, `message ${message}`);
   }
   // A layer that broke without a finding of its own (none kept) still has a break to acknowledge.

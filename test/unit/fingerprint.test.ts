@@ -88,6 +88,19 @@ describe('fingerprints', () => {
     expect(only).toMatchObject({ layer: 'suite', message: 'test_load failed after <n>s' });
   });
 
+  it('name a suite test by itself, and leave out a test that failed on the base too', () => {
+    const layers = { suite: { base: 'rejects', pr: 'rejects', newFailures: ['stack::legacy'], failedOnBoth: 1 } } as const;
+    const findings = (port: number): Finding[] => [
+      { layer: 'suite', test: 'stack::legacy', message: `test stack::legacy failed: HTTP 500 on 127.0.0.1:${port} at 0x7ffe${port}` },
+      { layer: 'suite', test: 'stack::known', message: 'test stack::known failed: known issue' },
+    ];
+    const first = breaksOf({ path: 'a.yaml', findings: findings(47311), layers }, 'a.yaml', []);
+    expect(first).toEqual([expect.objectContaining({ layer: 'suite', test: 'stack::legacy' })]);
+    expect(breaksOf({ path: 'a.yaml', findings: findings(50000), layers }, 'a.yaml', [])).toEqual([
+      expect.objectContaining({ fingerprint: first[0]!.fingerprint }),
+    ]);
+  });
+
   it('differ between configs, layers and what broke', () => {
     const loader = (message: string, path = 'a.yaml') => breaksOf(broken(path, [{ layer: 'loader', message }], LOADER_BROKE), path, [])[0]!.fingerprint;
     expect(loader('x')).not.toBe(loader('y'));
