@@ -85,7 +85,7 @@ export type AckFile =
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(ACKNOWLEDGEMENTS_SCHEMA);
 
-const FIX = 'Fix the entry (the file\'s format is described by `schemas/acknowledgements.schema.json` and in the README, "Precise acknowledgements"), or delete the file to acknowledge nothing by file.';
+const FIX = 'Fix it there: the file\'s format is described by `schemas/acknowledgements.schema.json` and in the README ("Precise acknowledgements").';
 
 /**
  * Reads the acknowledgements file from the PR checkout. A missing file is no entries; a file
@@ -112,7 +112,7 @@ export function parseAcknowledgements(path: string, content: Buffer): { form: 'l
   const options = { yamlVersion: '1.2' as const };
   const read = readConfig(path, content, options);
   if (!read.ok) {
-    throw new GateError(`The acknowledgements file \`${path}\`${at(read.position)} cannot be read: ${read.message}.`, 'Fix its syntax: it is YAML (or JSON), a list of entries or `acknowledgements:` with the list.');
+    throw new GateError(`The acknowledgements file \`${path}\`${at(read.position)}${read.position ? ',' : ''} cannot be read: ${read.message}.`, 'Fix its syntax: it is YAML (or JSON), a list of entries or `acknowledgements:` with the list.');
   }
   if (read.documents.length > 1) {
     throw new GateError(`The acknowledgements file \`${path}\` holds ${read.documents.length} YAML documents.`, 'Keep one document: remove the `---` lines between them.');
@@ -152,7 +152,7 @@ export function parseAcknowledgements(path: string, content: Buffer): { form: 'l
 }
 
 function at(position: Position | undefined): string {
-  return position ? ` line ${position.line}` : '';
+  return position ? `, line ${position.line}` : '';
 }
 
 function isRealDate(text: string): boolean {
@@ -178,6 +178,7 @@ function describeSchemaError(error: ErrorObject, document: unknown): { pointer: 
   switch (error.keyword) {
     case 'type':
       if (pointer === '') return { pointer, words: 'the file is neither a list of entries nor an object with `acknowledgements:`' };
+      if (pointer === '/acknowledgements') return { pointer, words: '`acknowledgements` must be a list of entries' };
       if (!field) return { pointer, words: `${who} is not an object (\`fingerprint\` or \`paths\` and \`layer\`, with \`reason\`)` };
       return { pointer, words: `${who}: \`${field}\` must be ${params.type === 'array' ? 'a list' : `a ${String(params.type)}`}` };
     case 'required': {

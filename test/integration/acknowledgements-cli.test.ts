@@ -218,7 +218,7 @@ describe.skipIf(!HAS_DIST)('CLI: fingerprints and the acknowledgements file', ()
       const { run, report: found } = await report(FILE);
       expect(run.code).toBe(2);
       expect(found.verdict).toBe('error');
-      expect(found.error?.message).toBe(`The acknowledgements file \`${ACKS}\` line 4: entry 2 has no \`reason\`: every acknowledgement says why the break is accepted.`);
+      expect(found.error?.message).toBe(`The acknowledgements file \`${ACKS}\`, line 4: entry 2 has no \`reason\`: every acknowledgement says why the break is accepted.`);
       expect(found.error?.hint).toContain('schemas/acknowledgements.schema.json');
     });
 

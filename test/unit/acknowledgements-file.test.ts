@@ -63,13 +63,13 @@ describe('the acknowledgements file', () => {
 
   it('refuses YAML that cannot be parsed, naming the file and the line', () => {
     const error = failure('acknowledgements:\n  - fingerprint: cg1:aaaaaaaaaaaaaaaa\n    reason: [unclosed\n');
-    expect(error.message).toMatch(/^The acknowledgements file `\.github\/compat-gate-acknowledged\.yaml` line \d+ cannot be read/);
+    expect(error.message).toMatch(/^The acknowledgements file `\.github\/compat-gate-acknowledged\.yaml`, line \d+, cannot be read/);
     expect(error.hint).toMatch(/Fix its syntax/);
   });
 
   it('refuses an entry without a reason, at its line', () => {
     const error = failure(`acknowledgements:\n  - fingerprint: ${FP_A}\n    reason: ok\n  - fingerprint: ${FP_B}\n`);
-    expect(error.message).toBe('The acknowledgements file `.github/compat-gate-acknowledged.yaml` line 4: entry 2 has no `reason`: every acknowledgement says why the break is accepted.');
+    expect(error.message).toBe('The acknowledgements file `.github/compat-gate-acknowledged.yaml`, line 4: entry 2 has no `reason`: every acknowledgement says why the break is accepted.');
     expect(error.hint).toMatch(/schemas\/acknowledgements\.schema\.json/);
   });
 
@@ -95,6 +95,7 @@ describe('the acknowledgements file', () => {
   it('refuses a file that is neither a list nor `acknowledgements:`', () => {
     expect(failure('fingerprint: x\n').message).toMatch(/the file has no `acknowledgements:` list|unknown key/);
     expect(failure('just text\n').message).toMatch(/neither a list of entries nor an object/);
+    expect(failure('acknowledgements: 3\n').message).toMatch(/line 1: `acknowledgements` must be a list of entries/);
   });
 
   it('is no entries when it does not exist', async () => {
