@@ -1,19 +1,12 @@
 import { Verdict } from '../constants.js';
 import { breakWords, type FileCoverage } from '../verdict/coverage.js';
 import type { Break } from '../verdict/fingerprint.js';
-import { clip, count, inlineCode } from './markdown.js';
+import { clip, codeBlock, count, inlineCode } from './markdown.js';
 import type { Report } from './report.js';
 import { markdownText } from './safe-text.js';
 
 /** Most breaks, entries and lines named in one list; the JSON report has them all. */
 const LISTED = 20;
-
-/** A fenced code block whose fence no line inside can close (CommonMark 4.5). */
-export function fenced(info: string, text: string): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${info}\n${text}\n${fence}`;
-}
 
 /** The file's coverage, when `acknowledge-with` reads the file. */
 function coverageOf(report: Report): FileCoverage | undefined {
@@ -60,7 +53,7 @@ export function uncoveredParagraphs(report: Report): string[] {
   });
   if (total > LISTED) lines.push(`- and ${total - LISTED} more (the JSON report lists every one)`);
   const paste = file.suggestion
-    ? `If ${total === 1 ? 'this break is' : 'these breaks are'} intended, add ${total === 1 ? 'this entry' : 'these entries'} to ${inlineCode(file.path)} in the PR, with the reason users may lose ${total === 1 ? 'the config' : 'each config'} in place of the TODO:\n\n${fenced('yaml', file.suggestion)}`
+    ? `If ${total === 1 ? 'this break is' : 'these breaks are'} intended, add ${total === 1 ? 'this entry' : 'these entries'} to ${inlineCode(file.path)} in the PR, with the reason users may lose ${total === 1 ? 'the config' : 'each config'} in place of the TODO:\n\n${codeBlock(file.suggestion, 'yaml')}`
     : undefined;
   return [[intro, ...lines].join('\n'), ...(paste ? [paste] : [])];
 }

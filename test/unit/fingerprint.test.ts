@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/checks/evaluate.js';
-import type { AttributedSchemaChange, GateRun, JudgedConfig } from '../../src/checks/judge.js';
+import type { AttributedSchemaChange, GateRun, JudgedConfig, LayerJudgements } from '../../src/checks/judge.js';
 import { ConfigStatus, DriftStatus } from '../../src/constants.js';
 import { breaksOf, fingerprintOf, fingerprintRun, normaliseMessage } from '../../src/verdict/fingerprint.js';
 
@@ -89,7 +89,7 @@ describe('fingerprints', () => {
   });
 
   it('name a suite test by itself, and leave out a test that failed on the base too', () => {
-    const layers = { suite: { base: 'rejects', pr: 'rejects', newFailures: ['stack::legacy'], failedOnBoth: 1 } } as const;
+    const layers: LayerJudgements = { suite: { base: 'rejects', pr: 'rejects', newFailures: ['stack::legacy'], failedOnBoth: 1 } };
     const findings = (port: number): Finding[] => [
       { layer: 'suite', test: 'stack::legacy', message: `test stack::legacy failed: HTTP 500 on 127.0.0.1:${port} at 0x7ffe${port}` },
       { layer: 'suite', test: 'stack::known', message: 'test stack::known failed: known issue' },
