@@ -15,7 +15,7 @@ import {
   type PullRequestApi,
   type PullRequestContext,
 } from './refs/pull-request.js';
-import { DEFAULT_MERGE_SETTINGS, readReleaseFiles, type MergeSettingsApi } from './refs/release-setup.js';
+import { DEFAULT_MERGE_SETTINGS, readReleaseFiles, type MergeSettingsApi } from './verdict/release-setup.js';
 import { buildReport, type Report, type ReportReleaseReach } from './reports/report.js';
 import { acknowledge, type Acknowledgement } from './verdict/acknowledgement.js';
 import { DEFAULT_ACKNOWLEDGEMENTS_FILE, readAcknowledgements, type AckFile } from './verdict/acknowledgements-file.js';
@@ -123,7 +123,8 @@ export async function check(request: CheckRequest): Promise<Report> {
     const base = await resolveBase(git, candidate);
     known.base = base;
     // The releases are looked up (ls-remote, a fetch) while the PR is read and the base judged.
-    const releaseRead = resolveRelease(git, request.release, request.releaseApi);
+    const baseBranch = branchOfBase(request, candidate.ref);
+    const releaseRead = resolveRelease(git, request.release, request.releaseApi, baseBranch ? { baseBranch } : {});
     releaseRead.catch(() => undefined);
 
     const pullRequest = request.localPullRequest
@@ -225,6 +226,19 @@ async function acknowledgementsFile(request: CheckRequest, root: string, mode: A
     );
   }
   return readAcknowledgements(absolute, shown);
+}
+
+/**
+ * The branch the PR goes into, whose name may name a release line (`release-0.3.x`: `latest` is
+ * that line's newest release): the `base` input when it names a branch (not a sha), else the
+ * PR's base branch, else the pushed branch (a push's base is the commit before), else the base's name.
+ */
+function branchOfBase(request: CheckRequest, baseRef: string): string | undefined {
+  if (request.base && !/^[0-9a-f]{40}$/i.test(request.base)) return request.base;
+  const pullRequestBase = payloadText(request.payload, 'pull_request', 'base', 'ref');
+  if (pullRequestBase) return pullRequestBase;
+  if (request.eventName === 'push') return payloadText(request.payload, 'ref');
+  return baseRef;
 }
 
 /** Whether the loader refuses a config that loaded on the base (of the base, or new drift). */

@@ -1,11 +1,11 @@
 import { tmpdir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { loaderEnvironment } from './checks/loader/index.js';
+import { nothingToLoad } from './checks/nothing-checked.js';
 import { parseRefMap, type RefMapping } from './checks/schema.js';
 import type { YamlVersion } from './configs/parse/index.js';
 import { parsePatterns, parseShard, type ConfigPatterns, type Shard } from './configs/select.js';
 import type { SuiteOptions } from './checks/judge.js';
-import { nothingToLoadWith } from './checks/nothing-checked.js';
 import { GateError } from './errors.js';
 import { parseLabelList } from './verdict/acknowledgement.js';
 import { ACK_MODES, type AckMode } from './verdict/coverage.js';
@@ -168,7 +168,7 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
     };
   }
   const suiteCommand = read.optional('suite');
-  if (!schema && !loader && !suiteCommand) throw nothingToLoadWith();
+  if (!schema && !loader && !suiteCommand) throw nothingToLoad();
   const configs = input('configs');
   if (!configs.trim()) {
     throw new GateError((n) => `The ${n.setting('configs')} is empty.`, 'Give glob patterns of the config files users have, e.g. `distributions/*/run.yaml`.');

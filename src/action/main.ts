@@ -1,15 +1,15 @@
 import * as core from '@actions/core';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { check } from '../pipeline.js';
 import { Outputs, Verdict } from '../constants.js';
-import { GateError, describeError } from '../errors.js';
-import { payloadText, type Payload } from '../refs/base.js';
+import { GateError, describeError, errorMessage } from '../errors.js';
+import { payloadText } from '../refs/base.js';
 import type { GitHubClient } from '../github/client.js';
 import { octokitCommentsClient, syncStickyComment } from '../github/comments.js';
 import { octokitPullRequestApi } from '../refs/pull-request.js';
 import { octokitReleaseApi } from '../refs/release.js';
-import { octokitMergeSettingsApi } from '../refs/release-setup.js';
+import { octokitMergeSettingsApi } from '../verdict/release-setup.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor, omittedNote } from '../reports/annotations.js';
 import { buildReport, driftCount, redactReport, releaseTags, type Report } from '../reports/report.js';
@@ -19,10 +19,21 @@ import { safeJson, visible } from '../reports/safe-text.js';
 import { renderSummary } from '../reports/summary.js';
 import { VERSION } from '../version.js';
 import { type ActionSettings, type RunnerSettings } from '../settings.js';
-import { getInputs, readRunner } from './inputs.js';
+import { getInputs, readEvent, readRunner } from './inputs.js';
 
-/** The action: read inputs and the event, run the check, publish what it found. */
+/**
+ * The action: read inputs and the event, run the check, publish what it found. Never throws:
+ * whatever fails, the step ends with its outputs set and a message, at worst `verdict=error`.
+ */
 export async function run(): Promise<void> {
+  try {
+    await checkAndPublish();
+  } catch (error) {
+    failGate(error);
+  }
+}
+
+async function checkAndPublish(): Promise<void> {
   const started = Date.now();
   const runner = readRunner();
   let report: Report;
@@ -113,15 +124,6 @@ async function mergeExpectation(runner: RunnerSettings): Promise<MergeExpectatio
   return headSha ? { pullRequestHeadSha: headSha } : {};
 }
 
-async function readEvent(path: string | undefined): Promise<Payload> {
-  if (!path) return {};
-  try {
-    return JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new GateError(`The event file ${path} could not be read: ${describeError(error)}.`);
-  }
-}
-
 /** Events whose PR gets the sticky comment; a merge group's PR already has it. */
 const COMMENT_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
@@ -156,24 +158,44 @@ async function syncComment(report: Report, settings: ActionSettings, runner: Run
   return false;
 }
 
+/**
+ * The gate could not finish (its report, SARIF file or job summary could not be written, or
+ * anything else went wrong outside the check): `verdict=error`, the outputs set, the message
+ * in the log, no stack trace.
+ */
+function failGate(error: unknown): void {
+  core.setOutput(Outputs.Verdict, Verdict.Error);
+  core.setOutput(Outputs.Broken, '0');
+  core.setOutput(Outputs.Drift, '0');
+  core.setOutput(Outputs.Release, '');
+  core.setOutput(Outputs.Report, '');
+  core.setOutput(Outputs.Sarif, '');
+  core.setOutput(Outputs.ReleaseNote, '');
+  core.setFailed(`compat-gate: error. ${visible(describeError(error), { newlines: true })}`);
+}
+
+/** Writes one of the run's files; a failure names the file and what to do about it. */
+async function writeRunFile(path: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  } catch (error) {
+    throw new GateError(
+      `The file ${path} could not be written: ${errorMessage(error)}.`,
+      `Make RUNNER_TEMP a folder this job can write to; compat-gate writes its report under ${join('$RUNNER_TEMP', 'compat-gate')}.`,
+    );
+  }
+}
+
 /** Outputs, report file, annotations, job summary, and the step's result. */
 async function publish(report: Report, runner: RunnerSettings, written: { warning: number }): Promise<void> {
   const dir = join(runner.tempDir, 'compat-gate');
-  await mkdir(dir, { recursive: true });
   // Shards of one matrix write distinct names, so their artifacts can be downloaded into one folder.
   const name = report.shard ? `shard-${report.shard.index}-of-${report.shard.total}` : runner.stepId ?? 'check';
   const reportPath = join(dir, `report-${name}.json`);
-  await writeFile(reportPath, safeJson(report) + '\n');
+  await writeRunFile(reportPath, safeJson(report) + '\n');
   const sarifPath = reportPath.replace(/\.json$/, '.sarif');
-  await writeFile(sarifPath, safeJson(renderSarif(report)) + '\n');
-
-  core.setOutput(Outputs.Verdict, report.verdict);
-  core.setOutput(Outputs.Broken, String(report.counts.broken));
-  core.setOutput(Outputs.Drift, String(driftCount(report)));
-  core.setOutput(Outputs.Release, releaseTags(report));
-  core.setOutput(Outputs.Report, reportPath);
-  core.setOutput(Outputs.Sarif, sarifPath);
-  core.setOutput(Outputs.ReleaseNote, report.releaseNote?.footer ?? '');
+  await writeRunFile(sarifPath, safeJson(renderSarif(report)) + '\n');
 
   const { annotations, closing, failure, omitted } = annotationsFor(report, written);
   for (const annotation of [...annotations, ...closing]) {
@@ -195,9 +217,21 @@ async function publish(report: Report, runner: RunnerSettings, written: { warnin
       // The count of annotations left out is said in the summary, not kept in the JSON report.
       await core.summary.addRaw(renderSummary(omittedLine ? { ...report, notes: [...report.notes, omittedLine] } : report)).write();
     } catch (error) {
-      core.warning(`The job summary could not be written: ${describeError(error)}`);
+      throw new GateError(
+        `The job summary (GITHUB_STEP_SUMMARY) could not be written: ${errorMessage(error)}.`,
+        `The report is at ${reportPath}; make GITHUB_STEP_SUMMARY a file this job can write to.`,
+      );
     }
   }
+
+  // Set once everything is written: a failure above ends as `verdict=error` instead.
+  core.setOutput(Outputs.Verdict, report.verdict);
+  core.setOutput(Outputs.Broken, String(report.counts.broken));
+  core.setOutput(Outputs.Drift, String(driftCount(report)));
+  core.setOutput(Outputs.Release, releaseTags(report));
+  core.setOutput(Outputs.Report, reportPath);
+  core.setOutput(Outputs.Sarif, sarifPath);
+  core.setOutput(Outputs.ReleaseNote, report.releaseNote?.footer ?? '');
   core.info(`compat-gate: ${report.verdict} (${report.counts.broken} broken of ${report.counts.configs} configs). Report: ${reportPath}`);
 
   if (report.shard && report.verdict !== Verdict.Error) {

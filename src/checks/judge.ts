@@ -3,13 +3,13 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Evaluator, type Evaluation, type Finding } from './evaluate.js';
 import { ProcessLanes } from './lanes.js';
 import { Scratch } from './loader/index.js';
-import { contention, noConfigNote, nothingAccepted, nothingCollected, nothingToLoadWith } from './nothing-checked.js';
+import { contention, noConfigNote, nothingAccepted, nothingCollected, nothingToLoad } from './nothing-checked.js';
 import { changeMatches, diffSchemas, loadResolvedSchema, type SchemaChange } from './schema-diff/index.js';
 import { SCHEMA_READ_OPTIONS } from './schema-refs.js';
 import { compileSchema, workspaceSource, type CompiledSchema, type RefMapping, type SchemaSource } from './schema.js';
 import type { SuiteSides } from './suite/sides.js';
-import { configKey, dropDocuments, skippedNote, type OldConfig, type SkippedPath } from '../configs/collect.js';
-import { fetchFollowingMoves, fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing, type FollowedConfigs } from '../configs/follow.js';
+import { configKey, dropDocuments, skippedNote, type NoPathToday, type OldConfig, type SkippedPath } from '../configs/collect.js';
+import { HISTORY_LIMIT, fetchFollowingMoves, fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing, type FollowedConfigs } from '../configs/follow.js';
 import { locate, yamlVersionDifference, yamlVersionHint, type YamlVersion } from '../configs/parse/index.js';
 import { createMatcher, inShard, type ConfigPatterns, type Shard } from '../configs/select.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
@@ -81,6 +81,8 @@ export interface JudgedConfig {
   path: string;
   /** Where the config is now, when git's rename detection says it moved since the old ref. */
   currentPath?: string;
+  /** Set when it has no path the globs name today (deleted since, or moved out of the globs): judged at its old path. */
+  noPathToday?: NoPathToday;
   blob: string;
   status: ConfigStatus;
   /** Why it does not load on the PR (or cannot be read), first the most useful: a broken config's breaking layer first. */
@@ -106,6 +108,8 @@ export interface DriftConfig {
   path: string;
   /** Where the config is now, when git's rename detection says it moved since the release. */
   currentPath?: string;
+  /** Set when it has no path the globs name today (deleted since, or moved out of the globs): judged at its path in the release. */
+  noPathToday?: NoPathToday;
   blob: string;
   status: DriftStatus;
   /** Why it does not load on the PR. */
@@ -253,7 +257,7 @@ async function judgeRefs(
   releasesReady: Promise<readonly RefTarget[]>,
   { scratch, started, lanes }: RunScope,
 ): Promise<GateRun> {
-  if (!options.schema && !options.loader && !options.suite) throw nothingToLoadWith();
+  if (!options.schema && !options.loader && !options.suite) throw nothingToLoad();
   const notes: string[] = [];
   const schemaPath = options.schema ? repositoryPath(options, options.schema, 'schema') : undefined;
   const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;
@@ -270,7 +274,7 @@ async function judgeRefs(
   const readOptions = { yamlVersion: options.yamlVersion };
   const head = await git.tryResolveCommit('HEAD');
   /** A ref's configs, followed across moves to the paths the globs describe at the PR's HEAD. */
-  const fetchRef = (ref: RefTarget, known?: { has(key: string): boolean }) => fetchFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, known, inSlice);
+  const fetchRef = (ref: RefTarget, known?: { has(key: string): boolean }) => fetchFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, known, inSlice, options.patterns);
   const parseRef = async (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) => {
     const found = await parseFollowing(git, fetched, options.patterns, readOptions, known);
     // Without a schema nothing reads the documents (the loader reads its copies): only whether
@@ -340,7 +344,7 @@ async function judgeRefs(
   // A ref's parsed documents are dropped once both sides have judged them: at 10,000 configs a
   // ref's documents are most of the memory. The next ref's bytes are fetched meanwhile (and,
   // with a loader, parsed too: at most two refs' documents are held at once).
-  const baseListed = await listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice);
+  const baseListed = await listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice, options.patterns);
   // A file a release shares with the base (same path, same blob) is read and parsed once: its
   // documents are kept for the releases' own checks.
   const sharedKeysReady = releasesReady.then((releases) => sharedWithReleases(git, baseListed.files, releases));
@@ -363,6 +367,7 @@ async function judgeRefs(
   started.add(firstRelease);
   const onBaseRef = await parseRef(await fetchListed(git, baseListed, undefined, readOptions));
   noteSkipped(onBaseRef, base, 'base');
+  notes.push(...movesNote(onBaseRef, base, 'base'));
   const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
   const releases = await releasesReady;
   const sharedKeys = await sharedKeysReady;
@@ -435,6 +440,7 @@ async function judgeRefs(
     const collected = await reading;
     await onPrDone;
     noteSkipped(collected, target, 'release');
+    notes.push(...movesNote(collected, target, 'release'));
     if (collected.configs.length === 0 && collected.skipped.length === 0) notes.push(noConfigNote(options.patterns, target, 'release', shard) + nearestNote(collected.nearest));
     await judgeOnBase(collected.configs, target.ref);
     // The workflow compat-gate replaces runs a release's config with main's code too: that is how
@@ -601,9 +607,36 @@ async function sharedWithReleases(git: GitCommandManager, baseFiles: ReadonlyArr
   return new Set(baseFiles.map(configKey).filter((key) => inReleases.has(key)));
 }
 
-/** A judged config with the path it has now, when it moved since its ref. */
-function withCurrentPath<T extends object>(config: OldConfig, judged: T): T & { currentPath?: string } {
-  return config.currentPath ? { ...judged, currentPath: config.currentPath } : judged;
+/** A judged config with the path it has now, when it moved since its ref, or why it has none. */
+function withCurrentPath<T extends object>(config: OldConfig, judged: T): T & { currentPath?: string; noPathToday?: NoPathToday } {
+  return {
+    ...judged,
+    ...(config.currentPath ? { currentPath: config.currentPath } : {}),
+    ...(config.noPathToday ? { noPathToday: config.noPathToday } : {}),
+  };
+}
+
+/**
+ * What a maintainer should know of an old ref's configs that moved or have no path today: the
+ * PR's own moves (judged at their path on the base), and, when moves could not be followed
+ * commit by commit, that the configs with no path today were looked for by the trees alone.
+ */
+function movesNote(collected: FollowedConfigs, ref: RefTarget, role: 'base' | 'release'): string[] {
+  const notes: string[] = [];
+  const moved = collected.configs.filter((config) => config.currentPath);
+  if (role === 'base' && moved.length > 0) {
+    const shown = moved.slice(0, 3).map((config) => `\`${config.path}\` → \`${config.currentPath}\``).join(', ');
+    notes.push(
+      `This PR moves ${moved.length === 1 ? '1 config' : `${moved.length} configs`} (${shown}${moved.length > 3 ? `, and ${moved.length - 3} more` : ''}): each is judged at its path on the base \`${ref.ref}\`, with the PR's code.`,
+    );
+  }
+  const gone = collected.configs.filter((config) => config.noPathToday).length;
+  if (gone > 0 && collected.history === 'unavailable') {
+    notes.push(
+      `${gone === 1 ? '1 config' : `${gone} configs`} of the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) ${gone === 1 ? 'has' : 'have'} no path today. Moves were found by comparing its tree with the PR's and by the folders that moved, not commit by commit: the first-parent history from it to the PR is not at hand within ${HISTORY_LIMIT} commits, or it is not on that history (a release tagged on another branch).`,
+    );
+  }
+  return notes;
 }
 
 /** " The nearest paths it has: …" for a ref where no config matched; empty without any. */

@@ -12,6 +12,17 @@ import type { RefTarget } from '../refs/base.js';
  * compared nothing must not go green. Each check here costs nothing when configs load.
  */
 
+/**
+ * None of `schema`, `loader` and `suite` is set: nothing could load a config. One wording for the edges
+ * that read the settings and for the engine that is handed them.
+ */
+export function nothingToLoad(): GateError {
+  return new GateError(
+    (n) => `None of the ${n.setting('schema')}, the ${n.setting('loader')} and the ${n.setting('suite')} is set: there is nothing to load the configs with.`,
+    (n) => `Set the ${n.setting('schema')} (a JSON Schema file), the ${n.setting('loader')} (a command), the ${n.setting('suite')} (a test command), or several.`,
+  );
+}
+
 /** What the engine knows of one side's results for a layer, and how to ask it for more. */
 export interface SideResults {
   get(config: OldConfig): Finding[] | undefined;
@@ -157,13 +168,6 @@ function describePatterns(patterns: ConfigPatterns): string {
   return [...patterns.include, ...patterns.exclude.map((pattern) => `!${pattern}`)].map((p) => `\`${p}\``).join(', ');
 }
 
-/** Neither schema, loader nor suite: the one wording, for the action and the CLI. */
-export function nothingToLoadWith(): GateError {
-  return new GateError(
-    (n) => `None of the ${n.setting('schema')}, the ${n.setting('loader')} and the ${n.setting('suite')} is set: there is nothing to load the configs with.`,
-    (n) => `Set the ${n.setting('schema')} (a JSON Schema file), the ${n.setting('loader')} (a command), the ${n.setting('suite')} (a test command), or several.`,
-  );
-}
 
 
 /**

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { MAX_NESTING_DEPTH, nestedTooDeeply, readConfig, type ReadOptions } from '../configs/parse/index.js';
+import { MAX_NESTING_DEPTH, escapePointerToken, nestedTooDeeply, readConfig, type ReadOptions } from '../configs/parse/index.js';
 import { GateError } from '../errors.js';
 
 /** Reads repository files (POSIX paths relative to the repo root) from one side: the PR checkout, or an old commit. */
@@ -404,7 +404,7 @@ function walk(node: unknown, base: string, pointer: string, namesOnly: boolean, 
   }
   for (const [key, value] of Object.entries(schema)) {
     if (!namesOnly && DATA_KEYWORDS.has(key)) continue;
-    const child = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const child = `${pointer}/${escapePointerToken(key)}`;
     walk(value, base, child, !namesOnly && SCHEMA_MAP_KEYWORDS.has(key), context);
   }
 }

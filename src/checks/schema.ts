@@ -7,6 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
+import { escapePointerToken } from '../configs/parse/index.js';
 import { GateError, errorMessage } from '../errors.js';
 import {
   describeUri,
@@ -499,10 +500,6 @@ function pickFurthest(perBranch: ErrorObject[][], at: string): ErrorObject[] {
   return scored[0]?.branchErrors ?? [];
 }
 
-function escapePointer(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /** A value as short inline code inside a finding's message (60 characters at most). */
 function quoteValue(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
@@ -599,7 +596,7 @@ function toIssue(error: ErrorObject): SchemaIssue {
     message,
     target,
   });
-  const child = (name: unknown): string => `${error.instancePath}/${escapePointer(String(name))}`;
+  const child = (name: unknown): string => `${error.instancePath}/${escapePointerToken(String(name))}`;
 
   if (error.propertyName !== undefined && error.keyword !== 'propertyNames') {
     const inner = toIssue({ ...error, propertyName: undefined });

@@ -13,16 +13,17 @@ import { buildReport } from '../reports/report.js';
 import { safeJson, visible } from '../reports/safe-text.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
 import { ACK_MODES, type AckMode } from '../verdict/coverage.js';
-import { nothingToLoadWith } from '../checks/nothing-checked.js';
+import { nothingToLoad } from '../checks/nothing-checked.js';
 import { INPUT_DEFAULTS, YAML_VERSIONS, parseLoaderJobs, suiteOptions } from '../settings.js';
 import { VERSION } from '../version.js';
 import { CLI_NAMING, parseCommandLine } from './args.js';
 import { renderTerminal, stylesFor } from './terminal.js';
 
-const USAGE = `Usage: compat-gate check --configs GLOBS (--schema FILE | --loader CMD) [options]
+const USAGE = `Usage: compat-gate check --configs GLOBS (--schema FILE | --loader CMD | --suite CMD) [options]
 
 Loads the configs of an old ref (default: the default branch) with this checkout's
-schema and loader, and fails when a config that loaded there no longer loads.
+schema, loader and integration suite, and fails when a config that loaded there no
+longer loads.
 
 Options:
   --configs GLOBS          config files, comma-separated or repeated; !glob excludes (required)
@@ -31,6 +32,12 @@ Options:
   --no-check-formats       do not assert formats (--check-formats, the default, does)
   --loader CMD             shell command; config paths are appended as arguments
   --loader-timeout SECS    seconds one loader process may run (default ${INPUT_DEFAULTS['loader-timeout']})
+  --loader-jobs N|auto     loader processes at once; 1 for a loader that holds a port or a
+                           lock (default ${INPUT_DEFAULTS['loader-jobs']})
+  --suite CMD              integration suite, one config a run; {config} stands for its path
+                           (else appended); JUnit XML at $COMPAT_GATE_JUNIT is read test by test
+  --suite-configs GLOBS    the configs the suite runs on (default: every config; repeatable)
+  --suite-timeout SECS     seconds one suite run may take (default ${INPUT_DEFAULTS['suite-timeout']})
   --base REF               the ref whose configs gate the change (default: origin's default branch)
   --release REL            latest (highest semver tag), a tag, a line (v1, v0.2: its highest
                            release), or none; comma-separated or repeated (default: ${INPUT_DEFAULTS.release})
@@ -46,7 +53,7 @@ Options:
   --ack-must-reach-release fail when the release tool will not release the acknowledged
                            break as major (default: a warning)
   --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default ${INPUT_DEFAULTS['yaml-version']})
-  -C, --working-directory DIR   where the loader runs (default: ${INPUT_DEFAULTS['working-directory']})
+  -C, --working-directory DIR   where the loader and the suite run (default: ${INPUT_DEFAULTS['working-directory']})
   --json                   print the JSON report instead of text, errors included
   --report FILE            also write the JSON report to FILE (folders are created)
   -h, --help               this help
@@ -113,7 +120,7 @@ export async function main(
     const schema = optional(values.schema);
     const loader = optional(values.loader);
     const suiteCommand = optional(values.suite);
-    if (!schema && !loader && !suiteCommand) throw nothingToLoadWith();
+    if (!schema && !loader && !suiteCommand) throw nothingToLoad();
     const suiteTimeout = Number(values['suite-timeout']);
     if (!(suiteTimeout > 0)) throw new GateError(`--suite-timeout is ${String(values['suite-timeout'])}.`, 'Give a positive number of seconds.');
     const suite = suiteCommand ? suiteOptions(suiteCommand, strings(values['suite-configs']).join('\n'), configs.join('\n'), suiteTimeout) : undefined;

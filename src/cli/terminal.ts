@@ -61,10 +61,23 @@ export function renderTerminal(report: Report, styles: Styles): string {
     lines.push('', styles.bold(`Release ${tag}: ${counts.new} new, ${counts.existing} existing, ${counts.fixed} fixed drift (of ${count(counts.configs, 'config')}).`));
     const drifted = release.drift.configs.filter((c) => c.status === 'new');
     for (const config of drifted.slice(0, LIST_LIMIT)) {
-      const where = config.currentPath ? `${visible(config.path)} in ${tag}, now ${visible(config.currentPath)}` : visible(config.path);
+      const where = config.currentPath
+        ? `${visible(config.path)} in ${tag}, now ${visible(config.currentPath)}`
+        : config.noPathToday
+          ? `${visible(config.path)} in ${tag}, no path today`
+          : visible(config.path);
       lines.push(`  ${styles.red('+')} ${where}${config.errors[0] ? styles.dim(`  ${indented(findingText(config.errors[0]), 6)}`) : ''}`);
     }
     lines.push(...more(drifted.length, styles));
+    const gone = release.drift.noPathToday ?? [];
+    if (gone.length) {
+      lines.push(styles.dim(`  ${count(gone.length, 'config')} of ${tag} ${gone.length === 1 ? 'has' : 'have'} no path the patterns name today (judged at ${gone.length === 1 ? 'its path' : 'their paths'} there):`));
+      for (const config of gone.slice(0, LIST_LIMIT)) {
+        const why = config.why === 'deleted' ? 'deleted since' : `moved out of the patterns, to ${visible(config.to ?? '')}`;
+        lines.push(styles.dim(`    ${visible(config.path)} (${why}; ${config.status === 'ok' ? 'loads' : config.status})`));
+      }
+      lines.push(...more(gone.length, styles));
+    }
   }
   const latent = report.schemaChanges?.latent ?? [];
   if (latent.length) {

@@ -11,6 +11,15 @@ export interface OldConfig {
   read: ReadResult;
   /** Where git's rename detection says the file is now, when it moved since this commit. */
   currentPath?: string;
+  /** Set when the file has no path the globs name today: it is judged at its path here. */
+  noPathToday?: NoPathToday;
+}
+
+/** Why a file of an old commit is judged at its old path: it has no path the `configs` globs name today. */
+export interface NoPathToday {
+  /** `deleted`: no counterpart today (deleted since); `outside-globs`: it moved to `to`, a path the globs do not name. */
+  why: 'deleted' | 'outside-globs';
+  to?: string;
 }
 
 /** What a skipped path is. */
@@ -48,12 +57,32 @@ export function describeSkipped(skipped: readonly Pick<SkippedPath, 'kind'>[]): 
  * or whose matches were all skipped (nothing was checked there); `where` names the ref.
  */
 export function skippedNote(collected: CollectedConfigs, where: string): string | undefined {
-  const pointers = countSkipped(collected.skipped)['lfs-pointer'];
+  const pointers = collected.skipped.filter((skipped) => skipped.kind === 'lfs-pointer').map((skipped) => skipped.path);
+  const named = namedPaths(pointers);
   if (collected.configs.length === 0 && collected.skipped.length > 0) {
-    return `Every file in ${where} that matches the \`configs\` patterns was skipped (${describeSkipped(collected.skipped)})${pointers ? ': the content of a Git LFS pointer lives in Git LFS and was not checked' : ''}. Nothing was checked there.`;
+    return `Every file in ${where} that matches the \`configs\` patterns was skipped (${describeSkipped(collected.skipped)})${pointers.length ? `: the content of a Git LFS pointer (${named}) lives in Git LFS and was not checked` : ''}. Nothing was checked there.`;
   }
-  if (pointers === 0) return undefined;
-  return `${pointers === 1 ? '1 file' : `${pointers} files`} in ${where} matching the \`configs\` patterns ${pointers === 1 ? 'is a Git LFS pointer' : 'are Git LFS pointers'}: ${pointers === 1 ? 'its' : 'their'} content lives in Git LFS and was not checked (listed as skipped).`;
+  if (pointers.length === 0) return undefined;
+  const one = pointers.length === 1;
+  return `${one ? '1 file' : `${pointers.length} files`} in ${where} matching the \`configs\` patterns ${one ? 'is a Git LFS pointer' : 'are Git LFS pointers'} (${named}): ${one ? 'its' : 'their'} content lives in Git LFS and was not checked (listed as skipped).`;
+}
+
+/** Paths a note names before it says `and N more`. */
+const NAMED_PATHS = 5;
+
+/** Paths as inline code, the first {@link NAMED_PATHS}: `` `a.toml`, `b.toml` and 3 more ``. */
+function namedPaths(paths: readonly string[]): string {
+  const shown = paths.slice(0, NAMED_PATHS).map(codeSpan);
+  const rest = paths.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : (shown[0] ?? '');
+}
+
+/** A path as a code span that its own backticks cannot end (CommonMark 6.1). */
+function codeSpan(path: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(path.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = path.startsWith('`') || path.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${path}${pad}${fence}`;
 }
 
 /** How many skipped paths of each kind: a ref whose matches were all skipped checked nothing. */

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
-import type { GitCommandManager } from '../git/git.js';
-import { fetchConfigs, listConfigs, parseConfigs, type CollectedConfigs, type ConfigListing, type FetchedConfigs, type OldConfig } from './collect.js';
+import type { GitCommandManager, PathChanges } from '../git/git.js';
+import { fetchConfigs, listConfigs, parseConfigs, type CollectedConfigs, type ConfigListing, type FetchedConfigs, type NoPathToday, type OldConfig } from './collect.js';
+import { tracePaths, type TracedPath } from './moves.js';
 import type { ReadOptions } from './parse/index.js';
 import type { ConfigPatterns } from './select.js';
 
@@ -10,27 +11,158 @@ export interface FollowedConfigs extends CollectedConfigs {
   moved: number;
   /** When nothing matched: the paths of the commit nearest to what the globs ask for. */
   nearest?: string[];
+  /** Whether moves were followed commit by commit too. */
+  history: HistoryWalk;
 }
 
 /** Most near paths named when a commit has no config. */
 const MAX_NEAREST = 5;
 
+/**
+ * Whether moves were also followed commit by commit: `walked`; `unavailable` when that was
+ * needed but the history was not at hand within {@link HISTORY_LIMIT} commits (the trees' own
+ * comparison and the folders' moves decided); `not-needed` when the trees' comparison left no
+ * config without a counterpart.
+ */
+export type HistoryWalk = 'walked' | 'unavailable' | 'not-needed';
+
 /** A commit's configs listed, followed across moves, not yet read. */
 export interface ListedFollowing extends ConfigListing {
   commit: string;
-  /** Old path → the path git's rename detection says the file has at the PR's HEAD. */
+  /** Old path → the path the file has at the PR's HEAD (see {@link followMoves}). */
   movedTo: ReadonlyMap<string, string>;
+  /** Old path → why the file has no path the globs name today; it is judged at its old path. */
+  noPathToday: ReadonlyMap<string, NoPathToday>;
+  history: HistoryWalk;
 }
 
 /** A listing with its bytes read (see {@link fetchListed}), ready for {@link parseFollowing}. */
-export type FetchedFollowing = FetchedConfigs & Pick<ListedFollowing, 'commit' | 'movedTo'>;
+export type FetchedFollowing = FetchedConfigs & Pick<ListedFollowing, 'commit' | 'movedTo' | 'noPathToday' | 'history'>;
+
+/**
+ * Most first-parent commits between an old commit and HEAD that are walked one by one; a
+ * shallow checkout is deepened (in two fetches, 64 then this many commits) at most this far.
+ */
+export const HISTORY_LIMIT = 512;
+const FIRST_DEEPEN = 64;
+
+/** Where each file of an old commit is at HEAD, and which have no path the globs name there. */
+export interface FollowedMoves {
+  movedTo: Map<string, string>;
+  noPathToday: Map<string, NoPathToday>;
+  history: HistoryWalk;
+}
+
+/**
+ * Follows the files of `commit` to `head` the way git's merge does: whole-file renames between
+ * the two trees (`git diff -M`), folders that moved (a file deleted from a moved folder and one
+ * of the same name added where it went), and, for files still without a counterpart, renames
+ * commit by commit along HEAD's first-parent chain (a file renamed in one commit and rewritten
+ * in the next), when that history is at hand or within {@link HISTORY_LIMIT} commits of a
+ * shallow checkout. A file that matches the globs, at its old path or at the path its folder
+ * moved to, and has no counterpart today is listed in `noPathToday`, as is one that moved out
+ * of the globs: nothing is followed to a path the globs do not name.
+ */
+export async function followMoves(
+  git: GitCommandManager,
+  commit: string,
+  head: string,
+  matches: (path: string) => boolean,
+  patterns: ConfigPatterns,
+): Promise<FollowedMoves> {
+  const [oldTree, headTree, renames] = await Promise.all([git.lsTree(commit), git.lsTree(head), git.renames(commit, head)]);
+  const oldPaths = oldTree.filter((entry) => entry.type !== 'tree').map((entry) => entry.path);
+  const oldSet = new Set(oldPaths);
+  const headPaths = new Set(headTree.filter((entry) => entry.type !== 'tree').map((entry) => entry.path));
+  const renamedFrom = new Set(renames.map(({ from }) => from));
+  const renamedTo = new Set(renames.map(({ to }) => to));
+  const deleted = oldPaths.filter((path) => !headPaths.has(path) && !renamedFrom.has(path));
+  const added = [...headPaths].filter((path) => !oldSet.has(path) && !renamedTo.has(path));
+  const final = tracePaths(oldPaths, [{ renames, deleted, added, remaining: filesUnder(headPaths) }]);
+  const resolved = (entry: TracedPath | undefined) => entry !== undefined && !entry.gone && headPaths.has(entry.path);
+  const satInGlobs = (entry: TracedPath) => entry.trail.some(matches);
+
+  // The history is walked only when it can find something: a config today of no known origin,
+  // and files of the old commit without a counterpart that sat where the globs look or are
+  // named as the globs name configs.
+  const targets = new Set([...final.values()].filter(resolved).map((entry) => entry.path));
+  const orphans = added.filter((path) => matches(path) && !targets.has(path));
+  const named = namedLikeConfigs(patterns);
+  const open = orphans.length === 0 ? [] : [...final].filter(([, entry]) => !resolved(entry) && (satInGlobs(entry) || named(baseName(entry.path)))).map(([path]) => path);
+  let history: HistoryWalk = 'not-needed';
+  if (open.length > 0) {
+    // History is fetched only for a config that would otherwise have no path today; a file that
+    // is only named like one is looked for in the history at hand.
+    const steps = await firstParentChanges(git, commit, head, open.some((path) => satInGlobs(final.get(path)!)));
+    history = steps ? 'walked' : 'unavailable';
+    for (const [path, entry] of tracePaths(open, steps ?? [])) {
+      const before = final.get(path)!;
+      if (resolved(entry)) final.set(path, entry);
+      else before.trail.push(...entry.trail.filter((step) => !before.trail.includes(step)));
+    }
+  }
+
+  const movedTo = new Map<string, string>();
+  const noPathToday = new Map<string, NoPathToday>();
+  for (const [path, entry] of final) {
+    if (resolved(entry)) {
+      if (entry.path === path) continue;
+      if (matches(entry.path)) movedTo.set(path, entry.path);
+      else if (satInGlobs(entry)) noPathToday.set(path, { why: 'outside-globs', to: entry.path });
+    } else if (satInGlobs(entry)) noPathToday.set(path, { why: 'deleted' });
+  }
+  return { movedTo, noPathToday, history };
+}
+
+/** Whether a file's name is one the globs' last parts name (`*.yaml` of `configs/*.yaml`, `run.yaml`). */
+function namedLikeConfigs(patterns: ConfigPatterns): (name: string) => boolean {
+  const names = patterns.include.map((pattern) => pattern.split('/').pop() ?? pattern).filter((name) => name !== '**');
+  if (names.length === 0) return () => false;
+  return picomatch(names, { dot: true });
+}
+
+/** How many of the paths lie in each folder, at any depth. */
+function filesUnder(paths: Iterable<string>): (folder: string) => number {
+  const counts = new Map<string, number>();
+  for (const path of paths) {
+    for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+      const folder = path.slice(0, slash);
+      counts.set(folder, (counts.get(folder) ?? 0) + 1);
+    }
+  }
+  return (folder) => counts.get(folder) ?? 0;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * The changes of each first-parent commit from `commit` to `head`. When `commit` is HEAD's first
+ * parent (the base of a PR's merge commit) the two trees' comparison was that one step already:
+ * there is nothing more to walk.
+ * With `mayFetch`, a shallow checkout is deepened behind HEAD, in two bounded fetches, until
+ * `commit` shows as its ancestor; undefined when it does not within {@link HISTORY_LIMIT} commits.
+ */
+async function firstParentChanges(git: GitCommandManager, commit: string, head: string, mayFetch: boolean): Promise<PathChanges[] | undefined> {
+  if ((await git.tryParents(head))?.[0] === commit) return [];
+  let steps = await git.tryFirstParentChanges(commit, head, HISTORY_LIMIT);
+  if (steps || !mayFetch || !(await git.isShallow())) return steps;
+  for (const depth of [FIRST_DEEPEN, HISTORY_LIMIT]) {
+    if (!(await git.tryDeepen(head, depth))) return undefined;
+    steps = await git.tryFirstParentChanges(commit, head, HISTORY_LIMIT);
+    if (steps) return steps;
+  }
+  return undefined;
+}
 
 /**
  * The files of `commit` as the `configs` globs describe them today: a file matches at its own
- * path, or at the path git's rename detection (`git diff -M commit head`, whole-directory moves
- * included) says it has in `head`. A moved file keeps its old path and, once parsed, carries
- * its current one. `inSlice` is a matrix job's slice, decided on the path the file has now: a
- * file that moved is judged in one shard only, whichever of its two paths the globs match.
+ * path, or at the path it has in `head` (see {@link followMoves}). A moved file keeps its old
+ * path and, once parsed, carries its current one; a file with no path the globs name today is
+ * judged at its old path and says so. `inSlice` is a matrix job's slice, decided on the path the
+ * file has now: a file that moved is judged in one shard only, whichever of its two paths the globs match.
+ * `patterns`, the globs as written, say which file names look like configs (see {@link followMoves}).
  */
 export async function listFollowingMoves(
   git: GitCommandManager,
@@ -39,15 +171,12 @@ export async function listFollowingMoves(
   matches: (path: string) => boolean,
   options: ReadOptions,
   inSlice?: (currentPath: string) => boolean,
+  patterns?: ConfigPatterns,
 ): Promise<ListedFollowing> {
-  const movedTo = new Map<string, string>();
-  if (head && head !== commit) {
-    for (const { from, to } of await git.renames(commit, head)) {
-      if (matches(to)) movedTo.set(from, to);
-    }
-  }
-  const wanted = (path: string) => (matches(path) || movedTo.has(path)) && (!inSlice || inSlice(movedTo.get(path) ?? path));
-  return { ...(await listConfigs(git, commit, wanted, options)), commit, movedTo };
+  const moves: FollowedMoves = head && head !== commit ? await followMoves(git, commit, head, matches, patterns ?? { include: [], exclude: [] }) : { movedTo: new Map(), noPathToday: new Map(), history: 'not-needed' };
+  const { movedTo, noPathToday } = moves;
+  const wanted = (path: string) => (matches(path) || movedTo.has(path) || noPathToday.has(path)) && (!inSlice || inSlice(movedTo.get(path) ?? path));
+  return { ...(await listConfigs(git, commit, wanted, options)), commit, movedTo, noPathToday, history: moves.history };
 }
 
 /**
@@ -63,13 +192,14 @@ export async function fetchFollowingMoves(
   options: ReadOptions,
   known?: { has(key: string): boolean },
   inSlice?: (currentPath: string) => boolean,
+  patterns?: ConfigPatterns,
 ): Promise<FetchedFollowing> {
-  return fetchListed(git, await listFollowingMoves(git, commit, head, matches, options, inSlice), known);
+  return fetchListed(git, await listFollowingMoves(git, commit, head, matches, options, inSlice, patterns), known);
 }
 
 /** Reads the listed files' bytes (see {@link fetchConfigs}). */
 export async function fetchListed(git: GitCommandManager, listed: ListedFollowing, known?: { has(key: string): boolean }, parseAs?: ReadOptions): Promise<FetchedFollowing> {
-  return { ...(await fetchConfigs(git, listed, known, parseAs)), commit: listed.commit, movedTo: listed.movedTo };
+  return { ...(await fetchConfigs(git, listed, known, parseAs)), commit: listed.commit, movedTo: listed.movedTo, noPathToday: listed.noPathToday, history: listed.history };
 }
 
 /**
@@ -83,7 +213,7 @@ export async function parseFollowing(
   options: ReadOptions,
   known?: ReadonlyMap<string, OldConfig>,
 ): Promise<FollowedConfigs> {
-  const { commit, movedTo } = fetched;
+  const { commit, movedTo, noPathToday } = fetched;
   const collected = await parseConfigs(git, fetched, options, known);
   let moved = 0;
   for (const config of collected.configs) {
@@ -92,10 +222,13 @@ export async function parseFollowing(
       config.currentPath = now;
       moved += 1;
     }
+    const gone = noPathToday.get(config.path);
+    if (gone) config.noPathToday = gone;
   }
-  if (collected.configs.length > 0 || collected.skipped.length > 0) return { ...collected, moved };
+  const { history } = fetched;
+  if (collected.configs.length > 0 || collected.skipped.length > 0) return { ...collected, moved, history };
   const paths = (await git.lsTree(commit)).filter((entry) => entry.type === 'blob').map((entry) => entry.path);
-  return { ...collected, moved, nearest: nearestPaths(paths, patterns) };
+  return { ...collected, moved, history, nearest: nearestPaths(paths, patterns) };
 }
 
 /**

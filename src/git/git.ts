@@ -11,6 +11,14 @@ export interface TreeEntry {
   size?: number;
 }
 
+/** What one commit did to paths, against its first parent: moves, deletions and additions. */
+export interface PathChanges {
+  sha: string;
+  renames: Array<{ from: string; to: string }>;
+  deleted: string[];
+  added: string[];
+}
+
 /** A commit as `git log` shows it. */
 export interface CommitMessage {
   sha: string;
@@ -64,6 +72,20 @@ export interface GitCommandManager {
    * commits' trees only, no history between them.
    */
   renames(from: string, to: string): Promise<Array<{ from: string; to: string }>>;
+  /**
+   * The moves, deletions and additions of each commit on `to`'s first-parent chain since
+   * `from`, oldest first (merges against their first parent). Undefined when the history at
+   * hand does not show `from` as an ancestor of `to` (a shallow checkout, another branch), or
+   * when the chain is longer than `limit` commits.
+   */
+  tryFirstParentChanges(from: string, to: string, limit: number): Promise<PathChanges[] | undefined>;
+  /** The parents a commit object names (read from the object: a shallow boundary does not hide them); undefined when git does not have it. */
+  tryParents(commit: string): Promise<string[] | undefined>;
+  /**
+   * Deepens a shallow history behind `commit` until it is `commits` deep from the boundary the
+   * checkout had (what an earlier call fetched is not fetched again). False when the fetch fails.
+   */
+  tryDeepen(commit: string, commits: number): Promise<boolean>;
   /** Write the tree of a commit into a folder (a throw-away copy, not a worktree of this repository). */
   exportTree(commit: string, dir: string): Promise<void>;
   /**
@@ -121,6 +143,18 @@ function decodePath(bytes: Buffer): string {
   }
 }
 
+/** NUL-separated fields (`-z` output), each decoded as a path. */
+function splitNul(out: Buffer): string[] {
+  const fields: string[] = [];
+  for (let start = 0; start < out.length; ) {
+    let end = out.indexOf(0, start);
+    if (end < 0) end = out.length;
+    fields.push(decodePath(out.subarray(start, end)));
+    start = end + 1;
+  }
+  return fields;
+}
+
 /** Opens the repository that contains `dir`; throws a GateError when there is none. */
 export async function createGitCommandManager(dir: string): Promise<GitCommandManager> {
   let root: string;
@@ -139,6 +173,8 @@ class GitCli implements GitCommandManager {
   /** Trees by commit sha: a commit's tree never changes, and several steps list the same one. */
   private readonly trees = new Map<string, Promise<readonly TreeEntry[]>>();
   private fetching: Promise<unknown> = Promise.resolve();
+  /** How far {@link tryDeepen} has deepened the history, by commit. */
+  private readonly deepened = new Map<string, number>();
 
   constructor(readonly root: string) {}
 
@@ -343,13 +379,7 @@ class GitCli implements GitCommandManager {
       '-c', `diff.renameLimit=${RENAME_LIMIT}`, 'diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative',
       '-M', '--diff-filter=R', '--name-status', '-z', '--end-of-options', from, to, '--',
     ]);
-    const fields: string[] = [];
-    for (let start = 0; start < out.length; ) {
-      let end = out.indexOf(0, start);
-      if (end < 0) end = out.length;
-      fields.push(decodePath(out.subarray(start, end)));
-      start = end + 1;
-    }
+    const fields = splitNul(out);
     const renames: Array<{ from: string; to: string }> = [];
     for (let i = 0; i < fields.length; ) {
       const status = fields[i]!;
@@ -359,6 +389,61 @@ class GitCli implements GitCommandManager {
       } else i += 2;
     }
     return renames;
+  }
+
+  async tryFirstParentChanges(from: string, to: string, limit: number): Promise<PathChanges[] | undefined> {
+    // Exit 1 (not an ancestor) and a history cut by a shallow boundary both say no.
+    if ((await this.tryExecGit(['merge-base', '--is-ancestor', '--end-of-options', from, to])) === undefined) return undefined;
+    const count = Number((await this.tryExecGit(['rev-list', '--first-parent', '--count', '--end-of-options', `${from}..${to}`]))?.trim());
+    if (!Number.isFinite(count) || count > limit) return undefined;
+    if (count === 0) return [];
+    let out: Buffer;
+    try {
+      // "\x01<sha>\0" opens each commit; then "\n" and -z records as `git diff --name-status -z`
+      // writes them. Commits with no move, deletion or addition are left out by the filter.
+      out = await execGitBytes(this.root, [
+        '-c', `diff.renameLimit=${RENAME_LIMIT}`, 'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--no-ext-diff', '--no-textconv',
+        '--no-color', '--no-relative', '-M', '--diff-filter=RDA', '--name-status', '-z', '--format=%x01%H', '--end-of-options', `${from}..${to}`, '--',
+      ]);
+    } catch {
+      return undefined;
+    }
+    const fields = splitNul(out);
+    const changes: PathChanges[] = [];
+    let current: PathChanges | undefined;
+    for (let i = 0; i < fields.length; ) {
+      const field = fields[i]!.replace(/^\n+/, '');
+      if (field.startsWith('\x01')) {
+        current = { sha: field.slice(1), renames: [], deleted: [], added: [] };
+        changes.push(current);
+        i += 1;
+      } else if (field === '' || !current) i += 1;
+      else if (field.startsWith('R') || field.startsWith('C')) {
+        if (field.startsWith('R')) current.renames.push({ from: fields[i + 1]!, to: fields[i + 2]! });
+        else current.added.push(fields[i + 2]!);
+        i += 3;
+      } else {
+        if (field === 'D') current.deleted.push(fields[i + 1]!);
+        else if (field === 'A') current.added.push(fields[i + 1]!);
+        i += 2;
+      }
+    }
+    return changes;
+  }
+
+  async tryParents(commit: string): Promise<string[] | undefined> {
+    const out = await this.tryExecGit(['cat-file', 'commit', commit]);
+    if (out === undefined) return undefined;
+    const header = out.slice(0, out.indexOf('\n\n') >= 0 ? out.indexOf('\n\n') : out.length);
+    return header.split('\n').filter((line) => line.startsWith('parent ')).map((line) => line.slice('parent '.length).trim());
+  }
+
+  async tryDeepen(commit: string, commits: number): Promise<boolean> {
+    const done = this.deepened.get(commit) ?? 0;
+    if (done >= commits) return true;
+    const fetched = await this.tryFetch([commit], { deepen: commits - done });
+    if (fetched) this.deepened.set(commit, commits);
+    return fetched;
   }
 
   async exportTree(commit: string, dir: string): Promise<void> {

@@ -1,5 +1,5 @@
+import { commentMarker, isResolvedComment } from '../constants.js';
 import { httpStatus, isRateLimited, statusAndMessage } from './errors.js';
-import { commentMarker, isResolvedComment } from './marker.js';
 
 /** An issue comment as the sticky-comment logic sees it; `user` is missing when the client cannot say. */
 export interface IssueComment {

@@ -111,6 +111,38 @@ export function highestOfLine(tags: readonly string[], line: { major: number; mi
   );
 }
 
+/** A release line (`0.3`, `1`) as a branch name gives it. */
+export interface BranchLine {
+  major: number;
+  minor?: number;
+  /** The line as people write it: `0.3`, `1`. */
+  name: string;
+}
+
+/** A branch name without `refs/heads/` or `origin/`. */
+function shortBranch(branch: string): string {
+  return branch.replace(/^refs\/heads\//, '').replace(/^(?:refs\/remotes\/)?origin\//, '');
+}
+
+/** `<word>[-/_]` `v` `<major>` `.<minor>` `.x` `-<word>`: the parts a release branch's name is made of. */
+const LINE_BRANCH = /^(?:(release|releases|rel|stable|maint|maintenance|support|backport|lts)[-/_]?)?(v)?(\d+)(?:\.(\d+))?(\.x|-x)?(?:[-_.](stable|maint|maintenance|lts|release|branch))?$/i;
+
+/**
+ * The release line a branch name names, as projects that cut release branches name them:
+ * `release-0.3.x`, `release/1.2`, `releases/v1`, `v1.x`, `1.2-stable`, `release-0.3`, `1.2`.
+ * A bare major (`3`) or a full version (`release/1.2.0`, a release being prepared) names no
+ * line, nor does any other name (`main`, `develop`, `fix/1.2-crash`). `origin/` and
+ * `refs/heads/` are ignored.
+ */
+export function releaseLineOfBranch(branch: string): BranchLine | undefined {
+  const match = LINE_BRANCH.exec(shortBranch(branch));
+  if (!match) return undefined;
+  const [, word, v, major, minor, x, suffix] = match;
+  // A bare number is not enough to call a branch a release line.
+  if (!word && !v && minor === undefined && !x && !suffix) return undefined;
+  return { major: Number(major), ...(minor !== undefined ? { minor: Number(minor) } : {}), name: minor !== undefined ? `${major}.${minor}` : `${major}` };
+}
+
 /** The releases to report drift against, and what a maintainer should know about choosing them. */
 export interface ReleaseChoice {
   /** The first release, for readers of one. */
@@ -127,7 +159,7 @@ export interface ReleaseChoice {
  * fetched (depth 1) when the checkout does not have it. A tag or line that was named but does
  * not exist is a GateError; `latest` finding nothing is only a note.
  */
-export async function resolveRelease(git: GitCommandManager, input: string, api: ReleaseApi | undefined): Promise<ReleaseChoice> {
+export async function resolveRelease(git: GitCommandManager, input: string, api: ReleaseApi | undefined, options: { baseBranch?: string } = {}): Promise<ReleaseChoice> {
   const entries = parseReleaseInput(input);
   const notes: string[] = [];
   if (entries.length === 0) return { releases: [], notes };
@@ -147,18 +179,39 @@ export async function resolveRelease(git: GitCommandManager, input: string, api:
         )
       : Promise.resolve(undefined));
 
+  /** A line's highest stable release: GitHub's releases of it, else its semver tags. */
+  const ofLine = async (line: { major: number; minor?: number }, name: string): Promise<{ tag?: string; published: boolean }> => {
+    const published = await publishedTags();
+    let tag = published ? highestOfLine(published, line) : undefined;
+    if (!tag) {
+      tag = highestOfLine(tagNames, line);
+      if (tag && published) notes.push(`The line \`${name}\` has no GitHub release; using its highest semver tag, \`${tag}\`.`);
+    }
+    return { ...(tag ? { tag } : {}), published: published !== undefined };
+  };
+  const branchLine = options.baseBranch ? releaseLineOfBranch(options.baseBranch) : undefined;
+  const branch = options.baseBranch ? shortBranch(options.baseBranch) : '';
+
   const chosen: Array<{ tag: string; entry: ReleaseEntry }> = [];
   for (const entry of entries) {
     let tag: string | undefined;
-    if (entry.kind === 'latest') tag = await latestTag(api, tagNames, notes);
+    if (entry.kind === 'latest' && branchLine) {
+      // A backport into a release branch concerns that line's users: GitHub's latest release
+      // (or the highest tag) may be a newer line, which says nothing about them.
+      tag = (await ofLine(branchLine, branchLine.name)).tag;
+      const next = branchLine.minor !== undefined ? `v${branchLine.major}.${branchLine.minor + 1}` : `v${branchLine.major + 1}`;
+      const another = `To compare with another release, set \`release\` to its tag or its line (\`${next}\`), or to several, one a line.`;
+      if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}: \`latest\` is that line's newest stable release, \`${tag}\`. ${another}`);
+      else {
+        tag = await latestTag(api, tagNames, notes);
+        if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the project's latest release, \`${tag}\`. ${another}`);
+      }
+    } else if (entry.kind === 'latest') tag = await latestTag(api, tagNames, notes);
     else if (entry.kind === 'tag') tag = entry.name;
     else {
-      const published = await publishedTags();
-      tag = published ? highestOfLine(published, entry) : undefined;
-      if (!tag) {
-        tag = highestOfLine(tagNames, entry);
-        if (tag && published) notes.push(`The line \`${entry.name}\` has no GitHub release; using its highest semver tag, \`${tag}\`.`);
-      }
+      const found = await ofLine(entry, entry.name);
+      tag = found.tag;
+      const published = found.published;
       if (!tag) {
         throw new GateError(
           `The release line \`${entry.name}\` has no release: no ${published ? 'GitHub release and no ' : ''}semver tag of it without a prerelease part.`,

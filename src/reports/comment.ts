@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { TOOL_NAME, Verdict } from '../constants.js';
-import { RESOLVED_MARK, commentMarker } from '../github/marker.js';
+import { RESOLVED_MARK, TOOL_NAME, Verdict, commentMarker } from '../constants.js';
 import { clip, count, inlineCode } from './markdown.js';
 import { newDriftCount, releaseDrifts, type Report } from './report.js';
 import { releaseNoteBlock, type ReleaseNote } from './release-note.js';
@@ -137,7 +136,8 @@ const MAX_PATH_CHARS = 200;
 
 /**
  * New drift of every release, in one paragraph: how many configs of each release this PR
- * breaks, and the first few by name; one that moved since its release by both paths.
+ * breaks, and the first few by name; one that moved since its release by both paths, one with
+ * no path today said so.
  */
 function newDriftParagraph(report: Report): string | undefined {
   const releases = releaseDrifts(report).filter((release) => release.drift.counts.new > 0);
@@ -152,7 +152,7 @@ function newDriftParagraph(report: Report): string | undefined {
     .map(({ release, config }) =>
       config.currentPath
         ? `- ${inlineCode(clip(config.path, MAX_PATH_CHARS))} in ${inlineCode(release)}, now ${inlineCode(clip(config.currentPath, MAX_PATH_CHARS))}`
-        : `- ${inlineCode(clip(config.path, MAX_PATH_CHARS))} of ${inlineCode(release)}`,
+        : `- ${inlineCode(clip(config.path, MAX_PATH_CHARS))} of ${inlineCode(release)}${config.noPathToday ? ', no path today' : ''}`,
     );
   return [
     `**Release drift:** ${of} that ${total === 1 ? 'loads' : 'load'} on the base no longer ${total === 1 ? 'loads' : 'load'} with this PR; the job summary lists them.`,

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigStatus, REPORT_VERSION, Verdict } from '../constants.js';
+import { describeJsonRead, readJsonBytes } from '../configs/parse/index.js';
 import { GateError, describeError } from '../errors.js';
 import { acknowledgementCounts, decideVerdict } from '../verdict/verdict.js';
 import { mergeCoverage } from '../verdict/coverage.js';
@@ -34,19 +35,30 @@ export async function readPartialReports(input: string, cwd: string): Promise<Re
   }
   const reports: Report[] = [];
   for (const file of [...files].sort()) {
-    let parsed: unknown;
+    let bytes: Buffer;
     try {
-      parsed = JSON.parse(await readFile(file, 'utf8'));
+      bytes = await readFile(file);
     } catch (error) {
       throw new GateError(`The partial report ${file} could not be read: ${describeError(error)}.`, 'Check the `merge-reports` paths.');
     }
-    const report = parsed as Partial<Report>;
+    const read = readJsonBytes(bytes, { maxBytes: MAX_PARTIAL_REPORT_BYTES });
+    if (!read.ok) {
+      throw new GateError(`The partial report ${file} could not be read: ${describeJsonRead(read)}.`, 'Merge the JSON reports the shards wrote (the `report` output), as they uploaded them.');
+    }
+    const report = (isObject(read.value) ? read.value : {}) as Partial<Report>;
     if (report.version !== REPORT_VERSION || !report.shard) {
       throw new GateError(`${file} is not a partial compat-gate report (version ${REPORT_VERSION}, written with \`shard\`).`, 'Merge only the reports of `shard: i/n` runs of this version.');
     }
     reports.push(report as Report);
   }
   return reports;
+}
+
+/** A shard's report of thousands of configs, each with its errors, stays well below this. */
+const MAX_PARTIAL_REPORT_BYTES = 256 * 1024 * 1024;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -248,6 +260,7 @@ function mergeDrifts(drifts: readonly ReportReleaseDrift[]): ReportReleaseDrift 
     },
     configs: drifts.flatMap((d) => d.configs).sort(byPath),
     failOnDrift: drifts.some((d) => d.failOnDrift),
+    ...(drifts.some((d) => d.noPathToday?.length) ? { noPathToday: drifts.flatMap((d) => d.noPathToday ?? []).sort(byPath) } : {}),
     ...(nearest ? { nearest } : {}),
   };
 }

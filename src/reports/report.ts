@@ -1,6 +1,6 @@
 import { ConfigStatus, DriftStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
-import type { SkippedKind } from '../configs/collect.js';
+import type { NoPathToday, SkippedKind } from '../configs/collect.js';
 import type { Shard } from '../configs/select.js';
 import type { AttributedSchemaChange, GateRun, JudgedRelease, LayerJudgements } from '../checks/judge.js';
 import type { RefTarget } from '../refs/base.js';
@@ -19,6 +19,8 @@ export interface ReportConfig {
   path: string;
   /** Where the config is now, when git's rename detection says it moved since the old ref. */
   currentPath?: string;
+  /** Set when it has no path the globs name today (the PR deletes it, or moves it out of the globs). */
+  noPathToday?: NoPathToday;
   /** Which old ref it was read from: `base` (later also `release`). */
   ref: 'base';
   blob: string;
@@ -41,6 +43,8 @@ export interface ReportDrift {
   path: string;
   /** Where the config is now, when git's rename detection says it moved since the release. */
   currentPath?: string;
+  /** Set when it has no path the globs name today: judged at its path in the release. */
+  noPathToday?: NoPathToday;
   blob: string;
   status: Exclude<DriftStatus, 'ok'>;
   errors: Finding[];
@@ -133,6 +137,8 @@ export interface ReportReleaseDrift {
   failOnDrift: boolean;
   /** When no file of the release matches the globs, at its path or through a move: its nearest paths. */
   nearest?: string[];
+  /** Every config of the release with no path the globs name today, whatever its drift (absent when none). */
+  noPathToday?: Array<{ path: string; why: NoPathToday['why']; to?: string; status: DriftStatus }>;
 }
 
 /** The inputs that decide how configs are judged (`configs`, `schema`, `loader`, `yaml-version`, `check-formats`). */
@@ -186,6 +192,7 @@ export function buildReport(input: ReportInput): Report {
   const configs: ReportConfig[] = (input.run?.base.configs ?? []).map((config) => ({
     path: config.path,
     ...(config.currentPath ? { currentPath: config.currentPath } : {}),
+    ...(config.noPathToday ? { noPathToday: config.noPathToday } : {}),
     ref: 'base',
     blob: config.blob,
     status: config.status,
@@ -274,6 +281,9 @@ function groupSchemaChanges(changes: readonly AttributedSchemaChange[]): NonNull
 
 function driftOf(release: JudgedRelease, failOnDrift: boolean, breaksOf: (ref: string, path: string) => { breaks?: Break[] }): ReportReleaseDrift {
   const count = (status: DriftStatus) => release.configs.filter((config) => config.status === status).length;
+  const gone = release.configs.flatMap((config) =>
+    config.noPathToday ? [{ path: config.path, why: config.noPathToday.why, ...(config.noPathToday.to ? { to: config.noPathToday.to } : {}), status: config.status }] : [],
+  );
   return {
     counts: {
       configs: release.configs.length,
@@ -290,6 +300,7 @@ function driftOf(release: JudgedRelease, failOnDrift: boolean, breaksOf: (ref: s
             {
               path: config.path,
               ...(config.currentPath ? { currentPath: config.currentPath } : {}),
+              ...(config.noPathToday ? { noPathToday: config.noPathToday } : {}),
               blob: config.blob,
               status: config.status,
               errors: config.findings,
@@ -301,6 +312,7 @@ function driftOf(release: JudgedRelease, failOnDrift: boolean, breaksOf: (ref: s
     ),
     failOnDrift,
     ...(release.nearest ? { nearest: release.nearest } : {}),
+    ...(gone.length ? { noPathToday: gone } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { ConfigStatus, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { describeSkipped, type SkippedKind } from '../configs/collect.js';
-import { headerNearMiss } from '../verdict/acknowledgement.js';
+import { suggestedTitle } from '../verdict/acknowledgement.js';
 import { cell, clip, codeBlock, codeLink, count, inlineCode, readablePointer, readablePointers, table } from './markdown.js';
 
 export { readablePointer, readablePointers } from './markdown.js';
@@ -66,15 +66,6 @@ export function acknowledgeHelp(report: Report): string {
   ]
     .filter(Boolean)
     .join('\n');
-}
-
-/** The PR's own title with the breaking marker added (`feat(api): x` → `feat(api)!: x`), or a near miss mended (`feat !: x` → `feat!: x`). */
-export function suggestedTitle(title: string): string {
-  const near = headerNearMiss(title);
-  if (near) return near.fix;
-  const header = /^([A-Za-z][\w-]*)(\([^()\r\n]*\))?:\s*(.*)$/.exec(title);
-  if (header) return `${header[1]}${header[2] ?? ''}!: ${header[3]}`;
-  return `feat!: ${title}`;
 }
 
 /** One finding as markdown: layer, where, and the message. */
@@ -410,6 +401,7 @@ function driftSection(report: Report, release: RefTarget & { drift: ReportReleas
         }`
       : `Configs of the release ${inlineCode(release.ref)} (${release.sha.slice(0, 12)}): ${counts.configs} checked, ${counts.ok} load, **${counts.new} new**, ${counts.existing} existing, ${counts.fixed} fixed${counts.unreadable ? `, ${counts.unreadable} unreadable` : ''}.`,
     moved > 0 ? `${count(moved, 'config')} of those shown moved since the release: each is named by its path there and its path now.` : undefined,
+    noPathTodaySentence(release.drift),
     counts.new > 0
       ? release.drift.failOnDrift
         ? 'Users of this release lose configs with this PR, and `fail-on-drift` is set: new drift fails the check.'
@@ -424,7 +416,11 @@ function driftSection(report: Report, release: RefTarget & { drift: ReportReleas
     const first = findings[0];
     const link = codeLink(config.path, fileLink(report, release.sha, config.path, first?.line));
     return [
-      config.currentPath ? `${link} in ${inlineCode(release.ref)}, now ${inlineCode(config.currentPath)}` : link,
+      config.currentPath
+        ? `${link} in ${inlineCode(release.ref)}, now ${inlineCode(config.currentPath)}`
+        : config.noPathToday
+          ? `${link} in ${inlineCode(release.ref)}, ${config.noPathToday.why === 'deleted' ? 'no path today' : `now ${inlineCode(config.noPathToday.to ?? '')}, outside the globs`}`
+          : link,
       DRIFT_WORDS[config.status] + (config.breaks?.length ? `<br>${fingerprintCell(report, config.breaks)}` : ''),
       first ? `${config.status === 'fixed' ? 'was: ' : ''}${describeFinding(first)}` : '',
     ];
@@ -486,6 +482,24 @@ function suiteSection(report: Report): Section | undefined {
       ].join('\n\n');
     },
   };
+}
+
+/** Most configs with no path today named in a release's intro; the table and the report have them all. */
+const MAX_NO_PATH_NAMED = 5;
+
+/**
+ * The release's configs that have no path the globs name today, whatever their drift: users
+ * still hold them, so they were judged at their path in the release, and the reader is told.
+ */
+function noPathTodaySentence(drift: ReportReleaseDrift): string | undefined {
+  const gone = drift.noPathToday ?? [];
+  if (gone.length === 0) return undefined;
+  const named = gone
+    .slice(0, MAX_NO_PATH_NAMED)
+    .map((config) => `${inlineCode(config.path)} (${config.why === 'deleted' ? 'deleted since' : `moved out of the globs, to ${inlineCode(config.to ?? '')}`}; ${config.status === 'ok' ? 'loads' : config.status})`)
+    .join(', ');
+  const more = gone.length - MAX_NO_PATH_NAMED;
+  return `${count(gone.length, 'config')} of the release ${gone.length === 1 ? 'has' : 'have'} no path the \`configs\` globs name today, and ${gone.length === 1 ? 'was' : 'were'} judged at ${gone.length === 1 ? 'its path' : 'their paths'} in the release: ${named}${more > 0 ? `, and ${more} more (see the report)` : ''}.`;
 }
 
 function describeReasons(report: Report): string {

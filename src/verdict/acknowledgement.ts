@@ -114,6 +114,21 @@ export function headerNearMiss(header: string): { because: string; fix: string }
   return undefined;
 }
 
+/**
+ * The title to suggest for a break: the PR's own title with the breaking marker added
+ * (`feat(api): x` → `feat(api)!: x`), a near miss mended (`feat !: x`, `BREAKING: x` →
+ * `feat!: x`), a title that is no header behind `feat!: `; a breaking header stays as it is.
+ */
+export function suggestedTitle(title: string | undefined): string {
+  const text = title?.trim() ?? '';
+  if (isBreakingHeader(text)) return text;
+  const near = headerNearMiss(text);
+  if (near) return near.fix;
+  const header = /^([A-Za-z][\w-]*)(\([^()\r\n]*\))?\s*!*\s*:\s*(.*)$/.exec(text);
+  if (header) return `${header[1]}${header[2] ?? ''}!: ${header[3] || PLACEHOLDER}`;
+  return `feat!: ${text || PLACEHOLDER}`;
+}
+
 /** Why a commit body line is not a `BREAKING CHANGE:` footer, and the form that counts; undefined when it is not close. */
 export function footerNearMiss(line: string): { because: string; fix: string } | undefined {
   if (BREAKING_FOOTER.test(line)) return undefined;

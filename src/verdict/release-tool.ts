@@ -1,8 +1,9 @@
-import { RELEASE_CONFIG_FILES, type MergeMethod, type MergeSettings } from '../refs/release-setup.js';
+import { readJsonText } from '../configs/parse/index.js';
 import type { PullRequestCommit } from '../refs/pull-request.js';
-import { isBreakingHeader, type Acknowledgement } from './acknowledgement.js';
+import { isBreakingHeader, suggestedTitle, type Acknowledgement } from './acknowledgement.js';
+import { RELEASE_CONFIG_FILES, type MergeMethod, type MergeSettings } from './release-setup.js';
 
-export { DEFAULT_MERGE_SETTINGS, type MergeMethod, type MergeSettings } from '../refs/release-setup.js';
+export { DEFAULT_MERGE_SETTINGS, type MergeMethod, type MergeSettings } from './release-setup.js';
 
 /** The release tools whose reading of a merged PR compat-gate knows. */
 export type ReleaseToolName = 'semantic-release' | 'release-please' | 'changesets';
@@ -239,14 +240,6 @@ function changesetBumps(text: string): Array<{ name: string; level: string }> {
   });
 }
 
-function suggestedTitle(title: string | undefined): string {
-  const trimmed = title?.trim() ?? '';
-  if (isBreakingHeader(trimmed)) return trimmed;
-  const header = /^([A-Za-z][\w-]*)(\([^()\r\n]*\))?\s*!*\s*:\s*(.*)$/.exec(trimmed);
-  if (header) return `${header[1]}${header[2] ?? ''}!: ${header[3] || '…'}`;
-  return `feat!: ${trimmed || '…'}`;
-}
-
 function subjectOf(message: string): string {
   return message.split(/\r?\n/, 1)[0]?.trim() ?? '';
 }
@@ -256,13 +249,11 @@ function bodyOf(message: string): string {
   return lines.slice(1).join('\n').replace(/^\s*\n/, '');
 }
 
+/** A release tool's JSON config from the PR; one that cannot be read (malformed, too deep) counts as absent. */
 function parseJson(text: string | undefined): unknown {
   if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const read = readJsonText(text);
+  return read.ok ? read.value : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import type { GitHubApi, RecordedRequest } from './github-api.js';
+import type { PullRequestRepo } from './git-fixture.js';
+import type { FakePull, GitHubApi, RecordedRequest } from './github-api.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -449,4 +450,30 @@ export function pullRequestEvent(options: PullRequestEventOptions): Record<strin
     repository,
     sender,
   };
+}
+
+/** The pull request of a built repository as the fake API serves it: its title, head, base, commits and merge commit. */
+export function fakePullOf(repo: PullRequestRepo, title: string, labels: string[] = []): FakePull {
+  return {
+    title,
+    labels,
+    head: { sha: repo.headSha, ref: repo.headRef },
+    base: { sha: repo.baseSha, ref: repo.baseRef },
+    commits: repo.prCommits.map((c) => ({ sha: c.sha, commit: { message: c.message } })),
+    mergeCommitSha: repo.mergeSha,
+  };
+}
+
+/** The `pull_request` event of a built repository's pull request, as the runner writes it. */
+export function pullRequestEventOf(repo: PullRequestRepo, owner: string, name: string, title: string): Record<string, unknown> {
+  return pullRequestEvent({
+    owner,
+    repo: name,
+    number: repo.number,
+    title,
+    head: { sha: repo.headSha, ref: repo.headRef },
+    base: { sha: repo.baseSha, ref: repo.baseRef },
+    mergeSha: repo.mergeSha,
+    commits: repo.prCommits.length,
+  });
 }

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPTIONS } from '../../src/cli/args.js';
+import { nothingToLoad } from '../../src/checks/nothing-checked.js';
+import { CLI_NAMING, OPTIONS } from '../../src/cli/args.js';
+import { ACTION_NAMING } from '../../src/errors.js';
 import { VERSION } from '../../src/version.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
 import { CLI, runCli, type CliRun } from '../helpers/cli-process.js';
@@ -123,6 +125,14 @@ describe.skipIf(!HAS_DIST)(layer, () => {
       const json = reportOf(await cli(['check', '--configs', 'conf/*.yaml', '--schema', '../outside.json', '--base', 'main', '--release', 'none', '--json']));
       expect(json.error?.message).toContain('The `--schema` flag `../outside.json` is outside the repository.');
       expect(json.error?.hint).toContain('relative to the `--working-directory` flag');
+    });
+
+    it('says that none of schema, loader and suite is set in the words and with the hint the action gives', async () => {
+      const json = reportOf(await cli(['check', '--configs', 'conf/*.yaml', '--base', 'main', '--release', 'none', '--json']));
+      expect(json.verdict).toBe('error');
+      expect(json.error).toEqual(nothingToLoad().worded(CLI_NAMING));
+      expect(json.error?.hint).toBe('Set the `--schema` flag (a JSON Schema file), the `--loader` flag (a command), the `--suite` flag (a test command), or several.');
+      expect(nothingToLoad().worded(ACTION_NAMING).hint).toBe('Set the `schema` input (a JSON Schema file), the `loader` input (a command), the `suite` input (a test command), or several.');
     });
 
     it('does not send the user to actions/checkout outside a repository', async () => {

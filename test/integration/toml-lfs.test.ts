@@ -197,11 +197,11 @@ describe.skipIf(!HAS_DIST)(layer, () => {
     ]);
     expect(cargo.skipped).toEqual([expect.objectContaining({ path: 'crates/blob/Cargo.toml', kind: 'lfs-pointer' })]);
     expect(pyproject.notes).toContain(
-      '1 file in the base `main` (' + pyproject.base!.sha.slice(0, 12) + ') matching the `configs` patterns is a Git LFS pointer: its content lives in Git LFS and was not checked (listed as skipped).',
+      '1 file in the base `main` (' + pyproject.base!.sha.slice(0, 12) + ') matching the `configs` patterns is a Git LFS pointer (`examples/assets/pyproject.toml`): its content lives in Git LFS and was not checked (listed as skipped).',
     );
     expect(pyprojectHuman.code).toBe(1);
     expect(pyprojectHuman.stdout).toContain('examples/setuptools/pyproject.toml');
-    expect(pyprojectHuman.stdout).toContain('is a Git LFS pointer: its content lives in Git LFS and was not checked');
+    expect(pyprojectHuman.stdout).toContain('is a Git LFS pointer (`examples/assets/pyproject.toml`): its content lives in Git LFS and was not checked');
   });
 
   it('is an error when every match is a pointer: nothing could be checked, and it says why', () => {

@@ -7,6 +7,7 @@ import {
   isBreakingHeader,
   labelNearMiss,
   parseLabelList,
+  suggestedTitle,
 } from '../../src/verdict/acknowledgement.js';
 
 describe('isBreakingHeader', () => {
@@ -114,6 +115,33 @@ describe('headerNearMiss', () => {
 
   it.each(cases)('%j → %j', (header, expected) => {
     expect(headerNearMiss(header)).toEqual(expected);
+  });
+});
+
+describe('suggestedTitle', () => {
+  // One suggestion for the summary's "how to acknowledge" and the release-tool fixes alike.
+  const cases: Array<[title: string | undefined, expected: string]> = [
+    // The summary's cases: the marker added to the PR's own header, a plain title behind `feat!: `.
+    ['feat(api): drop x', 'feat(api)!: drop x'],
+    ['Drop the telemetry API', 'feat!: Drop the telemetry API'],
+    ['fix:tighten the port', 'fix!: tighten the port'],
+    // A near miss is mended, as its annotation says.
+    ['feat !: drop x', 'feat!: drop x'],
+    ['[WIP] feat!: drop x', 'feat!: drop x'],
+    ['Breaking: drop x', 'feat!: drop x'],
+    ['feat!:', 'feat!: <description>'],
+    // The release tools' cases: surrounding space trimmed, a breaking header kept, nothing given.
+    ['  feat: require conversations_store  ', 'feat!: require conversations_store'],
+    ['feat(api)!: require conversations_store', 'feat(api)!: require conversations_store'],
+    ['feat(api) : require x', 'feat(api)!: require x'],
+    ['', 'feat!: <description>'],
+    [undefined, 'feat!: <description>'],
+  ];
+
+  it.each(cases)('%j → %j', (title, expected) => {
+    expect(suggestedTitle(title)).toBe(expected);
+    // What it suggests is a header that acknowledges, or one that only lacks a description.
+    expect(isBreakingHeader(expected) || expected.endsWith('<description>')).toBe(true);
   });
 });
 

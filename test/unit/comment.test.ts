@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigStatus, Verdict } from '../../src/constants.js';
+import { ConfigStatus, Verdict, commentMarker, isResolvedComment } from '../../src/constants.js';
 import type { GateRun, JudgedConfig } from '../../src/checks/judge.js';
 import {
   COMMENTS_PER_PAGE,
@@ -10,7 +10,6 @@ import {
   type CommentsClient,
   type IssueComment,
 } from '../../src/github/comments.js';
-import { commentMarker, isResolvedComment } from '../../src/github/marker.js';
 import {
   COMMENT_LIMIT,
   commentKey,

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { locate, parsePointer } from '../../src/configs/parse/index.js';
+import { escapePointerToken, locate, parsePointer, pointerOf } from '../../src/configs/parse/index.js';
 import type { ReadOptions } from '../../src/configs/parse/index.js';
 
 const YAML_1_2: ReadOptions = { yamlVersion: '1.2' };
@@ -148,5 +148,20 @@ describe('parsePointer', () => {
 
   it('refuses text that is not a pointer', () => {
     expect(parsePointer('a/b')).toBeUndefined();
+  });
+});
+
+describe('escapePointerToken and pointerOf', () => {
+  it('escape ~ before /, so that a token reads back as itself', () => {
+    expect(escapePointerToken('a/b')).toBe('a~1b');
+    expect(escapePointerToken('~1')).toBe('~01');
+    expect(escapePointerToken('angular-eslint/component~x')).toBe('angular-eslint~1component~0x');
+    for (const token of ['', 'plain', 'a/b', '~', '~1', '/~0/', '01']) expect(parsePointer(`/${escapePointerToken(token)}`)).toEqual([token]);
+  });
+
+  it('join tokens and array indexes into a pointer, the empty list being the whole document', () => {
+    expect(pointerOf([])).toBe('');
+    expect(pointerOf(['rules', 'a/b', 0])).toBe('/rules/a~1b/0');
+    expect(parsePointer(pointerOf(['x~', '', 'y/z']))).toEqual(['x~', '', 'y/z']);
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeSettingsOf, readReleaseFiles } from '../../src/refs/release-setup.js';
+import { mergeSettingsOf, readReleaseFiles } from '../../src/verdict/release-setup.js';
 import type { PullRequestCommit } from '../../src/refs/pull-request.js';
 import { acknowledge } from '../../src/verdict/acknowledgement.js';
 import { DEFAULT_MERGE_SETTINGS, findReleaseTools, releaseReach, type MergeSettings } from '../../src/verdict/release-tool.js';
@@ -231,11 +231,19 @@ describe('findReleaseTools', () => {
     ['release-please', RELEASE_PLEASE, [{ name: 'release-please', file: 'release-please-config.json' }]],
     ['changesets', CHANGESETS, [{ name: 'changesets', file: '.changeset/config.json' }]],
     ['a package.json that is not JSON', { 'package.json': '{' }, []],
+    [
+      'a package.json with a byte order mark',
+      { 'package.json': '\uFEFF{"devDependencies":{"semantic-release":"^24"}}' },
+      [{ name: 'semantic-release', file: 'package.json', preset: 'angular' }],
+    ],
+    ['a package.json nested deeper than any config may be', { 'package.json': `{"release":${'['.repeat(5000)}${']'.repeat(5000)}}` }, []],
+    ['a package.json whose `__proto__` key carries a release: a plain key, not the prototype', { 'package.json': '{"__proto__":{"release":{"preset":"x"}}}' }, []],
     ['nothing', {}, []],
   ];
 
   it.each(cases)('%s', (_name, files, expected) => {
     expect(findReleaseTools(files)).toEqual(expected);
+    expect(({} as Record<string, unknown>)['release']).toBeUndefined();
   });
 });
 

@@ -1,9 +1,10 @@
 import { Ajv, type AnySchema } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SchemaSource } from '../../src/checks/schema.js';
-import { RULES } from '../../src/checks/schema-diff/catalogue.js';
+import { RULES, severityOf } from '../../src/checks/schema-diff/catalogue.js';
 import { diffSchemas, loadResolvedSchema } from '../../src/checks/schema-diff/index.js';
 import * as alternatives from '../../src/checks/schema-diff/rules/alternatives.js';
 import * as annotations from '../../src/checks/schema-diff/rules/annotations.js';
@@ -53,6 +54,22 @@ describe('the rule catalogue', () => {
     const listed = RULES.map((rule) => rule.id);
     expect(new Set(listed).size).toBe(listed.length);
     expect([...listed].sort()).toEqual([...new Set(exported)].sort());
+  });
+
+  it('gives each rule its severity, and refuses a rule it does not list', () => {
+    for (const rule of RULES) expect(severityOf(rule.id)).toBe(rule.breaking ? 'breaking' : 'compatible');
+    expect(() => severityOf('no-such-rule')).toThrow('The schema-diff rule `no-such-rule` is not in the rule catalogue.');
+  });
+
+  it('keeps the words out of the rules: their messages are wording.ts\'s, their severities the catalogue\'s', () => {
+    const dir = new URL('../../src/checks/schema-diff/rules/', import.meta.url);
+    const files = readdirSync(dir).filter((name) => name.endsWith('.ts'));
+    expect(files.length).toBe(families.length);
+    for (const name of files) {
+      const text = readFileSync(new URL(name, dir), 'utf8');
+      expect(text, name).not.toMatch(/place\.(subject|in)\b/);
+      expect(text, name).not.toMatch(/'(breaking|compatible)'/);
+    }
   });
 
   for (const rule of RULES) {

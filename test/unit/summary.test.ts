@@ -4,7 +4,7 @@ import { attributeSchemaChanges, type GateRun, type JudgedConfig } from '../../s
 import { annotationsFor, ANNOTATIONS_PER_LEVEL } from '../../src/reports/annotations.js';
 import { inlineCode } from '../../src/reports/markdown.js';
 import { buildReport, type Report } from '../../src/reports/report.js';
-import { describeFinding, readablePointers, renderSummary, suggestedTitle } from '../../src/reports/summary.js';
+import { describeFinding, readablePointers, renderSummary } from '../../src/reports/summary.js';
 import { acknowledge, type Acknowledgement } from '../../src/verdict/acknowledgement.js';
 import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
 
@@ -161,11 +161,6 @@ describe('markdown pieces', () => {
   it('fences inline code longer than any backtick run inside', () => {
     expect(inlineCode('a`b')).toBe('``a`b``');
     expect(inlineCode('plain')).toBe('`plain`');
-  });
-
-  it('suggests the PR title with the breaking marker', () => {
-    expect(suggestedTitle('feat(api): drop x')).toBe('feat(api)!: drop x');
-    expect(suggestedTitle('Drop the telemetry API')).toBe('feat!: Drop the telemetry API');
   });
 });
 

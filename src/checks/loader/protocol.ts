@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { readJsonText } from '../../configs/parse/index.js';
 import type { LoaderTarget } from './copies.js';
 
 /**
@@ -21,12 +22,9 @@ const REPORTED_MESSAGE_MAX_CHARS = 2000;
 export function parseReport(line: string): { file: string; ok: boolean; message?: string } | undefined {
   const text = line.trim();
   if (!text.startsWith('{') || !text.endsWith('}')) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const read = readJsonText(text);
+  if (!read.ok) return undefined;
+  const { value } = read;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const { file, ok, message } = value as Record<string, unknown>;
   if (typeof file !== 'string' || typeof ok !== 'boolean') return undefined;

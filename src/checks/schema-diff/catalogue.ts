@@ -9,6 +9,7 @@ import * as refs from './rules/refs.js';
 import * as strings from './rules/strings.js';
 import * as types from './rules/types.js';
 import * as values from './rules/values.js';
+import type { ChangeSeverity } from './model.js';
 
 /**
  * The rule catalogue: every rule a schema change is classified by, whether it breaks, what it
@@ -272,3 +273,12 @@ export const RULES: readonly RuleEntry[] = [
     1,
   ),
 ];
+
+const SEVERITIES: ReadonlyMap<string, ChangeSeverity> = new Map(RULES.map((rule) => [rule.id, rule.breaking ? 'breaking' : 'compatible']));
+
+/** Whether a change of `rule` breaks, as the catalogue says. A rule it does not list is a mistake in compat-gate. */
+export function severityOf(rule: string): ChangeSeverity {
+  const severity = SEVERITIES.get(rule);
+  if (severity === undefined) throw new Error(`The schema-diff rule \`${rule}\` is not in the rule catalogue.`);
+  return severity;
+}

@@ -1,4 +1,5 @@
 import { GateError } from '../../errors.js';
+import { severityOf } from './catalogue.js';
 import { Collector, EMPTY, type Pair, type Result, type SchemaChange } from './model.js';
 import { ANY, place, placeOf, renderPath } from './placement.js';
 import { type At, FLATTEN_HINT, type ResolvedSchema, Side, type Sub, atOf, isStackOverflow } from './resolve.js';
@@ -14,7 +15,7 @@ import { compareStrings } from './rules/strings.js';
 import { compareTypes } from './rules/types.js';
 import { compareValues } from './rules/values.js';
 import { type Group, type View, distribute, emptyView, originOf, typesOf, viewOf } from './view.js';
-import { capitalise } from './wording.js';
+import { SAY, capitalise } from './wording.js';
 
 /**
  * Compares the base's schema with the PR's, following `$ref`s on both sides, and classifies
@@ -86,6 +87,11 @@ export class Differ {
     readonly pr: Side,
   ) {}
 
+  /** A collector of changes whose severities are the rule catalogue's. */
+  collector(): Collector {
+    return new Collector(severityOf);
+  }
+
   /** Compares the conjunction of `b` (base) with the conjunction of `p` (PR); an empty list means `true`. */
   compareSubs(b: Sub[], p: Sub[], bAt: At, pAt: At): Result {
     const key = this.pairKey({ b, p, bAt, pAt });
@@ -94,7 +100,7 @@ export class Differ {
     // A recursive schema comes back to a pair it is comparing: its changes are reported where the pair was first met.
     if (this.active.has(key)) return EMPTY;
     if (this.active.size >= MAX_DEPTH) {
-      const deferred = new Collector();
+      const deferred = this.collector();
       deferred.defer({ b, p, bAt, pAt });
       return deferred.build();
     }
@@ -118,14 +124,14 @@ export class Differ {
   }
 
   compareViews(b: View, p: View): Result {
-    const out = new Collector();
+    const out = this.collector();
     if (b.never) {
       // Nothing was valid before, so nothing can break.
-      if (!p.never) out.add('compatible', SCHEMA_OPENED, p.at, (place) => `${place.subject} now accepts values (its schema was \`false\`)`);
+      if (!p.never) out.add(SCHEMA_OPENED, p.at, SAY.schemaOpened);
       return out.build();
     }
     if (p.never) {
-      out.add('breaking', SCHEMA_FALSE, p.never, (place) => `${place.subject} no longer accepts any value (its schema is now \`false\`)`);
+      out.add(SCHEMA_FALSE, p.never, SAY.schemaFalse);
       return out.build();
     }
     if ((b.groups.length === 0) !== (p.groups.length === 0)) {
@@ -187,8 +193,8 @@ export class Differ {
     const bNever = viewOf(this.base, bSubs, bAt).never !== undefined;
     const pNever = viewOf(this.pr, pSubs, pAt).never !== undefined;
     const at = pSubs[0] ? atOf(pSubs[0]) : pAt;
-    if (!bNever && pNever) out.add('breaking', rule.closed, at, (place) => `${place.subject} no longer accepts ${what}`);
-    else if (bNever && !pNever) out.add('compatible', rule.opened, at, (place) => `${place.subject} now accepts ${what}`);
+    if (!bNever && pNever) out.add(rule.closed, at, SAY.closableClosed, what);
+    else if (bNever && !pNever) out.add(rule.opened, at, SAY.closableOpened, what);
     else if (!bNever) out.include([ANY], this.compareSubs(bSubs, pSubs, bAt, pAt));
   }
 
@@ -197,11 +203,7 @@ export class Differ {
     if (bSubs.length === 0 && pSubs.length === 0) return;
     const inner = this.compareSubs(bSubs, pSubs, bAt, pAt);
     const at = pSubs[0] ? atOf(pSubs[0]) : pAt;
-    const rules = (set: Set<string>): string => [...set].join(', ');
-    if (inner.breaking > 0) {
-      out.add('breaking', rule.tightened, at, (place) => `${what} ${place.in} are checked more strictly (${rules(inner.breakingRules)})`);
-    } else if (inner.semantic) {
-      out.add('compatible', rule.loosened, at, (place) => `${what} ${place.in} are checked less strictly (${rules(inner.semanticRules)})`);
-    }
+    if (inner.breaking > 0) out.add(rule.tightened, at, SAY.checkedMoreStrictly, what, inner.breakingRules);
+    else if (inner.semantic) out.add(rule.loosened, at, SAY.checkedLessStrictly, what, inner.semanticRules);
   }
 }

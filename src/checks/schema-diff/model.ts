@@ -73,13 +73,19 @@ export function isSemantic(delta: Delta): boolean {
   return delta.rule !== 'annotation-changed';
 }
 
+/** Whether a change of a rule breaks: the rule catalogue's word (catalogue.ts), which compare.ts hands in. */
+export type SeverityOf = (rule: string) => ChangeSeverity;
+
 /** Gathers the changes of one pair into a Result. */
 export class Collector {
   private readonly deltas: Delta[] = [];
   private readonly children: Child[] = [];
 
-  add(severity: ChangeSeverity, rule: string, at: At, say: (place: Place) => string): void {
-    this.deltas.push({ severity, rule, at, say });
+  constructor(private readonly severityOf: SeverityOf) {}
+
+  /** A change of `rule` at `at`, said by `say` (one of wording.ts's SAY) with `args`; its severity is the catalogue's. */
+  add<A extends unknown[]>(rule: string, at: At, say: (place: Place, ...args: A) => string, ...args: A): void {
+    this.deltas.push({ severity: this.severityOf(rule), rule, at, say: (place) => say(place, ...args) });
   }
 
   include(path: Segment[], result: Result): void {

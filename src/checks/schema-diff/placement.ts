@@ -1,5 +1,5 @@
 import { type Child, type Delta, EMPTY, type Pair, type Result, type SchemaChange, keyOf } from './model.js';
-import { escapeToken } from './resolve.js';
+import { escapePointerToken } from '../../configs/parse/index.js';
 
 /**
  * Whether a change can explain a finding at `findingPointer` (a JSON pointer into a config):
@@ -48,7 +48,7 @@ export const MAX_PATHS_PER_CHANGE = 32;
 export const PLACEMENT_BUDGET = 5_000;
 
 export function renderPath(path: Segment[]): string {
-  return path.map((segment) => `/${segment === ANY ? '*' : escapeToken(segment)}`).join('');
+  return path.map((segment) => `/${segment === ANY ? '*' : escapePointerToken(segment)}`).join('');
 }
 
 /** The place of a change found under `place`, `path` deeper. */

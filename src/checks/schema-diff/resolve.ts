@@ -1,4 +1,4 @@
-import { parsePointer } from '../../configs/parse/index.js';
+import { parsePointer, pointerOf } from '../../configs/parse/index.js';
 import { GateError } from '../../errors.js';
 import { type Draft, type SchemaDocuments, type SchemaOptions, type SchemaSource, loadSchemaDocuments } from '../schema.js';
 
@@ -22,10 +22,6 @@ export const FLATTEN_HINT = 'Flatten the schema: move deep parts into `definitio
 
 export function isStackOverflow(error: unknown): error is RangeError {
   return error instanceof RangeError && /call stack/i.test(error.message);
-}
-
-export function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** A location in a schema file. */
@@ -145,7 +141,7 @@ export class Side {
   child(sub: Sub, ...path: Array<string | number>): Sub {
     let node: unknown = sub.node;
     for (const token of path) node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[token] : undefined;
-    return { node, file: sub.file, pointer: `${sub.pointer}${path.map((t) => `/${escapeToken(String(t))}`).join('')}`, base: this.baseOf(sub) };
+    return { node, file: sub.file, pointer: `${sub.pointer}${pointerOf(path)}`, base: this.baseOf(sub) };
   }
 
   /** The subschema a `$ref` in `sub` points to, or undefined when it is not among the loaded files. */

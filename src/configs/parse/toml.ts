@@ -1,7 +1,7 @@
 import { parse, TomlDate, TomlError } from 'smol-toml';
 import { positionAt } from './decode.js';
 import { checkShape, MAX_NESTING_DEPTH, nestedTooDeeply } from './hardening.js';
-import { isArrayIndex } from './pointer.js';
+import { isArrayIndex, pointerOf } from './pointer.js';
 import type { Locator, ReadOptions, ReadResult } from './result.js';
 import { scanToml } from './toml-scan.js';
 
@@ -35,7 +35,7 @@ export function readToml(text: string, options: Pick<ReadOptions, 'maxDepth'> = 
     const where = offset === undefined ? undefined : positionAt(text, offset);
     return {
       ok: false,
-      message: `integer at ${segments.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')} is too large to be checked exactly: JSON numbers hold integers up to ±2^53 (9007199254740992)`,
+      message: `integer at ${pointerOf(segments)} is too large to be checked exactly: JSON numbers hold integers up to ±2^53 (9007199254740992)`,
       ...(where ? { position: where } : {}),
     };
   }

@@ -1,9 +1,9 @@
 import type { Differ } from '../compare.js';
 import { CHANGED } from './conditions.js';
-import { Collector, type Result } from '../model.js';
+import type { Collector, Result } from '../model.js';
 import type { At } from '../resolve.js';
 import { type Group, type View, disjoint, splitByType } from '../view.js';
-import { describeBranch, describeForms, describeType } from '../wording.js';
+import { SAY, describeType, placeWhen } from '../wording.js';
 
 // Whole schemas and their alternatives: boolean schemas, `oneOf`, `anyOf`.
 export const BRANCH_REMOVED = 'branch-removed';
@@ -62,7 +62,7 @@ export function compareBranches(d: Differ, out: Collector, bBranches: View[], bK
         // (of one type, when the old schema's types were split, so a message says which).
         used.add(only);
         const type = piece === bBranch ? undefined : [...(piece.type?.value ?? [])][0];
-        out.include([], type === undefined ? compare(piece, only) : qualify(compare(piece, only), describeType(type)));
+        out.include([], type === undefined ? compare(piece, only) : qualify(d, compare(piece, only), describeType(type)));
         continue;
       }
       if (holders.length > 1) {
@@ -71,47 +71,34 @@ export function compareBranches(d: Differ, out: Collector, bBranches: View[], bK
         for (const j of holders) used.add(j);
         const forms = pBranches.filter((_, j) => holders.includes(j));
         const exactly = pKind === 'oneOf' && forms.some((a, x) => forms.some((c, y) => y > x && !disjoint(a, c)));
-        out.add('breaking', ALTERNATIVES_NARROWED, pGroupAt, (place) =>
-          `${place.subject} must now match ${exactly ? 'exactly ' : ''}one of ${forms.length} forms: ${describeForms(forms)}`,
-        );
+        out.add(ALTERNATIVES_NARROWED, pGroupAt, SAY.alternativesNarrowed, exactly, forms);
         continue;
       }
-      out.add('breaking', BRANCH_REMOVED, pGroupAt, (place) =>
-        `${place.subject} no longer accepts ${describeBranch(piece)} (${bBranches.length > 1 ? `a \`${bKind}\` alternative was removed` : 'no alternative of the new schema accepts it'})`,
-      );
+      out.add(BRANCH_REMOVED, pGroupAt, SAY.branchRemoved, piece, bKind, bBranches.length > 1);
     }
   });
   pBranches.forEach((pBranch, j) => {
     if (used.has(j)) return;
     const overlaps = pKind === 'oneOf' && pBranches.some((other, k) => k !== j && !disjoint(pBranch, other));
-    if (overlaps) {
-      out.add('breaking', CHANGED, pBranch.at, (place) =>
-        `${place.subject} has a new \`oneOf\` alternative (${describeBranch(pBranch)}) that may also match what another alternative matches; such a value now fails \`oneOf\` (compat-gate cannot tell whether any does, so this counts as breaking)`,
-      );
-    } else {
-      out.add('compatible', BRANCH_ADDED, pBranch.at, (place) => `${place.subject} now also accepts ${describeBranch(pBranch)}`);
-    }
+    if (overlaps) out.add(CHANGED, pBranch.at, SAY.overlappingOneOfBranch, pBranch);
+    else out.add(BRANCH_ADDED, pBranch.at, SAY.branchAdded, pBranch);
   });
   if (bKind === 'anyOf' && bBranches.length > 1 && pKind === 'oneOf') {
     const overlapping = pBranches.some((a, i) => pBranches.some((c, k) => k > i && !disjoint(a, c)));
-    if (overlapping) {
-      out.add('breaking', CHANGED, pGroupAt, (place) =>
-        `${place.subject} changed from \`anyOf\` to \`oneOf\` over alternatives that may overlap: a value that matches two of them is now invalid (compat-gate cannot tell whether any does, so this counts as breaking)`,
-      );
-    }
+    if (overlapping) out.add(CHANGED, pGroupAt, SAY.anyOfToOneOf);
   } else if (bKind === 'oneOf' && pKind === 'anyOf' && pBranches.length > 1) {
-    out.add('compatible', ONE_OF_RELAXED, pGroupAt, (place) => `${place.subject} changed from \`oneOf\` to \`anyOf\`: a value may now match several alternatives`);
+    out.add(ONE_OF_RELAXED, pGroupAt, SAY.oneOfRelaxed);
   }
 }
 
 /** A result whose own changes say they hold of one kind of value only: "`/r` (when a string) …". */
-function qualify(result: Result, when: string): Result {
-  const out = new Collector();
+function qualify(d: Differ, result: Result, when: string): Result {
+  const out = d.collector();
   for (const delta of result.deltas) {
-    out.add(delta.severity, delta.rule, delta.at, (place) => delta.say({ ...place, subject: `${place.subject} (when ${when})`, in: `${place.in} (when ${when})` }));
+    out.add(delta.rule, delta.at, (place) => delta.say(placeWhen(place, when)));
   }
   for (const child of result.children) {
-    if (child.result) out.include(child.path, child.path.length === 0 ? qualify(child.result, when) : child.result);
+    if (child.result) out.include(child.path, child.path.length === 0 ? qualify(d, child.result, when) : child.result);
     else if (child.cut) out.defer(child.cut);
   }
   return out.build();

@@ -1,9 +1,10 @@
 import type { Differ } from '../compare.js';
 import { compareCounts } from './counts.js';
-import { Collector } from '../model.js';
+import type { Collector } from '../model.js';
 import { ANY } from '../placement.js';
 import { type Sub, atOf } from '../resolve.js';
 import { type View, viewOf } from '../view.js';
+import { SAY } from '../wording.js';
 
 // Arrays: unique, positional and additional items, `contains`.
 export const UNIQUE_ITEMS_ADDED = 'unique-items-added';
@@ -20,8 +21,8 @@ export const UNEVALUATED_ITEMS_OPENED = 'unevaluated-items-opened';
 /** Changes of what an array may and must hold. */
 export function compareArrays(d: Differ, b: View, p: View, out: Collector): void {
   compareCounts(b, p, ['minItems', 'maxItems', 'minContains', 'maxContains'], out);
-  if (p.uniqueItems && !b.uniqueItems) out.add('breaking', UNIQUE_ITEMS_ADDED, p.uniqueItems, (place) => `${place.subject} must now hold unique items`);
-  if (b.uniqueItems && !p.uniqueItems) out.add('compatible', UNIQUE_ITEMS_REMOVED, p.at, (place) => `${place.subject} may now hold repeated items`);
+  if (p.uniqueItems && !b.uniqueItems) out.add(UNIQUE_ITEMS_ADDED, p.uniqueItems, SAY.uniqueItemsAdded);
+  if (b.uniqueItems && !p.uniqueItems) out.add(UNIQUE_ITEMS_REMOVED, p.at, SAY.uniqueItemsRemoved);
 
   const bRestNever = viewOf(d.base, b.rest, b.at).never !== undefined;
   const pRestNever = viewOf(d.pr, p.rest, p.at).never !== undefined;
@@ -33,20 +34,17 @@ export function compareArrays(d: Differ, b: View, p: View, out: Collector): void
     out.include([String(index)], d.compareSubs(bSubs, pSubs, b.restAt ?? b.at, p.restAt ?? p.at));
   }
   if (!bRestNever && pRestNever) {
-    const count = p.tuple.length;
-    out.add('breaking', ADDITIONAL_ITEMS_CLOSED, p.restAt ?? p.at, (place) =>
-      count === 0 ? `${place.subject} must now be empty` : `${place.subject} no longer accepts more than ${count} item${count === 1 ? '' : 's'}`,
-    );
+    out.add(ADDITIONAL_ITEMS_CLOSED, p.restAt ?? p.at, SAY.additionalItemsClosed, p.tuple.length);
   } else if (bRestNever && !pRestNever) {
-    out.add('compatible', ADDITIONAL_ITEMS_OPENED, p.restAt ?? p.at, (place) => `${place.subject} now accepts more than ${b.tuple.length} items`);
+    out.add(ADDITIONAL_ITEMS_OPENED, p.restAt ?? p.at, SAY.additionalItemsOpened, b.tuple.length);
   } else if (!bRestNever && (b.rest.length > 0 || p.rest.length > 0)) {
     out.include([ANY], d.compareSubs(b.rest, p.rest, b.restAt ?? b.at, p.restAt ?? p.at));
   }
 
   if (p.contains.length > 0 && b.contains.length === 0) {
-    out.add('breaking', CONTAINS_ADDED, atOf(p.contains[0] as Sub), (place) => `${place.subject} must now contain an item that matches \`contains\``);
+    out.add(CONTAINS_ADDED, atOf(p.contains[0] as Sub), SAY.containsAdded);
   } else if (b.contains.length > 0 && p.contains.length === 0) {
-    out.add('compatible', CONTAINS_REMOVED, p.at, (place) => `${place.subject} no longer has to contain an item that matches \`contains\``);
+    out.add(CONTAINS_REMOVED, p.at, SAY.containsRemoved);
   } else {
     d.summarise(b.contains, p.contains, b.at, p.at, { tightened: CONTAINS_TIGHTENED, loosened: CONTAINS_LOOSENED }, 'the item `contains` asks for', out);
   }

@@ -1,7 +1,8 @@
 import type { Differ } from '../compare.js';
-import { Collector } from '../model.js';
+import type { Collector } from '../model.js';
 import { atOf } from '../resolve.js';
 import type { View } from '../view.js';
+import { SAY } from '../wording.js';
 
 // `not` and `if`/`then`/`else`, and changes that cannot be classified with confidence.
 export const CHANGED = 'changed';
@@ -15,15 +16,11 @@ export function compareNots(d: Differ, b: View, p: View, out: Collector): void {
     const bNot = b.nots[index];
     const pNot = p.nots[index];
     if (!pNot) {
-      out.add('compatible', NOT_REMOVED, p.at, (place) => `${place.subject} no longer has a \`not\` to avoid`);
+      out.add(NOT_REMOVED, p.at, SAY.notRemoved);
       continue;
     }
     const changed = !bNot || d.compareSubs([bNot], [pNot], b.at, p.at).semantic;
-    if (changed) {
-      out.add('breaking', CHANGED, atOf(pNot), (place) =>
-        `${place.subject} has ${bNot ? 'a changed' : 'a new'} \`not\`; compat-gate cannot tell whether it rejects values that were valid, so this counts as breaking`,
-      );
-    }
+    if (changed) out.add(CHANGED, atOf(pNot), SAY.notChanged, bNot !== undefined);
   }
 }
 
@@ -34,13 +31,11 @@ export function compareConditionals(d: Differ, b: View, p: View, out: Collector)
     const bIf = b.conditionals[index];
     const pIf = p.conditionals[index];
     if (!pIf) {
-      out.add('compatible', CONDITIONAL_REMOVED, p.at, (place) => `${place.subject} no longer has an \`if\`/\`then\`/\`else\``);
+      out.add(CONDITIONAL_REMOVED, p.at, SAY.conditionalRemoved);
       continue;
     }
     if (!bIf || d.compareSubs([bIf.if], [pIf.if], bIf.at, pIf.at).semantic) {
-      out.add('breaking', CHANGED, pIf.at, (place) =>
-        `${place.subject} has ${bIf ? 'a changed' : 'a new'} \`if\`; compat-gate cannot tell whether its \`then\`/\`else\` now reject values that were valid, so this counts as breaking`,
-      );
+      out.add(CHANGED, pIf.at, SAY.ifChanged, bIf !== undefined);
       continue;
     }
     out.include([], d.compareSubs(bIf.then, pIf.then, bIf.at, pIf.at));

@@ -1,6 +1,6 @@
-import { Collector } from '../model.js';
+import type { Collector } from '../model.js';
 import type { CountKeyword, View } from '../view.js';
-import { COUNT_NOUNS } from '../wording.js';
+import { SAY } from '../wording.js';
 
 // Bounds on sizes: lengths of strings, numbers of items and of properties.
 export const MIN_LENGTH_TIGHTENED = 'min-length-tightened';
@@ -43,12 +43,7 @@ export function compareCounts(b: View, p: View, keywords: CountKeyword[], out: C
     const none = isMin ? 0 : Infinity;
     const before = bValue?.value ?? none;
     const after = pValue?.value ?? none;
-    const [one, many] = COUNT_NOUNS[keyword];
-    const words = (n: number): string => (n === Infinity ? `any number of ${many}` : `${isMin ? 'at least' : 'at most'} ${n} ${n === 1 ? one : many}`);
-    if (isMin ? after > before : after < before) {
-      out.add('breaking', rule.tightened, pValue?.at ?? p.at, (place) => `${place.subject} must now have ${words(after)} (it was ${words(before)})`);
-    } else if (isMin ? after < before : after > before) {
-      out.add('compatible', rule.loosened, pValue?.at ?? p.at, (place) => `${place.subject} may now have ${words(after)} (it was ${words(before)})`);
-    }
+    if (isMin ? after > before : after < before) out.add(rule.tightened, pValue?.at ?? p.at, SAY.countTightened, keyword, after, before);
+    else if (isMin ? after < before : after > before) out.add(rule.loosened, pValue?.at ?? p.at, SAY.countLoosened, keyword, after, before);
   }
 }

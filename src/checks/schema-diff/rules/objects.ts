@@ -1,10 +1,10 @@
 import type { Differ } from '../compare.js';
 import { compareCounts } from './counts.js';
-import { Collector } from '../model.js';
+import type { Collector } from '../model.js';
 import { ANY } from '../placement.js';
 import { type At, type Sub, atOf } from '../resolve.js';
 import { type View, compileLenient, viewOf } from '../view.js';
-import { describeValues } from '../wording.js';
+import { SAY } from '../wording.js';
 
 // Objects: required and listed properties, patterns, additional properties, dependencies.
 export const REQUIRED_ADDED = 'required-added';
@@ -46,14 +46,10 @@ export function compareObjects(d: Differ, b: View, p: View, out: Collector): voi
     if (b.required.has(name)) continue;
     const pSubs = p.properties.get(name);
     const hasDefault = pSubs !== undefined && viewOf(d.pr, pSubs, at).annotations.has('default');
-    out.add('breaking', REQUIRED_ADDED, at, (place) =>
-      hasDefault
-        ? `\`${name}\` is now required ${place.in}; it has a \`default\`, but validation does not fill defaults in, so a config without it fails`
-        : `\`${name}\` is now required ${place.in}`,
-    );
+    out.add(REQUIRED_ADDED, at, SAY.requiredAdded, name, hasDefault);
   }
   for (const name of b.required.keys()) {
-    if (!p.required.has(name)) out.add('compatible', REQUIRED_REMOVED, p.at, (place) => `\`${name}\` is no longer required ${place.in}`);
+    if (!p.required.has(name)) out.add(REQUIRED_REMOVED, p.at, SAY.requiredRemoved, name);
   }
 
   const bProperties = b.propertiesAt ?? b.at;
@@ -66,9 +62,9 @@ export function compareObjects(d: Differ, b: View, p: View, out: Collector): voi
     }
     const rule = governing(p, name);
     if (rule.never) {
-      out.add('breaking', PROPERTY_REMOVED, pProperties, (place) => `\`${name}\` is no longer allowed ${place.in} (it left \`properties\` and other properties are not allowed)`);
+      out.add(PROPERTY_REMOVED, pProperties, SAY.propertyRemoved, name);
     } else if (rule.subs.length === 0) {
-      out.add('compatible', PROPERTY_UNCONSTRAINED, pProperties, (place) => `\`${name}\` ${place.in} is no longer described by \`properties\`: any value is accepted`);
+      out.add(PROPERTY_UNCONSTRAINED, pProperties, SAY.propertyUnconstrained, name);
     } else {
       out.include([name], d.compareSubs(bSubs, rule.subs, bProperties, rule.at));
     }
@@ -77,7 +73,7 @@ export function compareObjects(d: Differ, b: View, p: View, out: Collector): voi
     if (b.properties.has(name)) continue;
     const rule = governing(b, name);
     if (rule.never) {
-      if (!p.required.has(name)) out.add('compatible', OPTIONAL_PROPERTY_ADDED, atOf(pSubs[0] as Sub), (place) => `\`${name}\` is now allowed ${place.in} (optional)`);
+      if (!p.required.has(name)) out.add(OPTIONAL_PROPERTY_ADDED, atOf(pSubs[0] as Sub), SAY.optionalPropertyAdded, name);
       continue;
     }
     // The name was already accepted, by `additionalProperties` or a pattern: its new schema may reject old values.
@@ -90,7 +86,7 @@ export function compareObjects(d: Differ, b: View, p: View, out: Collector): voi
     if (pSubs) {
       out.include([ANY], d.compareSubs(bSubs, pSubs, b.patternPropertiesAt ?? b.at, pPatternsAt));
     } else if (viewOf(d.pr, p.additionalProperties, p.at).never) {
-      out.add('breaking', PATTERN_PROPERTY_REMOVED, pPatternsAt, (place) => `properties matching \`${pattern}\` are no longer allowed ${place.in}`);
+      out.add(PATTERN_PROPERTY_REMOVED, pPatternsAt, SAY.patternPropertyRemoved, pattern);
     } else if (p.additionalProperties.length > 0) {
       out.include([ANY], d.compareSubs(bSubs, p.additionalProperties, b.at, p.additionalAt ?? p.at));
     }
@@ -98,7 +94,7 @@ export function compareObjects(d: Differ, b: View, p: View, out: Collector): voi
   for (const [pattern, pSubs] of p.patternProperties) {
     if (b.patternProperties.has(pattern)) continue;
     if (viewOf(d.base, b.additionalProperties, b.at).never) {
-      out.add('compatible', PATTERN_PROPERTY_ADDED, atOf(pSubs[0] as Sub), (place) => `properties matching \`${pattern}\` are now allowed ${place.in}`);
+      out.add(PATTERN_PROPERTY_ADDED, atOf(pSubs[0] as Sub), SAY.patternPropertyAdded, pattern);
     } else {
       out.include([ANY], d.compareSubs(b.additionalProperties, pSubs, b.additionalAt ?? b.at, pPatternsAt));
     }
@@ -110,13 +106,9 @@ export function compareObjects(d: Differ, b: View, p: View, out: Collector): voi
     const listed = [...p.properties.keys()];
     const patterns = [...p.patternProperties.keys()];
     const others = [...listed.map((n) => `\`${n}\``), ...patterns.map((n) => `names matching \`${n}\``)];
-    out.add('breaking', ADDITIONAL_PROPERTIES_CLOSED, p.additionalAt ?? p.at, (place) =>
-      others.length === 0
-        ? `${place.subject} no longer accepts any property`
-        : `${place.subject} no longer accepts properties other than ${others.slice(0, 8).join(', ')}${others.length > 8 ? `, and ${others.length - 8} more` : ''}`,
-    );
+    out.add(ADDITIONAL_PROPERTIES_CLOSED, p.additionalAt ?? p.at, SAY.additionalPropertiesClosed, others);
   } else if (bClosed && !pClosed) {
-    out.add('compatible', ADDITIONAL_PROPERTIES_OPENED, p.additionalAt ?? p.at, (place) => `${place.subject} now accepts properties other than those it lists`);
+    out.add(ADDITIONAL_PROPERTIES_OPENED, p.additionalAt ?? p.at, SAY.additionalPropertiesOpened);
   } else if (!bClosed && (b.additionalProperties.length > 0 || p.additionalProperties.length > 0)) {
     out.include([ANY], d.compareSubs(b.additionalProperties, p.additionalProperties, b.additionalAt ?? b.at, p.additionalAt ?? p.at));
   }
@@ -126,25 +118,20 @@ export function compareObjects(d: Differ, b: View, p: View, out: Collector): voi
   for (const [name, pDependency] of p.dependentRequired) {
     const before = new Set(b.dependentRequired.get(name)?.value ?? []);
     const fresh = pDependency.value.filter((n) => !before.has(n));
-    if (fresh.length > 0) {
-      out.add('breaking', DEPENDENT_REQUIRED_ADDED, pDependency.at, (place) => `${place.in}, \`${name}\` now requires ${describeValues(fresh)}`);
-    }
+    if (fresh.length > 0) out.add(DEPENDENT_REQUIRED_ADDED, pDependency.at, SAY.dependentRequiredAdded, name, fresh);
   }
   for (const [name, bDependency] of b.dependentRequired) {
     const after = new Set(p.dependentRequired.get(name)?.value ?? []);
     const gone = bDependency.value.filter((n) => !after.has(n));
-    if (gone.length > 0) {
-      out.add('compatible', DEPENDENT_REQUIRED_REMOVED, p.dependentRequired.get(name)?.at ?? p.at, (place) => `${place.in}, \`${name}\` no longer requires ${describeValues(gone)}`);
-    }
+    if (gone.length > 0) out.add(DEPENDENT_REQUIRED_REMOVED, p.dependentRequired.get(name)?.at ?? p.at, SAY.dependentRequiredRemoved, name, gone);
   }
   for (const [name, pSubs] of p.dependentSchemas) {
     const bSubs = b.dependentSchemas.get(name);
-    if (!bSubs) {
-      out.add('breaking', DEPENDENT_SCHEMA_ADDED, atOf(pSubs[0] as Sub), (place) => `${place.in}, a value with \`${name}\` must now also match a dependent schema`);
-    } else d.summarise(bSubs, pSubs, b.at, p.at, { tightened: DEPENDENT_SCHEMA_TIGHTENED, loosened: DEPENDENT_SCHEMA_LOOSENED }, `the schema that applies when \`${name}\` is present`, out);
+    if (!bSubs) out.add(DEPENDENT_SCHEMA_ADDED, atOf(pSubs[0] as Sub), SAY.dependentSchemaAdded, name);
+    else d.summarise(bSubs, pSubs, b.at, p.at, { tightened: DEPENDENT_SCHEMA_TIGHTENED, loosened: DEPENDENT_SCHEMA_LOOSENED }, `the schema that applies when \`${name}\` is present`, out);
   }
   for (const name of b.dependentSchemas.keys()) {
-    if (!p.dependentSchemas.has(name)) out.add('compatible', DEPENDENT_SCHEMA_REMOVED, p.at, (place) => `${place.in}, \`${name}\` no longer brings a dependent schema`);
+    if (!p.dependentSchemas.has(name)) out.add(DEPENDENT_SCHEMA_REMOVED, p.at, SAY.dependentSchemaRemoved, name);
   }
 
   d.compareClosable(b.unevaluatedProperties, p.unevaluatedProperties, b.at, p.at, { closed: UNEVALUATED_PROPERTIES_CLOSED, opened: UNEVALUATED_PROPERTIES_OPENED }, 'properties not evaluated by other keywords', out);

@@ -1,9 +1,9 @@
 import type { Differ } from '../compare.js';
 import { CHANGED } from './conditions.js';
-import { Collector, type Result } from '../model.js';
-import { deeper } from '../placement.js';
+import type { Collector, Result } from '../model.js';
 import { type Sub, atOf, isObject } from '../resolve.js';
 import { type View, viewOf } from '../view.js';
+import { SAY } from '../wording.js';
 
 // `$ref`s: switched to another definition, or not among the loaded files.
 export const REF_STRICTER = 'ref-stricter';
@@ -26,14 +26,12 @@ export function compareRefs(d: Differ, b: Sub[], p: Sub[]): Result | undefined {
   if (!d.base.has(pTarget.file, pTarget.pointer)) return undefined;
   const inner = d.compareViews(viewOf(d.base, b, atOf(bSub)), viewOf(d.pr, p, atOf(pSub)));
   const at = atOf(d.pr.child(pSub, '$ref'));
-  const out = new Collector();
+  const out = d.collector();
   const firstBreaking = inner.firstBreaking;
   if (firstBreaking) {
-    out.add('breaking', REF_STRICTER, at, (place) =>
-      `${place.subject} now refers to \`${pRef}\` instead of \`${bRef}\`, which accepts less: ${firstBreaking.delta.say(deeper(place, firstBreaking.path))}`,
-    );
+    out.add(REF_STRICTER, at, SAY.refStricter, pRef, bRef, firstBreaking);
   } else if (inner.semantic) {
-    out.add('compatible', REF_LOOSER, at, (place) => `${place.subject} now refers to \`${pRef}\` instead of \`${bRef}\`, which accepts more`);
+    out.add(REF_LOOSER, at, SAY.refLooser, pRef, bRef);
   } else return inner;
   return out.build();
 }
@@ -44,11 +42,9 @@ export function compareOpaque(d: Differ, b: View, p: View, out: Collector): void
   const after = new Set(p.opaque.map((entry) => entry.value));
   for (const entry of p.opaque) {
     if (before.has(entry.value)) continue;
-    out.add('breaking', CHANGED, entry.at, (place) =>
-      `${place.subject} now uses \`$ref\` ${entry.value}, which is not among the loaded schema files; compat-gate cannot compare it, so this counts as breaking`,
-    );
+    out.add(CHANGED, entry.at, SAY.opaqueRefAdded, entry.value);
   }
   for (const entry of b.opaque) {
-    if (!after.has(entry.value)) out.add('compatible', REF_REMOVED, p.at, (place) => `${place.subject} no longer uses \`$ref\` ${entry.value}`);
+    if (!after.has(entry.value)) out.add(REF_REMOVED, p.at, SAY.opaqueRefRemoved, entry.value);
   }
 }

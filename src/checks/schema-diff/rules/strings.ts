@@ -1,5 +1,6 @@
-import { Collector } from '../model.js';
+import type { Collector } from '../model.js';
 import type { Entry, View } from '../view.js';
+import { SAY } from '../wording.js';
 
 // What strings must look like: `pattern`, `format`.
 export const PATTERN_ADDED = 'pattern-added';
@@ -20,16 +21,12 @@ const RULES = {
 export function compareStrings(b: View, p: View, keyword: 'pattern' | 'format', before: Array<Entry<string>>, after: Array<Entry<string>>, out: Collector): void {
   const old = before.filter((entry) => !after.some((e) => e.value === entry.value));
   const fresh = after.filter((entry) => !before.some((e) => e.value === entry.value));
-  const verb = keyword === 'pattern' ? 'match the pattern' : 'have the format';
   fresh.forEach((entry, index) => {
     const replaced = old[index];
-    if (replaced) {
-      out.add('breaking', RULES[keyword].changed, entry.at, (place) => `${place.subject} must now ${verb} \`${entry.value}\` instead of \`${replaced.value}\``);
-    } else {
-      out.add('breaking', RULES[keyword].added, entry.at, (place) => `${place.subject} must now ${verb} \`${entry.value}\``);
-    }
+    if (replaced) out.add(RULES[keyword].changed, entry.at, SAY.stringChanged, keyword, entry.value, replaced.value);
+    else out.add(RULES[keyword].added, entry.at, SAY.stringAdded, keyword, entry.value);
   });
   for (const entry of old.slice(fresh.length)) {
-    out.add('compatible', RULES[keyword].removed, p.at, (place) => `${place.subject} no longer has to ${verb} \`${entry.value}\``);
+    out.add(RULES[keyword].removed, p.at, SAY.stringRemoved, keyword, entry.value);
   }
 }

@@ -1,6 +1,6 @@
-import { Collector } from '../model.js';
+import type { Collector } from '../model.js';
 import { type View, typesOf } from '../view.js';
-import { describeTypes } from '../wording.js';
+import { SAY } from '../wording.js';
 
 // Which JSON types a value may have.
 export const TYPE_WIDENED = 'type-widened';
@@ -10,8 +10,7 @@ export const TYPE_NARROWED = 'type-narrowed';
 export function compareTypes(b: View, p: View, out: Collector): void {
   if (!p.type) {
     if (b.type) {
-      const was = b.type.value;
-      out.add('compatible', TYPE_WIDENED, p.at, (place) => `${place.subject} now accepts any type (it had to be ${describeTypes(was)})`);
+      out.add(TYPE_WIDENED, p.at, SAY.anyTypeAccepted, b.type.value);
     }
     return;
   }
@@ -20,11 +19,7 @@ export function compareTypes(b: View, p: View, out: Collector): void {
   const lost = [...bTypes].filter((type) => !now.has(type) && !(type === 'integer' && now.has('number')));
   const gained = [...now].filter((type) => !bTypes.has(type) && !(type === 'integer' && bTypes.has('number')));
   if (lost.length > 0) {
-    out.add('breaking', TYPE_NARROWED, p.type.at, (place) =>
-      b.type
-        ? `${place.subject} no longer accepts ${describeTypes(lost)} (its type is now ${describeTypes(now)})`
-        : `${place.subject} must now be ${describeTypes(now)} (any type was accepted)`,
-    );
+    out.add(TYPE_NARROWED, p.type.at, SAY.typeNarrowed, lost, now, b.type !== undefined);
   }
-  if (gained.length > 0) out.add('compatible', TYPE_WIDENED, p.type.at, (place) => `${place.subject} now also accepts ${describeTypes(gained)}`);
+  if (gained.length > 0) out.add(TYPE_WIDENED, p.type.at, SAY.typeWidened, gained);
 }

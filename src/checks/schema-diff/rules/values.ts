@@ -1,7 +1,7 @@
-import { Collector } from '../model.js';
+import type { Collector } from '../model.js';
 import { canonical } from '../resolve.js';
 import type { View } from '../view.js';
-import { describeValues } from '../wording.js';
+import { SAY } from '../wording.js';
 
 // The values `enum` and `const` allow.
 export const ENUM_NARROWED = 'enum-narrowed';
@@ -16,23 +16,23 @@ export function compareValues(b: View, p: View, out: Collector): void {
   if (pValues) {
     const rule = pValues.kind === 'const' ? CONST_NARROWED : ENUM_NARROWED;
     if (!bValues) {
-      out.add('breaking', rule, pValues.at, (place) => `${place.subject} is now restricted to ${describeValues(pValues.value)}`);
+      out.add(rule, pValues.at, SAY.valuesRestricted, pValues.value);
     } else {
       const allowed = new Set(pValues.value.map(canonical));
       const lost = bValues.value.filter((value) => !allowed.has(canonical(value)));
       if (lost.length > 0) {
-        out.add('breaking', rule, pValues.at, (place) => `${describeValues(lost)} ${lost.length === 1 ? 'is' : 'are'} no longer allowed ${place.in}`);
+        out.add(rule, pValues.at, SAY.valuesNoLongerAllowed, lost);
       }
     }
   }
   if (bValues) {
     const rule = bValues.kind === 'const' ? CONST_WIDENED : ENUM_WIDENED;
-    if (!pValues) out.add('compatible', rule, p.at, (place) => `${place.subject} is no longer restricted to a list of values`);
+    if (!pValues) out.add(rule, p.at, SAY.valuesUnrestricted);
     else {
       const before = new Set(bValues.value.map(canonical));
       const gained = pValues.value.filter((value) => !before.has(canonical(value)));
       if (gained.length > 0) {
-        out.add('compatible', rule, pValues.at, (place) => `${describeValues(gained)} ${gained.length === 1 ? 'is' : 'are'} now allowed ${place.in}`);
+        out.add(rule, pValues.at, SAY.valuesNowAllowed, gained);
       }
     }
   }
