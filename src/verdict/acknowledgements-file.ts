@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
 import { locate, readConfig, type Position } from '../configs/parse/index.js';
+import { createMatcher, parsePatterns } from '../configs/select.js';
 import { GateError } from '../errors.js';
 
 /** Where the acknowledgements file lives unless the `acknowledgements` input says otherwise. */
@@ -137,6 +138,12 @@ export function parseAcknowledgements(path: string, content: Buffer): { form: 'l
     }
     const line = locate(path, content, options, 0, pointer)?.line;
     const paths = raw.paths === undefined ? undefined : typeof raw.paths === 'string' ? [raw.paths] : (raw.paths as string[]);
+    if (paths && !globsRead(paths)) {
+      throw new GateError(
+        `The acknowledgements file \`${path}\`${where(`${pointer}/paths`)}: entry ${index + 1} has \`paths\` that are not globs compat-gate can read (${paths.map((glob) => `\`${glob}\``).join(', ')}).`,
+        'Write globs as in the `configs` input: `distributions/*/run.yaml`, `**` for any folders, `{a,b}`, a leading `!` to exclude.',
+      );
+    }
     return {
       number: index + 1,
       ...(line ? { line } : {}),
@@ -153,6 +160,17 @@ export function parseAcknowledgements(path: string, content: Buffer): { form: 'l
 
 function at(position: Position | undefined): string {
   return position ? `, line ${position.line}` : '';
+}
+
+/** Whether globs compile, with at least one that includes. */
+function globsRead(globs: readonly string[]): boolean {
+  try {
+    const patterns = parsePatterns(globs.join('\n'));
+    createMatcher(patterns);
+    return patterns.include.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 function isRealDate(text: string): boolean {

@@ -45,11 +45,20 @@ export function utcDay(now: number): string {
   return new Date(now).toISOString().slice(0, 10);
 }
 
+/** Each entry's globs compiled once: a file is matched against every break of thousands of configs. */
+const matchers = new WeakMap<AckEntry, (path: string) => boolean>();
+
+function matcherOf(entry: AckEntry, paths: readonly string[]): (path: string) => boolean {
+  let matcher = matchers.get(entry);
+  if (!matcher) matchers.set(entry, (matcher = createMatcher(parsePatterns(paths.join('\n')))));
+  return matcher;
+}
+
 /** Whether an entry matches a break: the same fingerprint, or a glob of its paths and its layer. */
 export function entryMatches(entry: AckEntry, found: ConfigBreaks, broke: Break): boolean {
   if (entry.fingerprint !== undefined) return entry.fingerprint === broke.fingerprint;
   if (!entry.paths || entry.layer !== broke.layer) return false;
-  const matches = createMatcher(parsePatterns(entry.paths.join('\n')));
+  const matches = matcherOf(entry, entry.paths);
   return [broke.path, found.configPath, found.currentPath].some((path) => path !== undefined && matches(path));
 }
 

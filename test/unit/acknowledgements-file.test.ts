@@ -92,6 +92,10 @@ describe('the acknowledgements file', () => {
     expect(error.hint).toMatch(/YYYY-MM-DD/);
   });
 
+  it('refuses `paths` that exclude only, at their line', () => {
+    expect(failure('- paths: ["!a/*.yaml"]\n  layer: schema\n  reason: x\n').message).toMatch(/line 1: entry 1 has `paths` that are not globs compat-gate can read \(`!a\/\*\.yaml`\)/);
+  });
+
   it('refuses a file that is neither a list nor `acknowledgements:`', () => {
     expect(failure('fingerprint: x\n').message).toMatch(/the file has no `acknowledgements:` list|unknown key/);
     expect(failure('just text\n').message).toMatch(/neither a list of entries nor an object/);
