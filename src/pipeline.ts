@@ -1,5 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
 import { ACTION_NAMING, GateError, errorMessage, type Naming } from './errors.js';
 import { judge, type GateOptions, type GateRun } from './checks/judge.js';
@@ -18,6 +18,9 @@ import {
 import { DEFAULT_MERGE_SETTINGS, readReleaseFiles, type MergeSettingsApi } from './verdict/release-setup.js';
 import { buildReport, type Report, type ReportReleaseReach } from './reports/report.js';
 import { acknowledge, type Acknowledgement } from './verdict/acknowledgement.js';
+import { DEFAULT_ACKNOWLEDGEMENTS_FILE, readAcknowledgements, type AckFile } from './verdict/acknowledgements-file.js';
+import { coverBreaks, utcDay, type AckMode, type FileCoverage } from './verdict/coverage.js';
+import { fingerprintRun, type ConfigBreaks } from './verdict/fingerprint.js';
 import { findReleaseTools, releaseReach } from './verdict/release-tool.js';
 import { acknowledgementCounts, decideVerdict } from './verdict/verdict.js';
 
@@ -36,6 +39,10 @@ export interface CheckRequest {
   /** The webhook payload (empty for the CLI). */
   payload: Payload;
   ackLabels: string[];
+  /** What acknowledges a break (`acknowledge-with`): the PR (default), the acknowledgements file, or either. */
+  acknowledgeWith?: AckMode;
+  /** The acknowledgements file, relative to the working directory (default `.github/compat-gate-acknowledged.yaml`). */
+  acknowledgements?: string;
   /** Fail an acknowledged break that the repository's release tool will not release as major. */
   ackMustReachRelease?: boolean;
   /** The repository's merge settings, when there is a token; without it GitHub's defaults are assumed. */
@@ -72,8 +79,11 @@ export async function check(request: CheckRequest): Promise<Report> {
     releaseReach?: ReportReleaseReach;
     run?: GateRun;
     loaderScript?: ChangedScript;
+    breaks?: ConfigBreaks[];
+    fileCoverage?: FileCoverage;
     notes: string[];
   } = { notes: [] };
+  const ackMode = request.acknowledgeWith ?? 'pr';
   const finish = (verdict: Verdict, error?: { message: string; hint?: string }) =>
     buildReport({
       toolVersion: request.toolVersion,
@@ -82,6 +92,7 @@ export async function check(request: CheckRequest): Promise<Report> {
       ...(request.repository ? { repository: request.repository } : {}),
       event: request.eventName,
       ackLabels: request.ackLabels,
+      ackMode,
       failOnDrift: request.failOnDrift,
       ...(request.gate.shard ? { shard: request.gate.shard } : {}),
       settings: {
@@ -102,6 +113,8 @@ export async function check(request: CheckRequest): Promise<Report> {
     const head = await git.tryResolveCommit('HEAD');
     if (head) known.head = { sha: head };
     refuseUntrustedLoader(request);
+    // Read before any work: a bad file is an error whatever the configs do.
+    const ackFile = await acknowledgementsFile(request, git.root, ackMode, known.notes);
 
     const candidate = baseCandidate({ ...(request.base ? { input: request.base } : {}), eventName: request.eventName, payload: request.payload });
     if ('none' in candidate) {
@@ -129,12 +142,14 @@ export async function check(request: CheckRequest): Promise<Report> {
           },
         });
     known.pullRequest = pullRequest;
-    known.acknowledgement = acknowledge({
+    const byPullRequest = acknowledge({
       ...(pullRequest.title !== undefined ? { title: pullRequest.title } : {}),
       labels: pullRequest.labels,
       commits: pullRequest.commits,
       ackLabels: request.ackLabels,
     });
+    // With `acknowledge-with: file` the title, footers and labels acknowledge nothing.
+    known.acknowledgement = ackMode === 'file' ? { acknowledged: false, reasons: [] } : byPullRequest;
 
     const tempDir = await mkdtemp(join(request.tempRoot, 'compat-gate-'));
     try {
@@ -152,6 +167,12 @@ export async function check(request: CheckRequest): Promise<Report> {
       await rm(tempDir, { recursive: true, force: true });
     }
     const run = known.run;
+    known.breaks = fingerprintRun(run);
+    if (ackFile) {
+      const coverage = coverBreaks(ackFile, known.breaks, (found) => found.ref === 'base' || request.failOnDrift, utcDay(now()));
+      known.fileCoverage = coverage;
+      if (coverage.covered) known.acknowledgement = { ...known.acknowledgement, acknowledged: true };
+    }
     if (request.gate.loader && loaderBroke(run)) {
       // Where the loader-only break shows in the PR's diff; a nicety, never a reason to fail.
       const script = await changedLoaderScript(git, { command: request.gate.loader, workingDirectory: request.gate.workingDirectory, repositoryRoot: git.root }, base.sha).catch(() => undefined);
@@ -177,6 +198,35 @@ export async function check(request: CheckRequest): Promise<Report> {
     const message = errorMessage(error);
     return finish(Verdict.Error, { message: `compat-gate failed unexpectedly: ${message}`, hint: 'Re-run the check; if it fails again, report it with this message.' });
   }
+}
+
+/**
+ * The acknowledgements file when `acknowledge-with` reads it (`file`, `either`); with `pr`, a
+ * note when the file exists, since its entries then count for nothing.
+ */
+async function acknowledgementsFile(request: CheckRequest, root: string, mode: AckMode, notes: string[]): Promise<AckFile | undefined> {
+  const given = request.acknowledgements || DEFAULT_ACKNOWLEDGEMENTS_FILE;
+  const absolute = resolve(request.gate.workingDirectory, given);
+  const fromRoot = relative(root, absolute);
+  const shown = !fromRoot || fromRoot.startsWith('..') || isAbsolute(fromRoot) ? given : fromRoot.split(sep).join('/');
+  if (mode === 'pr') {
+    if (await stat(absolute).then((found) => found.isFile(), () => false)) {
+      notes.push(`\`${shown}\` exists, but \`acknowledge-with\` is \`pr\`: its entries acknowledge nothing. Set \`acknowledge-with: file\` (or \`either\`) to use it.`);
+    }
+    return undefined;
+  }
+  // The file is the repository's: one outside it (`../`, or a link leading out) is refused, so
+  // that nothing outside the checkout is read and quoted in an error.
+  const within = (from: string) => from !== '' && !from.startsWith('..') && !isAbsolute(from);
+  const real = await realpath(absolute).catch(() => undefined);
+  const outside = real ? !within(relative(await realpath(root).catch(() => root), real)) : !within(fromRoot);
+  if (outside) {
+    throw new GateError(
+      (n) => `The acknowledgements file \`${given}\` (the ${n.setting('acknowledgements')}) is outside the repository.`,
+      (n) => `Keep it in the repository and give its path relative to the ${n.setting('working-directory')}, e.g. \`${DEFAULT_ACKNOWLEDGEMENTS_FILE}\`.`,
+    );
+  }
+  return readAcknowledgements(absolute, shown);
 }
 
 /**

@@ -8,6 +8,7 @@ import { parsePatterns, parseShard, type ConfigPatterns, type Shard } from './co
 import type { SuiteOptions } from './checks/judge.js';
 import { GateError } from './errors.js';
 import { parseLabelList } from './verdict/acknowledgement.js';
+import { ACK_MODES, type AckMode } from './verdict/coverage.js';
 
 /**
  * The defaults of action.yml's inputs, as action.yml writes them; the CLI's flags share them.
@@ -17,6 +18,8 @@ export const INPUT_DEFAULTS = {
   'check-formats': 'true',
   release: 'latest',
   'ack-labels': 'breaking-change',
+  'acknowledge-with': 'pr',
+  acknowledgements: '.github/compat-gate-acknowledged.yaml',
   'fail-on-drift': 'false',
   'ack-must-reach-release': 'false',
   comment: 'auto',
@@ -54,6 +57,10 @@ export interface ActionSettings {
   release: string;
   /** Labels that acknowledge a break. */
   ackLabels: string[];
+  /** What acknowledges a break: the PR, the acknowledgements file, or either. */
+  acknowledgeWith: AckMode;
+  /** The acknowledgements file, relative to workingDirectory. */
+  acknowledgements: string;
   /** Fail on new release drift too. */
   failOnDrift: boolean;
   /** Fail an acknowledged break that the repository's release tool will not release as major. */
@@ -146,6 +153,8 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
       checkFormats: true,
       release: 'none',
       ackLabels: parseLabelList(read.text('ack-labels')),
+      acknowledgeWith: read.choice('acknowledge-with', ACK_MODES),
+      acknowledgements: read.text('acknowledgements'),
       failOnDrift: read.boolean('fail-on-drift'),
     ackMustReachRelease: read.boolean('ack-must-reach-release'),
       comment: read.choice('comment', COMMENT_MODES),
@@ -183,6 +192,8 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
     ...(base ? { base } : {}),
     release: read.text('release'),
     ackLabels: parseLabelList(read.text('ack-labels')),
+    acknowledgeWith: read.choice('acknowledge-with', ACK_MODES),
+    acknowledgements: read.text('acknowledgements'),
     failOnDrift: read.boolean('fail-on-drift'),
     ackMustReachRelease: read.boolean('ack-must-reach-release'),
     comment: read.choice('comment', COMMENT_MODES),

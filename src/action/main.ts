@@ -108,6 +108,8 @@ async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings
     eventName: runner.eventName,
     payload,
     ackLabels: settings.ackLabels,
+    acknowledgeWith: settings.acknowledgeWith,
+    acknowledgements: settings.acknowledgements,
     ackMustReachRelease: settings.ackMustReachRelease,
     allowPullRequestTarget: settings.allowPullRequestTarget,
     ...(apis ?? {}),

@@ -25,6 +25,8 @@ export const OPTIONS = {
   title: { type: 'string' },
   label: { type: 'string', multiple: true },
   'ack-labels': { type: 'string', default: INPUT_DEFAULTS['ack-labels'] },
+  'acknowledge-with': { type: 'string', default: INPUT_DEFAULTS['acknowledge-with'] },
+  acknowledgements: { type: 'string', default: INPUT_DEFAULTS.acknowledgements },
   'ack-must-reach-release': { type: 'boolean', default: isTrue(INPUT_DEFAULTS['ack-must-reach-release']) },
   'yaml-version': { type: 'string', default: INPUT_DEFAULTS['yaml-version'] },
   'working-directory': { type: 'string', short: 'C', default: INPUT_DEFAULTS['working-directory'] },

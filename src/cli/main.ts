@@ -12,6 +12,7 @@ import { createGitCommandManager } from '../git/git.js';
 import { buildReport } from '../reports/report.js';
 import { safeJson, visible } from '../reports/safe-text.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
+import { ACK_MODES, type AckMode } from '../verdict/coverage.js';
 import { nothingToLoad } from '../checks/nothing-checked.js';
 import { INPUT_DEFAULTS, YAML_VERSIONS, parseLoaderJobs, suiteOptions } from '../settings.js';
 import { VERSION } from '../version.js';
@@ -46,6 +47,11 @@ Options:
   --title TEXT             the PR title, to judge an acknowledgement (e.g. "feat!: …")
   --label NAME             a PR label (repeatable)
   --ack-labels LABELS      labels that acknowledge a break (default: ${INPUT_DEFAULTS['ack-labels']})
+  --acknowledge-with pr|file|either
+                           what acknowledges a break: the title and labels (pr, the
+                           default), the acknowledgements file, or either
+  --acknowledgements FILE  the acknowledgements file, relative to --working-directory
+                           (default ${INPUT_DEFAULTS.acknowledgements})
   --ack-must-reach-release fail when the release tool will not release the acknowledged
                            break as major (default: a warning)
   --yaml-version 1.1|1.2   1.1 reads YAML like PyYAML (default ${INPUT_DEFAULTS['yaml-version']})
@@ -123,6 +129,8 @@ export async function main(
     const suite = suiteCommand ? suiteOptions(suiteCommand, strings(values['suite-configs']).join('\n'), configs.join('\n'), suiteTimeout) : undefined;
     const loaderJobs = parseLoaderJobs(String(values['loader-jobs']));
     const title = optional(values.title);
+    const acknowledgeWith = String(values['acknowledge-with']);
+    if (!isAckMode(acknowledgeWith)) throw new GateError(`--acknowledge-with is ${acknowledgeWith}.`, 'Use pr, file or either.');
     report = await check({
       gate: {
         workingDirectory,
@@ -144,6 +152,8 @@ export async function main(
       eventName: 'cli',
       payload: {},
       ackLabels: parseLabelList(String(values['ack-labels'])),
+      acknowledgeWith,
+      acknowledgements: String(values.acknowledgements),
       ackMustReachRelease: values['ack-must-reach-release'] === true,
       allowPullRequestTarget: false,
       localPullRequest: { ...(title !== undefined ? { title } : {}), labels: strings(values.label) },
@@ -180,6 +190,10 @@ function strings(value: unknown): string[] {
 
 function optional(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+function isAckMode(value: string): value is AckMode {
+  return (ACK_MODES as readonly string[]).includes(value);
 }
 
 function isYamlVersion(value: string): value is YamlVersion {

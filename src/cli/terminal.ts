@@ -4,6 +4,7 @@ import { releaseDrifts, type Report, type ReportConfig } from '../reports/report
 import { count } from '../reports/markdown.js';
 import { visible } from '../reports/safe-text.js';
 import { findingText, headline, readablePointers } from '../reports/summary.js';
+import { breakWords } from '../verdict/coverage.js';
 
 /** ANSI styles, or none when the output is not a terminal. */
 export interface Styles {
@@ -100,6 +101,8 @@ export function renderTerminal(report: Report, styles: Styles): string {
     for (const problem of releaseProblems) {
       lines.push(`  ${styles.yellow('!')} ${problem.tool}${problem.method ? `, ${problem.method} merge` : ''}: ${problem.why}.`, `    ${styles.dim('fix:')} ${problem.fix}.`);
     }
+  } else if (report.verdict === Verdict.Breaking && report.acknowledgement.mode === 'file') {
+    lines.push('', `Breaks are acknowledged in ${styles.bold(visible(report.acknowledgement.file?.path ?? 'the acknowledgements file'))} (--acknowledge-with file).`);
   } else if (report.verdict === Verdict.Breaking) {
     const label = report.acknowledgement.labels[0];
     lines.push(
@@ -107,6 +110,7 @@ export function renderTerminal(report: Report, styles: Styles): string {
       `If the break is intended, acknowledge it: a title like ${styles.bold('feat!: …')}${label ? `, the label ${styles.bold(visible(label))}` : ''}, or a ${styles.bold('BREAKING CHANGE:')} footer in a commit.`,
     );
   }
+  lines.push(...fileLines(report, styles));
   const misses = report.verdict === Verdict.Breaking ? report.acknowledgement.nearMisses ?? [] : [];
   if (misses.length) {
     lines.push('', styles.bold('Not counted, because …'));
@@ -126,6 +130,37 @@ export function renderTerminal(report: Report, styles: Styles): string {
   ].filter(Boolean);
   lines.push('', styles.dim(`Checked ${checked.join(', ')}.`));
   return lines.join('\n') + '\n';
+}
+
+/** The acknowledgements file: what it leaves unacknowledged (with entries to paste), expired and stale entries. */
+function fileLines(report: Report, styles: Styles): string[] {
+  const file = report.acknowledgement.file;
+  if (!file || report.verdict === Verdict.Error) return [];
+  const lines: string[] = [];
+  const path = visible(file.path);
+  if (report.verdict === Verdict.Breaking && file.uncovered.length) {
+    lines.push('', styles.bold(file.found ? `Not acknowledged by ${path}:` : `No acknowledgements file ${path}: nothing is acknowledged.`));
+    for (const broke of file.uncovered.slice(0, LIST_LIMIT)) {
+      const why = broke.expiredEntries?.length ? ` (entry ${broke.expiredEntries.join(', ')} expired)` : broke.newSinceAcknowledgement ? ' (new since the acknowledgement)' : '';
+      lines.push(`  ${styles.red('✗')} ${broke.fingerprint} ${visible(broke.configPath)}: ${visible(breakWords(broke))}${why}`);
+    }
+    lines.push(...more(file.uncovered.length, styles));
+    if (file.suggestion) {
+      lines.push('', styles.bold(`If intended, add to ${path} (replace each TODO reason):`));
+      for (const line of file.suggestion.split('\n')) lines.push(`  ${visible(line)}`);
+    }
+  }
+  if (report.verdict === Verdict.Acknowledged && file.covered) {
+    lines.push('', styles.bold(`Acknowledged by ${path}:`));
+    for (const entry of file.entries.filter((candidate) => candidate.state === 'used').slice(0, LIST_LIMIT)) lines.push(`  ${styles.yellow('✓')} entry ${entry.number}: ${visible(entry.reason)}`);
+  }
+  for (const entry of file.entries.filter((candidate) => candidate.state === 'expired')) {
+    lines.push(`${styles.yellow('expired:')} ${path} entry ${entry.number}${entry.line ? ` (line ${entry.line})` : ''} expired after ${visible(entry.expires ?? '')}: it acknowledges nothing.`);
+  }
+  for (const entry of file.entries.filter((candidate) => candidate.state === 'stale')) {
+    lines.push(`${styles.yellow('stale:')} ${path} entry ${entry.number}${entry.line ? ` (line ${entry.line})` : ''} matches no break any more: remove it.`);
+  }
+  return lines;
 }
 
 /** How many items a list shows in the terminal; --json has them all. */
@@ -171,5 +206,6 @@ function configLines(config: ReportConfig, mark: string, paint: (text: string) =
   for (const finding of config.errors.slice(0, 3)) out.push(`      ${indented(findingText(finding), 8)}`);
   if (config.errors.length > 3) out.push(styles.dim(`      …and ${config.errors.length - 3} more`));
   for (const cause of config.causes ?? []) out.push(styles.dim(`      schema change: ${indented(visible(readablePointers(cause), { newlines: true }), 8)}`));
+  for (const broke of config.breaks ?? []) out.push(styles.dim(`      fingerprint ${broke.fingerprint} (${visible(breakWords(broke))})`));
   return out;
 }

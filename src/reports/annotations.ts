@@ -59,7 +59,7 @@ export function annotationsFor(report: Report, written: Partial<Record<Level, nu
     all.push({
       level: acknowledged ? 'warning' : 'error',
       title: `${acknowledged ? 'Acknowledged break' : 'Broken config'}: loads on ${ref}, not with this PR`,
-      message: withPath(config.path, first ? findingText(first) : 'does not load'),
+      message: withPath(config.path, first ? findingText(first) : 'does not load') + fingerprintWords(config.breaks),
       file: config.path,
       ...(first?.line ? { line: first.line } : {}),
       ...(first?.column ? { column: first.column } : {}),
@@ -192,7 +192,18 @@ export function failureMessage(report: Report): string | undefined {
     return `${report.counts.broken} config(s) that load on the base no longer load with this PR, and \`ack-must-reach-release\` is set: the acknowledgement will not reach the release. See the job summary for the fix.`;
   }
   const label = visible(report.acknowledgement.labels[0] ?? 'breaking-change');
-  return `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: …\`) or the label \`${label}\`.`;
+  const file = report.acknowledgement.file;
+  if (file && report.acknowledgement.mode === 'file') {
+    return `${report.counts.broken} config(s) that load on the base no longer load with this PR, and ${visible(file.path)} does not acknowledge ${file.uncovered.length === 1 ? 'one of their breaks' : `${file.uncovered.length} of their breaks`}. The job summary lists them, with the entries to add.`;
+  }
+  const orFile = file ? `, or each break by its fingerprint in ${visible(file.path)}` : '';
+  return `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: …\`) or the label \`${label}\`${orFile}.`;
+}
+
+/** " (fingerprint cg1:…)" for an annotation, empty without fingerprints. */
+function fingerprintWords(breaks: ReadonlyArray<{ fingerprint: string }> | undefined): string {
+  if (!breaks?.length) return '';
+  return ` (fingerprint${breaks.length === 1 ? '' : 's'} ${breaks.map((broke) => broke.fingerprint).join(', ')})`;
 }
 
 /** The summary's line on annotations left out, or undefined when none were. */

@@ -5,6 +5,7 @@ import { ConfigStatus, REPORT_VERSION, Verdict } from '../constants.js';
 import { describeJsonRead, readJsonBytes } from '../configs/parse/index.js';
 import { GateError, describeError } from '../errors.js';
 import { acknowledgementCounts, decideVerdict } from '../verdict/verdict.js';
+import { mergeCoverage } from '../verdict/coverage.js';
 import { countConfigs, releaseDrifts, withReleaseNote, type Report, type ReportReleaseDrift } from './report.js';
 
 /**
@@ -169,9 +170,20 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
   const newDrift = releases.length ? sum(releases.map((release) => release.drift.counts.new)) : (drift?.counts.new ?? 0);
   // Every shard reads the PR live; a label added between two shards' runs may split them. Only
   // an acknowledgement that every shard saw counts.
-  const acknowledged = ordered.every((report) => report.acknowledgement.acknowledged);
+  // With the acknowledgements file, each shard matched it with its own breaks: the file covers
+  // the whole when every break of every shard has a live entry.
+  const files = ordered.map((report) => report.acknowledgement.file).filter((file) => file !== undefined);
+  const file = files.length === ordered.length && files.length > 0 ? mergeCoverage(files) : undefined;
+  const mode = first.acknowledgement.mode ?? 'pr';
+  const byPullRequest = ordered.every((report) => report.acknowledgement.reasons.length > 0);
+  const acknowledged =
+    file && mode === 'file'
+      ? file.covered
+      : file && mode === 'either'
+        ? byPullRequest || file.covered
+        : ordered.every((report) => report.acknowledgement.acknowledged);
   // With `ack-must-reach-release`, a shard whose acknowledgement does not reach the release fails it.
-  const counted = acknowledged && ordered.every((report) => acknowledgementCounts(report.acknowledgement));
+  const counted = acknowledged && ordered.every((report) => acknowledgementCounts({ ...report.acknowledgement, acknowledged: true }));
   const errors = ordered.filter((report) => report.error);
   const counts = countConfigs(configs, skipped.length);
   // A shard sees a slice, and one made only of unreadable or skipped files passes: only the
@@ -210,7 +222,12 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
       : nothingError
         ? { error: nothingError }
         : {}),
-    acknowledgement: { ...first.acknowledgement, acknowledged, reasons: acknowledged ? first.acknowledgement.reasons : [] },
+    acknowledgement: {
+      ...first.acknowledgement,
+      acknowledged,
+      reasons: acknowledged && (mode === 'pr' || byPullRequest) ? first.acknowledgement.reasons : [],
+      ...(file ? { file } : {}),
+    },
     counts,
     configs,
     skipped,

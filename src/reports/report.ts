@@ -7,6 +7,8 @@ import type { Migration } from '../checks/migration/index.js';
 import type { RefTarget } from '../refs/base.js';
 import type { PullRequestContext } from '../refs/pull-request.js';
 import type { Acknowledgement } from '../verdict/acknowledgement.js';
+import type { AckMode, FileCoverage } from '../verdict/coverage.js';
+import type { Break, ConfigBreaks } from '../verdict/fingerprint.js';
 import type { ReleaseReach } from '../verdict/release-tool.js';
 import { releaseNoteFor, type ReleaseNote } from './release-note.js';
 
@@ -34,6 +36,8 @@ export interface ReportConfig {
   causes?: string[];
   /** For a broken config (report version 2): how it moves to the PR's code, or why it cannot. */
   migration?: Migration;
+  /** For a broken config: each break and its fingerprint (report version 2). */
+  breaks?: Break[];
 }
 
 /** One config of a release that does not simply load: new, existing or fixed drift. */
@@ -52,6 +56,8 @@ export interface ReportDrift {
   layers?: LayerJudgements;
   /** For new drift (report version 2): how it moves to the PR's code, or why it cannot. */
   migration?: Migration;
+  /** For new drift: each break and its fingerprint (report version 2). */
+  breaks?: Break[];
 }
 
 /** A change between the base's schema and the PR's, joined with the configs it broke. */
@@ -99,6 +105,10 @@ export interface Report {
     sources: PullRequestContext['sources'];
     /** For an acknowledged break in a repository with a release tool: whether it will cut a major release. */
     release?: ReportReleaseReach;
+    /** `acknowledge-with`; absent in reports of version 1, where it is `pr`. */
+    mode?: AckMode;
+    /** The acknowledgements file against the PR's breaks, with `acknowledge-with: file` or `either`. */
+    file?: FileCoverage;
   };
   counts: { configs: number; ok: number; broken: number; failingOnBase: number; unreadable: number; skipped: number };
   configs: ReportConfig[];
@@ -160,6 +170,11 @@ export interface ReportInput {
   ackLabels: string[];
   acknowledgement?: Acknowledgement;
   releaseReach?: ReportReleaseReach;
+  /** `acknowledge-with`. */
+  ackMode?: AckMode;
+  /** Each broken config's and new drift's breaks, with fingerprints. */
+  breaks?: ConfigBreaks[];
+  fileCoverage?: FileCoverage;
   base?: RefTarget;
   release?: RefTarget;
   head?: { sha: string };
@@ -177,6 +192,10 @@ const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /** Assembles the report; pure, so the action, the CLI and tests build it the same way. */
 export function buildReport(input: ReportInput): Report {
+  const breaksOf = (ref: string, path: string) => {
+    const found = input.breaks?.find((entry) => entry.ref === ref && entry.configPath === path);
+    return found?.breaks.length ? { breaks: found.breaks } : {};
+  };
   const configs: ReportConfig[] = (input.run?.base.configs ?? []).map((config) => ({
     path: config.path,
     ...(config.currentPath ? { currentPath: config.currentPath } : {}),
@@ -189,6 +208,7 @@ export function buildReport(input: ReportInput): Report {
     ...(config.layers && Object.keys(config.layers).length ? { layers: config.layers } : {}),
     ...(config.causes?.length ? { causes: config.causes } : {}),
     ...(config.migration ? { migration: config.migration } : {}),
+    ...(config.status === ConfigStatus.Broken ? breaksOf('base', config.path) : {}),
   }));
   const skipped = input.run?.base.skipped ?? [];
   const pr = input.pullRequest;
@@ -212,15 +232,17 @@ export function buildReport(input: ReportInput): Report {
     ...(input.base ? { base: input.base } : {}),
     ...(input.head ? { head: input.head } : {}),
     ...(input.release ? { release: input.release } : {}),
-    ...(input.run?.release ? { drift: driftOf(input.run.release, input.failOnDrift ?? false) } : {}),
+    ...(input.run?.release ? { drift: driftOf(input.run.release, input.failOnDrift ?? false, breaksOf) } : {}),
     ...(input.run?.releases?.length
-      ? { releases: input.run.releases.map((release) => ({ ...release.ref, drift: driftOf(release, input.failOnDrift ?? false) })) }
+      ? { releases: input.run.releases.map((release) => ({ ...release.ref, drift: driftOf(release, input.failOnDrift ?? false, breaksOf) })) }
       : {}),
     acknowledgement: {
       ...(input.acknowledgement ?? { acknowledged: false, reasons: [] }),
       labels: input.ackLabels,
       sources: pr?.sources ?? { title: 'none', labels: 'none', commits: 'none' },
       ...(input.releaseReach ? { release: input.releaseReach } : {}),
+      ...(input.ackMode ? { mode: input.ackMode } : {}),
+      ...(input.fileCoverage ? { file: input.fileCoverage } : {}),
     },
     counts: countConfigs(configs, skipped.length),
     configs,
@@ -265,7 +287,7 @@ function groupSchemaChanges(changes: readonly AttributedSchemaChange[]): NonNull
   };
 }
 
-function driftOf(release: JudgedRelease, failOnDrift: boolean): ReportReleaseDrift {
+function driftOf(release: JudgedRelease, failOnDrift: boolean, breaksOf: (ref: string, path: string) => { breaks?: Break[] }): ReportReleaseDrift {
   const count = (status: DriftStatus) => release.configs.filter((config) => config.status === status).length;
   const gone = release.configs.flatMap((config) =>
     config.noPathToday ? [{ path: config.path, why: config.noPathToday.why, ...(config.noPathToday.to ? { to: config.noPathToday.to } : {}), status: config.status }] : [],
@@ -293,6 +315,7 @@ function driftOf(release: JudgedRelease, failOnDrift: boolean): ReportReleaseDri
               ...(config.baseFindings ? { baseErrors: config.baseFindings } : {}),
               ...(config.layers && Object.keys(config.layers).length ? { layers: config.layers } : {}),
               ...(config.migration ? { migration: config.migration } : {}),
+              ...(config.status === DriftStatus.New ? breaksOf(release.ref.ref, config.path) : {}),
             },
           ],
     ),

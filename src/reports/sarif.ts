@@ -2,6 +2,7 @@ import { ConfigStatus, HOMEPAGE, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { fileLink, releaseDrifts, type Report } from './report.js';
 import { visible } from './safe-text.js';
+import type { Break } from '../verdict/fingerprint.js';
 import { findingText } from './summary.js';
 
 /** The SARIF rules compat-gate reports under. */
@@ -83,7 +84,8 @@ export function renderSarif(report: Report): SarifLog {
     results.push(result(SarifRule.BrokenConfig, acknowledged ? 'warning' : 'error', config.path, config.errors, report.base?.ref, {
       ...(report.base ? { ref: report.base.ref, sha: report.base.sha, url: fileLink(report, report.base.sha, config.path) } : {}),
       acknowledged,
-    }));
+      ...fingerprintProperties(config.breaks),
+    }, config.breaks));
   }
   // One result a config path, for the first release it drifts in (its fingerprint is the path).
   const drifted = new Set<string>();
@@ -96,7 +98,8 @@ export function renderSarif(report: Report): SarifLog {
           ref: release.ref,
           sha: release.sha,
           ...(config.currentPath ? { currentPath: config.currentPath } : {}),
-        }),
+          ...fingerprintProperties(config.breaks),
+        }, config.breaks),
       );
     }
   }
@@ -122,7 +125,20 @@ export function renderSarif(report: Report): SarifLog {
   };
 }
 
-function result(ruleId: string, level: 'error' | 'warning', path: string, errors: Finding[], ref: string | undefined, properties: Record<string, unknown>): SarifResult {
+/** The breaks' fingerprints as result properties, for people reading the SARIF. */
+function fingerprintProperties(breaks: readonly Break[] | undefined): Record<string, unknown> {
+  return breaks?.length ? { fingerprints: breaks.map((broke) => broke.fingerprint) } : {};
+}
+
+function result(
+  ruleId: string,
+  level: 'error' | 'warning',
+  path: string,
+  errors: Finding[],
+  ref: string | undefined,
+  properties: Record<string, unknown>,
+  breaks: readonly Break[] | undefined,
+): SarifResult {
   const first = errors[0];
   return {
     ruleId,
@@ -136,8 +152,13 @@ function result(ruleId: string, level: 'error' | 'warning', path: string, errors
         },
       },
     ],
-    // Stable across runs, so code scanning tracks one alert per config and rule.
-    partialFingerprints: { compatGateKey: `${ruleId}:${path}` },
+    // Stable across runs, so code scanning tracks one alert per config and rule; the breaks'
+    // fingerprints (sorted, never shas or lines) tell a new break of the same config apart, and
+    // the alert closes once they are gone.
+    partialFingerprints: {
+      compatGateKey: `${ruleId}:${path}`,
+      ...(breaks?.length ? { 'compatGateBreaks/v1': [...new Set(breaks.map((broke) => broke.fingerprint))].sort().join(',') } : {}),
+    },
     // The layer that broke it first: schema, loader or suite.
     properties: { ...(first ? { layer: first.layer } : {}), ...properties },
   };

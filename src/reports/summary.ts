@@ -9,6 +9,7 @@ export { readablePointer, readablePointers } from './markdown.js';
 import { fileLink, releaseDrifts, type Report, type ReportConfig, type ReportDrift, type ReportReleaseDrift, type ReportSchemaChange } from './report.js';
 import { releaseNoteBlock } from './release-note.js';
 import { migrationSection, noMigrationCallout } from './migrations.js';
+import { entriesUsedWords, entryStateParagraphs, fileHelp, fingerprintCell, uncoveredParagraphs } from './acknowledgements.js';
 import type { RefTarget } from '../refs/base.js';
 import { markdownText, visible } from './safe-text.js';
 
@@ -162,7 +163,17 @@ export function brokenSection(report: Report, style: SectionStyle = SUMMARY_STYL
   const broken = report.configs.filter((config) => config.status === ConfigStatus.Broken);
   if (!broken.length) return undefined;
   const heading = report.verdict === Verdict.Acknowledged ? 'Broken configs (acknowledged)' : 'Broken configs';
-  return configSection(report, heading, undefined, broken, (c) => c.errors, style);
+  // Reports of version 1 have no fingerprints: their table keeps its three columns.
+  if (!broken.some((config) => config.breaks?.length)) return configSection(report, heading, undefined, broken, (c) => c.errors, style);
+  return tableSection(
+    heading,
+    undefined,
+    ['Config', 'Line', 'First error', 'Fingerprint'],
+    broken,
+    (config) => [...configRow(report, config, config.errors), fingerprintCell(report, config.breaks)],
+    'config',
+    style,
+  );
 }
 
 /** The paragraphs under the headline that say what the verdict means and what to do next. */
@@ -180,9 +191,14 @@ export function verdictParagraphs(report: Report): string[] {
       paragraphs.push(
         `The PR acknowledges the break (by ${describeReasons(report)}), but the release will not: \`ack-must-reach-release\` is set, so this fails until the acknowledgement reaches the release.\n${releaseProblemList(report)}`,
       );
+    } else if (report.acknowledgement.mode === 'file') {
+      paragraphs.push(fileHelp(report)!);
     } else {
       paragraphs.push(acknowledgeHelp(report));
+      const either = fileHelp(report);
+      if (either) paragraphs.push(either);
     }
+    paragraphs.push(...uncoveredParagraphs(report));
   }
   if (report.verdict === Verdict.Acknowledged) {
     paragraphs.push(`The break is acknowledged by ${describeReasons(report)}. Users of these configs must change them: say how in the release notes.`);
@@ -192,6 +208,7 @@ export function verdictParagraphs(report: Report): string[] {
       );
     }
   }
+  if (report.verdict !== Verdict.Error) paragraphs.push(...entryStateParagraphs(report));
   const misses = nearMissesWorthNoting(report);
   if (misses.length) paragraphs.push(nearMissList(misses));
   return paragraphs;
@@ -409,7 +426,7 @@ function driftSection(report: Report, release: RefTarget & { drift: ReportReleas
         : config.noPathToday
           ? `${link} in ${inlineCode(release.ref)}, ${config.noPathToday.why === 'deleted' ? 'no path today' : `now ${inlineCode(config.noPathToday.to ?? '')}, outside the globs`}`
           : link,
-      DRIFT_WORDS[config.status],
+      DRIFT_WORDS[config.status] + (config.breaks?.length ? `<br>${fingerprintCell(report, config.breaks)}` : ''),
       first ? `${config.status === 'fixed' ? 'was: ' : ''}${describeFinding(first)}` : '',
     ];
   };
@@ -507,6 +524,8 @@ function describeReasons(report: Report): string {
         return `commit ${reason.sha.slice(0, 7)} (${inlineCode(clip(reason.text, 80))})`;
     }
   });
+  const file = entriesUsedWords(report);
+  if (file) reasons.push(file);
   return reasons.length ? reasons.join(', ') : 'the PR';
 }
 

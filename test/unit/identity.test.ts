@@ -15,7 +15,7 @@ describe('the project identity', () => {
     expect(new Set(uses)).toEqual(new Set([REPOSITORY]));
   });
 
-  it('is the same in package.json, action.yml, the SARIF tool link and the report schema $id', () => {
+  it('is the same in package.json, action.yml, the SARIF tool link and the $id of the report and acknowledgements schemas', () => {
     const manifest = JSON.parse(read('package.json'));
     expect(manifest.repository.url).toBe(`git+https://github.com/${REPOSITORY}.git`);
     expect(manifest.homepage).toBe(`https://github.com/${REPOSITORY}#readme`);
@@ -24,6 +24,9 @@ describe('the project identity', () => {
     expect(HOMEPAGE).toBe(`https://github.com/${REPOSITORY}`);
     expect(JSON.parse(read('schemas/report.schema.json')).$id).toBe(
       `https://raw.githubusercontent.com/${REPOSITORY}/main/schemas/report.schema.json`,
+    );
+    expect(JSON.parse(read('schemas/acknowledgements.schema.json')).$id).toBe(
+      `https://raw.githubusercontent.com/${REPOSITORY}/main/schemas/acknowledgements.schema.json`,
     );
   });
 

@@ -38,6 +38,8 @@ describe('settings', () => {
       checkFormats: true,
       release: 'latest',
       ackLabels: ['breaking-change'],
+      acknowledgeWith: 'pr',
+      acknowledgements: '.github/compat-gate-acknowledged.yaml',
       failOnDrift: false,
       ackMustReachRelease: false,
       comment: 'auto',
@@ -48,6 +50,10 @@ describe('settings', () => {
       token: 'ghs_secret',
       loaderEnv: { PATH: '/usr/bin', HOME: '/home/runner' },
     });
+  });
+
+  it('refuses an `acknowledge-with` other than pr, file or either, naming the input', () => {
+    expect(() => actionSettings(reader({ configs: 'a/*.yaml', schema: 's.json', 'acknowledge-with': 'files' }), RUNNER, ENV)).toThrow(/`acknowledge-with` input is `files`/);
   });
 
   it('reads the inputs given, typed', () => {
@@ -65,6 +71,8 @@ describe('settings', () => {
         'working-directory': 'sub/dir',
         shard: '2/3',
         base: 'release-1',
+        'acknowledge-with': 'either',
+        acknowledgements: 'acks.yml',
       }),
       RUNNER,
       ENV,
@@ -82,6 +90,8 @@ describe('settings', () => {
       workingDirectory: '/work/repo/sub/dir',
       shard: { index: 2, total: 3 },
       base: 'release-1',
+      acknowledgeWith: 'either',
+      acknowledgements: 'acks.yml',
       token: '',
     });
   });
