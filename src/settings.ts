@@ -6,6 +6,9 @@ import { parseRefMap, type RefMapping } from './checks/schema.js';
 import type { YamlVersion } from './configs/parse/index.js';
 import { parsePatterns, parseShard, type ConfigPatterns, type Shard } from './configs/select.js';
 import type { SuiteOptions } from './checks/judge.js';
+import type { Naming } from './errors.js';
+import type { CheckRequest } from './pipeline.js';
+import type { Payload } from './refs/base.js';
 import { GateError } from './errors.js';
 import { parseLabelList } from './verdict/acknowledgement.js';
 import { ACK_MODES, type AckMode } from './verdict/coverage.js';
@@ -258,5 +261,56 @@ function inputs(input: InputReader) {
       }
       return number;
     },
+  };
+}
+
+/** What the edge that asks for a check knows besides the settings: the event, the API, where temp files go. */
+export interface CheckContext {
+  eventName: string;
+  payload: Payload;
+  /** GitHub's API, when there is a token. */
+  apis?: Pick<CheckRequest, 'api' | 'releaseApi' | 'mergeSettingsApi'>;
+  repository?: { name: string; serverUrl: string };
+  /** The CLI's stand-in for a PR: a title and labels from flags. */
+  localPullRequest?: { title?: string; labels: string[] };
+  tempRoot: string;
+  toolVersion: string;
+  naming?: Naming;
+}
+
+/** The one way from settings to a check: the action and the CLI both ask for it so. */
+export function toCheckRequest(settings: ActionSettings, context: CheckContext): CheckRequest {
+  return {
+    gate: {
+      workingDirectory: settings.workingDirectory,
+      patterns: settings.patterns,
+      ...(settings.schema ? { schema: settings.schema } : {}),
+      refMap: settings.refMap,
+      checkFormats: settings.checkFormats,
+      ...(settings.loader ? { loader: settings.loader } : {}),
+      ...(settings.migrate ? { migrate: settings.migrate } : {}),
+      loaderTimeoutSeconds: settings.loaderTimeoutSeconds,
+      ...(settings.loaderJobs !== undefined ? { loaderJobs: settings.loaderJobs } : {}),
+      ...(settings.suite ? { suite: settings.suite } : {}),
+      loaderEnv: settings.loaderEnv,
+      yamlVersion: settings.yamlVersion,
+      ...(settings.shard ? { shard: settings.shard } : {}),
+    },
+    ...(settings.base ? { base: settings.base } : {}),
+    release: settings.release,
+    failOnDrift: settings.failOnDrift,
+    eventName: context.eventName,
+    payload: context.payload,
+    ackLabels: settings.ackLabels,
+    acknowledgeWith: settings.acknowledgeWith,
+    acknowledgements: settings.acknowledgements,
+    ackMustReachRelease: settings.ackMustReachRelease,
+    allowPullRequestTarget: settings.allowPullRequestTarget,
+    ...(context.apis ?? {}),
+    ...(context.repository ? { repository: context.repository } : {}),
+    ...(context.localPullRequest ? { localPullRequest: context.localPullRequest } : {}),
+    tempRoot: context.tempRoot,
+    toolVersion: context.toolVersion,
+    ...(context.naming ? { naming: context.naming } : {}),
   };
 }

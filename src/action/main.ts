@@ -18,7 +18,7 @@ import { renderSarif } from '../reports/sarif.js';
 import { safeJson, visible } from '../reports/safe-text.js';
 import { renderSummary } from '../reports/summary.js';
 import { VERSION } from '../version.js';
-import { type ActionSettings, type RunnerSettings } from '../settings.js';
+import { toCheckRequest, type ActionSettings, type RunnerSettings } from '../settings.js';
 import { getInputs, readEvent, readRunner } from './inputs.js';
 
 /**
@@ -86,37 +86,16 @@ async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings
           mergeSettingsApi: octokitMergeSettingsApi(client, owner, repo),
         }
       : undefined;
-  return check({
-    gate: {
-      workingDirectory: settings.workingDirectory,
-      patterns: settings.patterns,
-      ...(settings.schema ? { schema: settings.schema } : {}),
-      refMap: settings.refMap,
-      checkFormats: settings.checkFormats,
-      ...(settings.loader ? { loader: settings.loader } : {}),
-      ...(settings.migrate ? { migrate: settings.migrate } : {}),
-      loaderTimeoutSeconds: settings.loaderTimeoutSeconds,
-      ...(settings.loaderJobs !== undefined ? { loaderJobs: settings.loaderJobs } : {}),
-      ...(settings.suite ? { suite: settings.suite } : {}),
-      loaderEnv: settings.loaderEnv,
-      yamlVersion: settings.yamlVersion,
-      ...(settings.shard ? { shard: settings.shard } : {}),
-    },
-    ...(settings.base ? { base: settings.base } : {}),
-    release: settings.release,
-    failOnDrift: settings.failOnDrift,
-    eventName: runner.eventName,
-    payload,
-    ackLabels: settings.ackLabels,
-    acknowledgeWith: settings.acknowledgeWith,
-    acknowledgements: settings.acknowledgements,
-    ackMustReachRelease: settings.ackMustReachRelease,
-    allowPullRequestTarget: settings.allowPullRequestTarget,
-    ...(apis ?? {}),
-    ...(runner.repository ? { repository: { name: runner.repository.name, serverUrl: runner.repository.serverUrl } } : {}),
-    tempRoot: runner.tempDir,
-    toolVersion: VERSION,
-  });
+  return check(
+    toCheckRequest(settings, {
+      eventName: runner.eventName,
+      payload,
+      ...(apis ? { apis } : {}),
+      ...(runner.repository ? { repository: { name: runner.repository.name, serverUrl: runner.repository.serverUrl } } : {}),
+      tempRoot: runner.tempDir,
+      toolVersion: VERSION,
+    }),
+  );
 }
 
 /** The push the merging job runs for: its PR's head, which every shard must have judged. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { GateError, type Naming } from '../errors.js';
-import { INPUT_DEFAULTS } from '../settings.js';
+import { INPUT_DEFAULTS, type InputReader } from '../settings.js';
 
 /** The CLI's commands: one today. */
 export const COMMANDS = ['check'] as const;
@@ -161,4 +161,36 @@ function editDistance(a: string, b: string): number {
 /** An action.yml boolean default as a flag's default. */
 function isTrue(value: string): boolean {
   return value === 'true';
+}
+
+/**
+ * The flags as the action's inputs: the same names, a repeated flag one value a line, a boolean
+ * `true` or `false`. The inputs a terminal has no use for keep what the CLI has always done: no
+ * comment, no token, no `pull_request_target`.
+ */
+export function flagInputs(values: Values): InputReader {
+  const text = (name: string): string => {
+    switch (name) {
+      case 'check-formats':
+        return String(values['check-formats'] === true && values['no-check-formats'] !== true);
+      case 'fail-on-drift':
+      case 'ack-must-reach-release':
+        return String(values[name] === true);
+      case 'comment':
+        return 'never';
+      case 'allow-pull-request-target':
+        return 'false';
+      case 'github-token':
+      case 'shard':
+      case 'merge-reports':
+        return '';
+      default:
+        return name in values ? flagValues(values[name as keyof Values]).join('\n') : '';
+    }
+  };
+  return text;
+}
+
+function flagValues(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' ? [value] : [];
 }

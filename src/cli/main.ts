@@ -2,21 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { check } from '../pipeline.js';
-import { loaderEnvironment } from '../checks/loader/index.js';
-import { parseRefMap } from '../checks/schema.js';
-import type { YamlVersion } from '../configs/parse/index.js';
-import { parsePatterns } from '../configs/select.js';
 import { Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import { createGitCommandManager } from '../git/git.js';
 import { buildReport } from '../reports/report.js';
 import { safeJson, visible } from '../reports/safe-text.js';
-import { parseLabelList } from '../verdict/acknowledgement.js';
-import { ACK_MODES, type AckMode } from '../verdict/coverage.js';
-import { nothingToLoad } from '../checks/nothing-checked.js';
-import { INPUT_DEFAULTS, YAML_VERSIONS, parseLoaderJobs, suiteOptions } from '../settings.js';
+import { INPUT_DEFAULTS, actionSettings, toCheckRequest } from '../settings.js';
 import { VERSION } from '../version.js';
-import { CLI_NAMING, parseCommandLine } from './args.js';
+import { CLI_NAMING, flagInputs, parseCommandLine } from './args.js';
 import { renderTerminal, stylesFor } from './terminal.js';
 
 const USAGE = `Usage: compat-gate check --configs GLOBS (--schema FILE | --loader CMD | --suite CMD) [options]
@@ -110,57 +103,24 @@ export async function main(
 
   let report;
   try {
-    const yamlVersion = String(values['yaml-version']);
-    if (!isYamlVersion(yamlVersion)) throw new GateError(`--yaml-version is ${yamlVersion}.`, 'Use 1.1 or 1.2.');
-    const timeout = Number(values['loader-timeout']);
-    if (!(timeout > 0)) throw new GateError(`--loader-timeout is ${String(values['loader-timeout'])}.`, 'Give a positive number of seconds.');
-    const configs = strings(values.configs);
-    if (!configs.length) throw new GateError('--configs is missing.', 'Give glob patterns of the config files users have, e.g. --configs "distributions/*/run.yaml".');
-    const workingDirectory = resolve(io.cwd, String(values['working-directory']));
-    const base = typeof values.base === 'string' ? values.base : await (await createGitCommandManager(workingDirectory)).defaultBranch();
+    // The flags are the action's inputs under the same names: one reader checks both.
+    const settings = actionSettings(flagInputs(values), { workspace: io.cwd }, io.env);
+    const base = settings.base ?? (await (await createGitCommandManager(settings.workingDirectory)).defaultBranch());
     if (!base) throw new GateError('There is no origin/HEAD, main or master to compare with.', 'Name the old ref with --base.');
-    const schema = optional(values.schema);
-    const loader = optional(values.loader);
-    const migrate = optional(values.migrate)?.trim();
-    const suiteCommand = optional(values.suite);
-    if (!schema && !loader && !suiteCommand) throw nothingToLoad();
-    const suiteTimeout = Number(values['suite-timeout']);
-    if (!(suiteTimeout > 0)) throw new GateError(`--suite-timeout is ${String(values['suite-timeout'])}.`, 'Give a positive number of seconds.');
-    const suite = suiteCommand ? suiteOptions(suiteCommand, strings(values['suite-configs']).join('\n'), configs.join('\n'), suiteTimeout) : undefined;
-    const loaderJobs = parseLoaderJobs(String(values['loader-jobs']));
     const title = optional(values.title);
-    const acknowledgeWith = String(values['acknowledge-with']);
-    if (!isAckMode(acknowledgeWith)) throw new GateError(`--acknowledge-with is ${acknowledgeWith}.`, 'Use pr, file or either.');
-    report = await check({
-      gate: {
-        workingDirectory,
-        patterns: parsePatterns(configs.join('\n')),
-        ...(schema ? { schema } : {}),
-        refMap: parseRefMap(strings(values['schema-ref-map']).join('\n')),
-        checkFormats: values['check-formats'] === true && values['no-check-formats'] !== true,
-        ...(loader ? { loader } : {}),
-        ...(migrate ? { migrate } : {}),
-        loaderTimeoutSeconds: timeout,
-        ...(loaderJobs !== undefined ? { loaderJobs } : {}),
-        ...(suite ? { suite } : {}),
-        loaderEnv: loaderEnvironment(io.env, []),
-        yamlVersion,
-      },
-      base,
-      release: strings(values.release).join('\n') || INPUT_DEFAULTS.release,
-      failOnDrift: values['fail-on-drift'] === true,
-      eventName: 'cli',
-      payload: {},
-      ackLabels: parseLabelList(String(values['ack-labels'])),
-      acknowledgeWith,
-      acknowledgements: String(values.acknowledgements),
-      ackMustReachRelease: values['ack-must-reach-release'] === true,
-      allowPullRequestTarget: false,
-      localPullRequest: { ...(title !== undefined ? { title } : {}), labels: strings(values.label) },
-      tempRoot: tmpdir(),
-      toolVersion: VERSION,
-      naming: CLI_NAMING,
-    });
+    report = await check(
+      toCheckRequest(
+        { ...settings, base },
+        {
+          eventName: 'cli',
+          payload: {},
+          localPullRequest: { ...(title !== undefined ? { title } : {}), labels: strings(values.label) },
+          tempRoot: tmpdir(),
+          toolVersion: VERSION,
+          naming: CLI_NAMING,
+        },
+      ),
+    );
   } catch (error) {
     return fail(error);
   }
@@ -192,11 +152,4 @@ function optional(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function isAckMode(value: string): value is AckMode {
-  return (ACK_MODES as readonly string[]).includes(value);
-}
-
-function isYamlVersion(value: string): value is YamlVersion {
-  return (YAML_VERSIONS as readonly string[]).includes(value);
-}
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CLI_NAMING } from '../../src/cli/args.js';
+import { CLI_NAMING, flagInputs, parseCommandLine } from '../../src/cli/args.js';
 import { ACTION_NAMING, GateError, describeError } from '../../src/errors.js';
 import { INPUT_DEFAULTS, actionSettings, runnerSettings } from '../../src/settings.js';
 
@@ -167,5 +167,61 @@ describe('settings', () => {
       hasStepSummary: true,
     });
     expect(runnerSettings({}, '/cwd')).toEqual({ workspace: '/cwd', eventName: '', tempDir: tmpdir(), hasStepSummary: false });
+  });
+});
+
+describe('the CLI\'s flags are the action\'s inputs', () => {
+  const ENV_NO_TOKEN = { PATH: '/usr/bin', HOME: '/home/runner' };
+
+  it('reads flags into the very settings the same inputs give, defaults included', () => {
+    const argv = [
+      'check',
+      '--configs', 'distributions/*/run.yaml', '--configs', '!distributions/experimental/**',
+      '--schema', 'schema.json', '--schema-ref-map', 'https://example.com/=schemas/',
+      '--no-check-formats', '--loader', 'python -m load', '--loader-jobs', '1',
+      '--suite', 'pytest --stack-config={config}', '--suite-configs', 'distributions/ci/*', '--suite-timeout', '600',
+      '--migrate', 'python -m migrate', '--base', 'main', '--release', 'v1', '--release', 'v0.2',
+      '--fail-on-drift', '--acknowledge-with', 'either', '--yaml-version', '1.1', '-C', 'sub',
+    ];
+    const fromFlags = actionSettings(flagInputs(parseCommandLine(argv).values), RUNNER, ENV_NO_TOKEN);
+    const fromInputs = actionSettings(
+      reader({
+        configs: 'distributions/*/run.yaml\n!distributions/experimental/**',
+        schema: 'schema.json',
+        'schema-ref-map': 'https://example.com/=schemas/',
+        'check-formats': 'false',
+        loader: 'python -m load',
+        'loader-jobs': '1',
+        suite: 'pytest --stack-config={config}',
+        'suite-configs': 'distributions/ci/*',
+        'suite-timeout': '600',
+        migrate: 'python -m migrate',
+        base: 'main',
+        release: 'v1\nv0.2',
+        'fail-on-drift': 'true',
+        'acknowledge-with': 'either',
+        'yaml-version': '1.1',
+        'working-directory': 'sub',
+        comment: 'never',
+      }),
+      RUNNER,
+      ENV_NO_TOKEN,
+    );
+    expect(fromFlags).toEqual(fromInputs);
+    expect(fromFlags).toMatchObject({ loaderJobs: 1, suite: { timeoutSeconds: 600 }, workingDirectory: '/work/repo/sub', comment: 'never', allowPullRequestTarget: false, token: '' });
+  });
+
+  it('words a bad flag as a flag, through the same checks', () => {
+    const failure = (argv: string[]) => {
+      try {
+        actionSettings(flagInputs(parseCommandLine(['check', ...argv]).values), RUNNER, ENV_NO_TOKEN);
+      } catch (error) {
+        return (error as GateError).worded(CLI_NAMING);
+      }
+      throw new Error('accepted');
+    };
+    expect(failure(['--configs', 'a/*', '--schema', 's.json', '--yaml-version', '1.3']).message).toBe('The `--yaml-version` flag is `1.3`.');
+    expect(failure(['--configs', 'a/*', '--loader', 'x', '--loader-jobs', 'two']).message).toBe('The `--loader-jobs` flag is `two`.');
+    expect(failure(['--configs', 'a/*', '--suite', 'x', '--suite-timeout', '0']).message).toBe('The `--suite-timeout` flag is `0`, not a positive number of seconds.');
   });
 });
