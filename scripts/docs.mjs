@@ -1,9 +1,11 @@
-// Writes the inputs and outputs tables of README.md from action.yml, and the table of schema
-// change rules from the rule catalogue (src/checks/schema-diff/catalogue.ts), between the
-// <!-- inputs --> / <!-- outputs --> / <!-- rules --> markers. `node scripts/docs.mjs --check`
-// fails when README.md is out of date (a test runs it).
+// Writes the inputs and outputs tables from action.yml, and the table of schema change rules
+// from the rule catalogue (src/checks/schema-diff/catalogue.ts), between the
+// <!-- inputs --> / <!-- outputs --> / <!-- rules --> markers of the page that holds each:
+// docs/inputs.md and docs/schema-changes.md today. Each marker must be in exactly one of
+// README.md and docs/*.md, so a table that moves to another page moves with its markers.
+// `node scripts/docs.mjs --check` fails when a page is out of date (a test runs it).
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,8 +13,11 @@ import YAML from 'yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const action = YAML.parse(readFileSync(`${root}action.yml`, 'utf8'));
-const readmePath = `${root}README.md`;
-const readme = readFileSync(readmePath, 'utf8');
+const docsDir = `${root}docs/`;
+const pages = [
+  'README.md',
+  ...(existsSync(docsDir) ? readdirSync(docsDir).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`) : []),
+];
 
 const cell = (text) => String(text ?? '').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
 const inputs = [
@@ -69,17 +74,29 @@ async function importCatalogue() {
   }
 }
 
-const replace = (text, marker, table) => {
+const tables = { inputs, outputs, rules };
+const texts = new Map(pages.map((page) => [page, readFileSync(`${root}${page}`, 'utf8')]));
+const next = new Map(texts);
+for (const [marker, table] of Object.entries(tables)) {
   const pattern = new RegExp(`(<!-- ${marker} -->)[\\s\\S]*?(<!-- /${marker} -->)`);
-  if (!pattern.test(text)) throw new Error(`README.md has no <!-- ${marker} --> … <!-- /${marker} --> block`);
-  return text.replace(pattern, (_, open, close) => `${open}\n${table}\n${close}`);
-};
-const next = replace(replace(replace(readme, 'inputs', inputs), 'outputs', outputs), 'rules', rules);
+  const holders = pages.filter((page) => pattern.test(texts.get(page)));
+  if (holders.length !== 1) {
+    console.error(
+      holders.length
+        ? `The <!-- ${marker} --> table is in ${holders.join(' and ')}: keep it in one page and remove the other block.`
+        : `No page (README.md, docs/*.md) has a <!-- ${marker} --> … <!-- /${marker} --> block: add one where the table belongs.`,
+    );
+    process.exit(1);
+  }
+  const [page] = holders;
+  next.set(page, next.get(page).replace(pattern, (_, open, close) => `${open}\n${table}\n${close}`));
+}
+const stale = pages.filter((page) => next.get(page) !== texts.get(page));
 if (process.argv.includes('--check')) {
-  if (next !== readme) {
-    console.error('README.md does not match action.yml or the rule catalogue: run `node scripts/docs.mjs`.');
+  if (stale.length) {
+    console.error(`${stale.join(', ')} ${stale.length === 1 ? 'does' : 'do'} not match action.yml or the rule catalogue: run \`node scripts/docs.mjs\`.`);
     process.exit(1);
   }
 } else {
-  writeFileSync(readmePath, next);
+  for (const page of stale) writeFileSync(`${root}${page}`, next.get(page));
 }
