@@ -1,3 +1,4 @@
+import { readablePointer } from '../reports/markdown.js';
 import type { Migration } from '../checks/migration/index.js';
 import { ConfigStatus, Verdict } from '../constants.js';
 import { releaseDrifts, type Report, type ReportConfig } from '../reports/report.js';
@@ -142,7 +143,7 @@ function fileLines(report: Report, styles: Styles): string[] {
     lines.push('', styles.bold(file.found ? `Not acknowledged by ${path}:` : `No acknowledgements file ${path}: nothing is acknowledged.`));
     for (const broke of file.uncovered.slice(0, LIST_LIMIT)) {
       const why = broke.expiredEntries?.length ? ` (entry ${broke.expiredEntries.join(', ')} expired)` : broke.newSinceAcknowledgement ? ' (new since the acknowledgement)' : '';
-      lines.push(`  ${styles.red('✗')} ${broke.fingerprint} ${visible(broke.configPath)}: ${visible(breakWords(broke))}${why}`);
+      lines.push(`  ${styles.red('✗')} ${broke.fingerprint} ${visible(broke.configPath)}: ${visible(breakWords(broke, readablePointer))}${why}`);
     }
     lines.push(...more(file.uncovered.length, styles));
     if (file.suggestion) {
@@ -206,6 +207,6 @@ function configLines(config: ReportConfig, mark: string, paint: (text: string) =
   for (const finding of config.errors.slice(0, 3)) out.push(`      ${indented(findingText(finding), 8)}`);
   if (config.errors.length > 3) out.push(styles.dim(`      …and ${config.errors.length - 3} more`));
   for (const cause of config.causes ?? []) out.push(styles.dim(`      schema change: ${indented(visible(readablePointers(cause), { newlines: true }), 8)}`));
-  for (const broke of config.breaks ?? []) out.push(styles.dim(`      fingerprint ${broke.fingerprint} (${visible(breakWords(broke))})`));
+  for (const broke of config.breaks ?? []) out.push(styles.dim(`      fingerprint ${broke.fingerprint} (${visible(breakWords(broke, readablePointer))})`));
   return out;
 }

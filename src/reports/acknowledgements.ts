@@ -1,7 +1,7 @@
 import { Verdict } from '../constants.js';
 import { breakWords, type FileCoverage } from '../verdict/coverage.js';
 import type { Break } from '../verdict/fingerprint.js';
-import { clip, codeBlock, count, inlineCode } from './markdown.js';
+import { clip, codeBlock, count, inlineCode, readablePointer } from './markdown.js';
 import type { Report } from './report.js';
 import { markdownText } from './safe-text.js';
 
@@ -29,7 +29,7 @@ export function entriesUsedWords(report: Report): string | undefined {
 function breakLine(broke: Break & { configPath?: string; ref?: string }): string {
   const where = broke.configPath && broke.configPath !== broke.path ? `${inlineCode(broke.configPath)} (fingerprinted as ${inlineCode(broke.path)})` : inlineCode(broke.path);
   const of = broke.ref && broke.ref !== 'base' ? ` of the release ${inlineCode(broke.ref)}` : '';
-  return `${inlineCode(broke.fingerprint)} ${where}${of} — ${markdownText(clip(breakWords(broke), 200))}`;
+  return `${inlineCode(broke.fingerprint)} ${where}${of} — ${markdownText(clip(breakWords(broke, readablePointer), 200))}`;
 }
 
 /**

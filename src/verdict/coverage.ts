@@ -140,9 +140,9 @@ export function mergeCoverage(shards: readonly FileCoverage[]): FileCoverage {
 }
 
 /** One line of what broke, for a person: `schema: rule required-added at /server`. */
-export function breakWords(broke: Break): string {
-  if (broke.rule) return `${broke.layer}: ${broke.rule} at ${broke.pointer || '/'}`;
-  if (broke.keyword) return `${broke.layer}: ${broke.keyword} at ${broke.pointer || '/'}`;
+export function breakWords(broke: Break, pointer: (pointer: string) => string = (as) => as): string {
+  if (broke.rule) return `${broke.layer}: ${broke.rule} at ${pointer(broke.pointer || '/')}`;
+  if (broke.keyword) return `${broke.layer}: ${broke.keyword} at ${pointer(broke.pointer || '/')}`;
   if (broke.test) return `${broke.layer}: test ${broke.test}`;
   return `${broke.layer}: ${broke.message ?? ''}`;
 }
