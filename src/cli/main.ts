@@ -9,7 +9,7 @@ import { parsePatterns } from '../configs/select.js';
 import { Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import { createGitCommandManager } from '../git/git.js';
-import { buildReport } from '../reports/report.js';
+import { buildReport } from '../verdict/report.js';
 import { safeJson, visible } from '../reports/safe-text.js';
 import { parseLabelList } from '../verdict/acknowledgement.js';
 import { ACK_MODES, type AckMode } from '../verdict/coverage.js';
