@@ -16,7 +16,8 @@ import {
   type PullRequestContext,
 } from './refs/pull-request.js';
 import { DEFAULT_MERGE_SETTINGS, readReleaseFiles, type MergeSettingsApi } from './verdict/release-setup.js';
-import { buildReport, type Report, type ReportReleaseReach } from './reports/report.js';
+import { buildReport, type Report, type ReportReleaseReach } from './verdict/report.js';
+import { withReleaseNote } from './reports/release-note.js';
 import { acknowledge, type Acknowledgement } from './verdict/acknowledgement.js';
 import { DEFAULT_ACKNOWLEDGEMENTS_FILE, readAcknowledgements, type AckFile } from './verdict/acknowledgements-file.js';
 import { coverBreaks, utcDay, type AckMode, type FileCoverage } from './verdict/coverage.js';
@@ -84,8 +85,9 @@ export async function check(request: CheckRequest): Promise<Report> {
     notes: string[];
   } = { notes: [] };
   const ackMode = request.acknowledgeWith ?? 'pr';
+  // The report, and the release note written from it.
   const finish = (verdict: Verdict, error?: { message: string; hint?: string }) =>
-    buildReport({
+    withReleaseNote(buildReport({
       toolVersion: request.toolVersion,
       verdict,
       ...(error ? { error } : {}),
@@ -106,7 +108,7 @@ export async function check(request: CheckRequest): Promise<Report> {
       },
       ...known,
       durationMs: now() - started,
-    });
+    }));
 
   try {
     const git = await createGitCommandManager(request.gate.workingDirectory);

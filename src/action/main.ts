@@ -12,7 +12,7 @@ import { octokitReleaseApi } from '../refs/release.js';
 import { octokitMergeSettingsApi } from '../verdict/release-setup.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor, omittedNote } from '../reports/annotations.js';
-import { buildReport, driftCount, redactReport, releaseTags, type Report } from '../reports/report.js';
+import { buildReport, driftCount, redactReport, releaseTags, type Report } from '../verdict/report.js';
 import { mergeReports, readPartialReports, type MergeExpectation } from '../reports/merge.js';
 import { renderSarif } from '../reports/sarif.js';
 import { safeJson, visible } from '../reports/safe-text.js';

@@ -65,6 +65,7 @@ export class Evaluator {
       const { dir, targets } = await this.writeCopies(join(this.setup.folder, `run-${++this.runs}`), files);
       const copies = [dir, await realpath(dir).catch(() => dir)];
       // The copies live while the loader runs: in RAM, a large run would otherwise hold them to the end.
+      // Safe: a copy that cannot be removed now goes with the run's folders when the run ends.
       const run = await runLoader(targets, { ...loader, refLabel }).finally(() => rm(dir, { recursive: true, force: true }).catch(() => undefined));
       loaderProcesses = run.processes;
       retriedAlone = run.retriedAlone ?? 0;
@@ -88,6 +89,7 @@ export class Evaluator {
       return { dir, targets: await writeConfigs(dir, files) };
     } catch (error) {
       if (!inRam) throw error;
+      // Safe: what is left of the copies in RAM goes with the run's scratch folder when the run ends.
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
       const disk = await scratch.onDisk(name);
       return { dir: disk, targets: await writeConfigs(disk, files) };

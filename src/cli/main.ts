@@ -5,7 +5,7 @@ import { check } from '../pipeline.js';
 import { Verdict } from '../constants.js';
 import { GateError, describeError } from '../errors.js';
 import { createGitCommandManager } from '../git/git.js';
-import { buildReport } from '../reports/report.js';
+import { buildReport } from '../verdict/report.js';
 import { safeJson, visible } from '../reports/safe-text.js';
 import { INPUT_DEFAULTS, actionSettings, toCheckRequest } from '../settings.js';
 import { VERSION } from '../version.js';

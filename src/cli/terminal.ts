@@ -1,7 +1,7 @@
 import { readablePointer } from '../reports/markdown.js';
 import type { Migration } from '../checks/migration/index.js';
 import { ConfigStatus, Verdict } from '../constants.js';
-import { releaseDrifts, type Report, type ReportConfig } from '../reports/report.js';
+import { releaseDrifts, type Report, type ReportConfig } from '../verdict/report.js';
 import { count } from '../reports/markdown.js';
 import { visible } from '../reports/safe-text.js';
 import { findingText, headline, readablePointers } from '../reports/summary.js';

@@ -2,7 +2,7 @@ import { Verdict } from '../constants.js';
 import { breakWords, type FileCoverage } from '../verdict/coverage.js';
 import type { Break } from '../verdict/fingerprint.js';
 import { clip, codeBlock, count, inlineCode, readablePointer } from './markdown.js';
-import type { Report } from './report.js';
+import type { Report } from '../verdict/report.js';
 import { markdownText } from './safe-text.js';
 
 /** Most breaks, entries and lines named in one list; the JSON report has them all. */

@@ -1,6 +1,6 @@
 import { ConfigStatus, Verdict } from '../constants.js';
 import { failsStep } from '../verdict/verdict.js';
-import { brokenConfigs, releaseDrifts, type Report } from './report.js';
+import { brokenConfigs, releaseDrifts, type Report } from '../verdict/report.js';
 import { breakEntries, whoseWords, type BreakEntry } from './release-note.js';
 import { hasHidden, visible } from './safe-text.js';
 import { clip } from './markdown.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RESOLVED_MARK, TOOL_NAME, Verdict, commentMarker } from '../constants.js';
 import { clip, count, inlineCode } from './markdown.js';
-import { newDriftCount, releaseDrifts, type Report } from './report.js';
+import { newDriftCount, releaseDrifts, type Report } from '../verdict/report.js';
 import { releaseNoteBlock, type ReleaseNote } from './release-note.js';
 import { brokenSection, headline, verdictParagraphs, type SectionStyle } from './summary.js';
 import { migrationSection, noMigrationCallout } from './migrations.js';

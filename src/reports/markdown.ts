@@ -1,6 +1,7 @@
 /** Markdown pieces that stay intact whatever the text inside them. */
 
 import { markdownText, visible } from './safe-text.js';
+import type { Report } from '../verdict/report.js';
 
 /** Text inside a table cell: no pipe, no newline, no HTML, no mention, nothing hidden. */
 export function cell(text: string): string {
@@ -65,4 +66,15 @@ export function readablePointer(pointer: string): string {
 /** A composed message (a schema change's) with the pointers it quotes (`` `/a~1b` ``) made readable. */
 export function readablePointers(text: string): string {
   return text.replace(/`(\/[^`\n]*)`/g, (_, pointer: string) => `\`${readablePointer(pointer)}\``);
+}
+
+/** A link to a file at a commit (and line) on the GitHub server, when the report knows the repository. */
+export function fileLink(report: Report, sha: string, path: string, line?: number): string | undefined {
+  if (!report.repository) return undefined;
+  // encodeURIComponent leaves ( ) as they are, and `)` would end a markdown link early.
+  const encoded = path
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+  return `${report.repository.serverUrl}/${report.repository.name}/blob/${sha}/${encoded}${line ? `#L${line}` : ''}`;
 }

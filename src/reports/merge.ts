@@ -6,7 +6,8 @@ import { describeJsonRead, readJsonBytes } from '../configs/parse/index.js';
 import { GateError, describeError } from '../errors.js';
 import { acknowledgementCounts, decideVerdict } from '../verdict/verdict.js';
 import { mergeCoverage } from '../verdict/coverage.js';
-import { countConfigs, releaseDrifts, withReleaseNote, type Report, type ReportReleaseDrift } from './report.js';
+import { withReleaseNote } from './release-note.js';
+import { countConfigs, releaseDrifts, type Report, type ReportReleaseDrift } from '../verdict/report.js';
 
 /**
  * Reads the partial reports named by `merge-reports`: paths or globs (relative to `cwd`),

@@ -1,7 +1,7 @@
 import type { Migration, Suggestion } from '../checks/migration/index.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
-import { cell, clip, codeLink, count, inlineCode, readablePointers, table } from './markdown.js';
-import { fileLink, releaseDrifts, type Report } from './report.js';
+import { cell, clip, codeLink, count, fileLink, inlineCode, readablePointers, table } from './markdown.js';
+import { releaseDrifts, type Report } from '../verdict/report.js';
 import { markdownText, visible } from './safe-text.js';
 
 /** A broken config of one old ref with its migration, as the summary and the comment show it. */

@@ -1,21 +1,12 @@
 import { ConfigStatus, DriftStatus } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import { clip, count, inlineCode, readablePointer, readablePointers } from './markdown.js';
-import { releaseDrifts, type Report, type ReportSchemaChange } from './report.js';
+import { releaseDrifts, type ReleaseNote, type Report, type ReportSchemaChange } from '../verdict/report.js';
 import { markdownText, visible } from './safe-text.js';
 import { fenced, migrationEntries, suggestionMarkdown, type MigrationEntry } from './migrations.js';
 import type { Suggestion } from '../checks/migration/index.js';
 
-/**
- * What users must change, ready to paste: a `BREAKING CHANGE:` footer for the squash commit
- * (plain text) and the same as a markdown list for the release notes.
- */
-export interface ReleaseNote {
-  /** The footer, plain text for a commit message: no markup, no mention, no issue reference. */
-  footer: string;
-  /** The same changes as a markdown list, for release notes. */
-  markdown: string;
-}
+export type { ReleaseNote } from '../verdict/report.js';
 
 /** What broke configs: a schema change, the loader, or the schema with no change found behind it. */
 export interface BreakEntry {
@@ -112,6 +103,13 @@ function withoutCopyPath(message: string, path: string): string {
 
 function groups(pairs: Array<[string, string[]]>): BreakEntry['groups'] {
   return pairs.filter(([, paths]) => paths.length > 0).map(([ref, paths]) => ({ ref, paths: [...new Set(paths)] }));
+}
+
+/** The report with its release note made from what it holds (again, after shards are merged). */
+export function withReleaseNote(report: Report): Report {
+  const { releaseNote: _previous, ...rest } = report;
+  const note = releaseNoteFor(rest);
+  return note ? { ...rest, releaseNote: note } : rest;
 }
 
 /** The release note of a report, or undefined when nothing broke (or the gate could not decide). */

@@ -1,6 +1,7 @@
 import { ConfigStatus, HOMEPAGE, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
-import { fileLink, releaseDrifts, type Report } from './report.js';
+import { fileLink } from './markdown.js';
+import { releaseDrifts, type Report } from '../verdict/report.js';
 import { visible } from './safe-text.js';
 import type { Break } from '../verdict/fingerprint.js';
 import { findingText } from './summary.js';

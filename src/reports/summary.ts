@@ -3,10 +3,10 @@ import type { Finding } from '../checks/evaluate.js';
 import { breakingLayers } from '../checks/judge.js';
 import { describeSkipped, type SkippedKind } from '../configs/collect.js';
 import { suggestedTitle } from '../verdict/acknowledgement.js';
-import { cell, clip, codeBlock, codeLink, count, inlineCode, readablePointer, readablePointers, table } from './markdown.js';
+import { cell, clip, codeBlock, codeLink, count, fileLink, inlineCode, readablePointer, readablePointers, table } from './markdown.js';
 
 export { readablePointer, readablePointers } from './markdown.js';
-import { fileLink, releaseDrifts, type Report, type ReportConfig, type ReportDrift, type ReportReleaseDrift, type ReportSchemaChange } from './report.js';
+import { releaseDrifts, type Report, type ReportConfig, type ReportDrift, type ReportReleaseDrift, type ReportSchemaChange } from '../verdict/report.js';
 import { releaseNoteBlock } from './release-note.js';
 import { migrationSection, noMigrationCallout } from './migrations.js';
 import { entriesUsedWords, entryStateParagraphs, fileHelp, fingerprintCell, uncoveredParagraphs } from './acknowledgements.js';

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/reports/report.js';
+import type { Report } from '../../src/verdict/report.js';
 import { renderSarif } from '../../src/reports/sarif.js';
 import { CLI, runCli, type CliRun } from '../helpers/cli-process.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';

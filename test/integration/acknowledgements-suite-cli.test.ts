@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/reports/report.js';
+import type { Report } from '../../src/verdict/report.js';
 import { CLI, runCli } from '../helpers/cli-process.js';
 import { isolatedGitEnv, runGit, type FileTree } from '../helpers/git-fixture.js';
 import { stackConfig, stackProject } from '../helpers/suite-fixture.js';

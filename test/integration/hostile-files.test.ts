@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, type CheckRequest } from '../../src/pipeline.js';
 import { parsePatterns } from '../../src/configs/select.js';
 import { renderSummary } from '../../src/reports/summary.js';
-import type { Report, ReportConfig } from '../../src/reports/report.js';
+import type { Report, ReportConfig } from '../../src/verdict/report.js';
 import {
   aliasBomb,
   binaryBlob,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check, type CheckRequest } from '../../src/pipeline.js';
 import { parsePatterns } from '../../src/configs/select.js';
-import type { Report } from '../../src/reports/report.js';
+import type { Report } from '../../src/verdict/report.js';
 import { renderSummary } from '../../src/reports/summary.js';
 import { buildPullRequestRepo, isolatedGitEnv } from '../helpers/git-fixture.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/reports/report.js';
+import type { Report } from '../../src/verdict/report.js';
 import { CLI, runCli, type CliRun } from '../helpers/cli-process.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
 

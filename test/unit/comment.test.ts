@@ -19,7 +19,7 @@ import {
   stickyCommentBodies,
   type CommentReport,
 } from '../../src/reports/comment.js';
-import { buildReport } from '../../src/reports/report.js';
+import { buildReport } from '../helpers/report.js';
 import { acknowledge, type Acknowledgement } from '../../src/verdict/acknowledgement.js';
 import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
 import { startGitHubApi, type FakeComment, type GitHubApi } from '../helpers/github-api.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Verdict } from '../../src/constants.js';
 import { countSkipped, describeSkipped, skippedNote, type CollectedConfigs, type OldConfig } from '../../src/configs/collect.js';
 import { lfsPointer, MAX_LFS_POINTER_BYTES } from '../../src/configs/lfs.js';
-import { buildReport } from '../../src/reports/report.js';
+import { buildReport } from '../../src/verdict/report.js';
 import { renderSummary } from '../../src/reports/summary.js';
 
 const OID = `sha256:${'4d7a2146'.repeat(8)}`;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigStatus, Verdict } from '../../src/constants.js';
 import { GateError } from '../../src/errors.js';
 import { mergeReports } from '../../src/reports/merge.js';
-import { buildReport, type Report, type ReportSettings } from '../../src/reports/report.js';
+import { buildReport, type Report, type ReportSettings } from '../../src/verdict/report.js';
 
 const BASE = { ref: 'main', sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d' };
 const MERGE = 'ffeeddccbbaa99887766554433221100ffeeddcc';

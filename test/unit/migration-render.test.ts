@@ -6,7 +6,8 @@ import type { GateRun, JudgedConfig } from '../../src/checks/judge.js';
 import type { Migration } from '../../src/checks/migration/index.js';
 import { unifiedDiff } from '../../src/checks/migration/index.js';
 import { renderComment } from '../../src/reports/comment.js';
-import { buildReport, type Report } from '../../src/reports/report.js';
+import { buildReport } from '../helpers/report.js';
+import type { Report } from '../../src/verdict/report.js';
 import { renderSummary } from '../../src/reports/summary.js';
 
 const BASE = { ref: 'main', sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d' };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigStatus, DriftStatus, Verdict } from '../../src/constants.js';
 import type { GateRun } from '../../src/checks/judge.js';
-import { buildReport, driftCount, newDriftCount, releaseTags } from '../../src/reports/report.js';
+import { buildReport, driftCount, newDriftCount, releaseTags } from '../../src/verdict/report.js';
 import { acknowledge } from '../../src/verdict/acknowledgement.js';
 import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
 import { VERSION } from '../../src/version.js';

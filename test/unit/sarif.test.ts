@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigStatus, Verdict } from '../../src/constants.js';
-import { buildReport } from '../../src/reports/report.js';
+import { buildReport } from '../../src/verdict/report.js';
 import { relativeUri, renderSarif, SarifRule } from '../../src/reports/sarif.js';
 
 const sha = (c: string) => c.repeat(40);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminal, stylesFor } from '../../src/cli/terminal.js';
 import { Verdict } from '../../src/constants.js';
-import { buildReport } from '../../src/reports/report.js';
+import { buildReport } from '../../src/verdict/report.js';
 import { acknowledge } from '../../src/verdict/acknowledgement.js';
 import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
 

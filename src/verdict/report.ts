@@ -1,3 +1,5 @@
+// The report model: what a check found and decided, as one versioned document
+// (schemas/report.schema.json), and the questions asked of it. Data only: reports/ renders it.
 import { ConfigStatus, DriftStatus, REPORT_VERSION, TOOL_NAME, Verdict } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
 import type { NoPathToday, SkippedKind } from '../configs/collect.js';
@@ -6,11 +8,22 @@ import type { AttributedSchemaChange, GateRun, JudgedRelease, LayerJudgements } 
 import type { Migration } from '../checks/migration/index.js';
 import type { RefTarget } from '../refs/base.js';
 import type { PullRequestContext } from '../refs/pull-request.js';
-import type { Acknowledgement } from '../verdict/acknowledgement.js';
-import type { AckMode, FileCoverage } from '../verdict/coverage.js';
-import type { Break, ConfigBreaks } from '../verdict/fingerprint.js';
-import type { ReleaseReach } from '../verdict/release-tool.js';
-import { releaseNoteFor, type ReleaseNote } from './release-note.js';
+import type { Acknowledgement } from './acknowledgement.js';
+import type { AckMode, FileCoverage } from './coverage.js';
+import type { Break, ConfigBreaks } from './fingerprint.js';
+import type { ReleaseReach } from './release-tool.js';
+
+/**
+ * What users must change, ready to paste: a `BREAKING CHANGE:` footer for the squash commit
+ * (plain text) and the same as a markdown list for the release notes. Written from the report
+ * by reports/release-note.ts.
+ */
+export interface ReleaseNote {
+  /** The footer, plain text for a commit message: no markup, no mention, no issue reference. */
+  footer: string;
+  /** The same changes as a markdown list, for release notes. */
+  markdown: string;
+}
 
 /** Whether the acknowledgement reaches the release tools; `required` is `ack-must-reach-release`. */
 export type ReportReleaseReach = Omit<ReleaseReach, 'notes'> & { required: boolean };
@@ -190,7 +203,10 @@ export interface ReportInput {
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
-/** Assembles the report; pure, so the action, the CLI and tests build it the same way. */
+/**
+ * Assembles the report; pure, so the action, the CLI and tests build it the same way. Its
+ * release note is written from it by reports/release-note.ts (`withReleaseNote`).
+ */
 export function buildReport(input: ReportInput): Report {
   const breaksOf = (ref: string, path: string) => {
     const found = input.breaks?.find((entry) => entry.ref === ref && entry.configPath === path);
@@ -212,7 +228,7 @@ export function buildReport(input: ReportInput): Report {
   }));
   const skipped = input.run?.base.skipped ?? [];
   const pr = input.pullRequest;
-  return withReleaseNote({
+  return {
     version: REPORT_VERSION,
     tool: { name: TOOL_NAME, version: input.toolVersion },
     verdict: input.verdict,
@@ -257,14 +273,7 @@ export function buildReport(input: ReportInput): Report {
     notes: [...(pr?.notes ?? []), ...(input.run?.notes ?? []), ...input.notes],
     durationMs: input.durationMs,
     ...(input.shard ? { shard: input.shard } : {}),
-  });
-}
-
-/** The report with its release note made from what it holds (again, after shards are merged). */
-export function withReleaseNote(report: Report): Report {
-  const { releaseNote: _previous, ...rest } = report;
-  const note = releaseNoteFor(rest);
-  return note ? { ...rest, releaseNote: note } : rest;
+  };
 }
 
 /** The engine's schema changes, each with the configs it broke, grouped as the report shows them. */
@@ -383,15 +392,4 @@ export function redactReport(report: Report, secrets: readonly string[]): Report
 /** The configs this PR breaks. */
 export function brokenConfigs(report: Report): ReportConfig[] {
   return report.configs.filter((config) => config.status === ConfigStatus.Broken);
-}
-
-/** A link to a file at a commit (and line) on the GitHub server, when the report knows the repository. */
-export function fileLink(report: Report, sha: string, path: string, line?: number): string | undefined {
-  if (!report.repository) return undefined;
-  // encodeURIComponent leaves ( ) as they are, and `)` would end a markdown link early.
-  const encoded = path
-    .split('/')
-    .map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
-  return `${report.repository.serverUrl}/${report.repository.name}/blob/${sha}/${encoded}${line ? `#L${line}` : ''}`;
 }
