@@ -13,7 +13,7 @@ import type { ChangeSeverity } from './model.js';
 
 /**
  * The rule catalogue: every rule a schema change is classified by, whether it breaks, what it
- * means, and a tiny example. The README's rule table is generated from it (`node scripts/docs.mjs`)
+ * means, and a tiny example. The rule table of docs/schema-changes.md is generated from it (`node scripts/docs.mjs`)
  * and each example is a test: its change must give exactly its rule.
  */
 export interface RuleEntry {
