@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
+import { phaseTableIn, renderPhases } from './bench/phases.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ACTION = path.join(ROOT, 'dist', 'index.js');
@@ -1334,6 +1335,7 @@ function render({ sizesDone, startup, loaderRows, profiles, notes }) {
     out.push('| --- | ---: |');
     for (const [name, value] of profile.functions) out.push(`| \`${name.replace(/\|/g, '\\|')}\` | ${ms(value)} |`);
     out.push('');
+    if (profile.phases) out.push(...renderPhases(profile.phases));
   }
 
   out.push('## Start-up');
@@ -1465,7 +1467,7 @@ async function main() {
         log(`N=${n}: CPU profile of the gate`);
         const dir = path.join(repo.root, 'cpu-profile');
         await runGate(repo, api, { inputs: SCHEMA_INPUTS, cpuProf: dir });
-        profiles.push({ order: 0, title: `schema layer, ${count(n)} configs × ${refs.length} refs`, ...(await summarizeProfile(dir)) });
+        profiles.push({ order: 0, title: `schema layer, ${count(n)} configs × ${refs.length} refs`, ...(await summarizeProfile(dir)), phases: phaseTableIn(dir) });
       }
       if (!args['no-loader']) {
         loaderRows.push(...(await loaderLayer(repo, api)));
@@ -1473,7 +1475,7 @@ async function main() {
           log(`N=${n}: CPU profile of the gate with the loader (k=0)`);
           const dir = path.join(repo.root, 'cpu-profile-loader');
           await runGate(repo, api, { inputs: LOADER_INPUTS, env: { BENCH_LOADER_REJECT: '' }, cpuProf: dir });
-          profiles.push({ order: 1, title: `loader layer, ${count(n)} configs × 2 refs, k = 0`, ...(await summarizeProfile(dir)) });
+          profiles.push({ order: 1, title: `loader layer, ${count(n)} configs × 2 refs, k = 0`, ...(await summarizeProfile(dir)), phases: phaseTableIn(dir) });
         }
       }
       if (!args.keep) await rm(repo.root, { recursive: true, force: true });
