@@ -1059,7 +1059,8 @@ function bundleSize(entry) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\b(?:from\s*|import\s*(\()?\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
       const target = path.resolve(path.dirname(file), match[2]);
-      if (existsSync(target)) visit(target, match[1] ? lazy : into);
+      // The entry's own import() (its main module, after the compile cache is on) runs at once.
+      if (existsSync(target)) visit(target, match[1] && file !== entry ? lazy : into);
     }
   };
   visit(entry, eager);
