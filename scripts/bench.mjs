@@ -1081,9 +1081,10 @@ function bundleModules(file) {
   readFileSync(file, 'utf8')
     .split('\n')
     .forEach((line, index) => {
-      const match = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(line);
+      // A worktree whose node_modules links elsewhere bundles `// ../other/node_modules/…`.
+      const match = /^\/\/ ((?:\.\.\/\S*?)?(?:src|node_modules)\/\S+)$/.exec(line);
       if (!match) return;
-      const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(match[1]);
+      const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(match[1]);
       starts.push({ line: index, module: pkg ? pkg[1] : match[1] });
     });
   return (line) => {
