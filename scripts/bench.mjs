@@ -26,6 +26,7 @@ import { buildRepository, startApi } from './bench/fixtures.mjs';
 import { actionDefaults, exportForLoaderFloor, findCheckJsonschema, judgedRefs, LOADER_INPUTS, medianOf, runCheckJsonschema, runFloor, runGate, runHandwritten, runLoaderFloor, SCHEMA_INPUTS, STARTUP_CONFIGS, timeline, writeWrappers } from './bench/runners.mjs';
 import { loaderLayer, measureStartup, summarizeProfile } from './bench/probes.mjs';
 import { count, ms, render } from './bench/report.mjs';
+import { phaseTableIn } from './bench/phases.mjs';
 
 async function main() {
   // Short folder names: the loader gets config paths under RUNNER_TEMP, and the length of those
@@ -106,7 +107,7 @@ async function main() {
         log(`N=${n}: CPU profile of the gate`);
         const dir = path.join(repo.root, 'cpu-profile');
         await runGate(repo, api, { inputs: SCHEMA_INPUTS, cpuProf: dir });
-        profiles.push({ order: 0, title: `schema layer, ${count(n)} configs × ${refs.length} refs`, ...(await summarizeProfile(dir)) });
+        profiles.push({ order: 0, title: `schema layer, ${count(n)} configs × ${refs.length} refs`, ...(await summarizeProfile(dir)), phases: phaseTableIn(dir) });
       }
       if (!args['no-loader']) {
         loaderRows.push(...(await loaderLayer(repo, api)));
@@ -114,7 +115,7 @@ async function main() {
           log(`N=${n}: CPU profile of the gate with the loader (k=0)`);
           const dir = path.join(repo.root, 'cpu-profile-loader');
           await runGate(repo, api, { inputs: LOADER_INPUTS, env: { BENCH_LOADER_REJECT: '' }, cpuProf: dir });
-          profiles.push({ order: 1, title: `loader layer, ${count(n)} configs × 2 refs, k = 0`, ...(await summarizeProfile(dir)) });
+          profiles.push({ order: 1, title: `loader layer, ${count(n)} configs × 2 refs, k = 0`, ...(await summarizeProfile(dir)), phases: phaseTableIn(dir) });
         }
       }
       if (!args.keep) await rm(repo.root, { recursive: true, force: true });

@@ -53,7 +53,8 @@ function bundleSize(entry) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\b(?:from\s*|import\s*(\()?\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
       const target = path.resolve(path.dirname(file), match[2]);
-      if (existsSync(target)) visit(target, match[1] ? lazy : into);
+      // The entry's own import() (its main module, after the compile cache is on) runs at once.
+      if (existsSync(target)) visit(target, match[1] && file !== entry ? lazy : into);
     }
   };
   visit(entry, eager);
@@ -74,9 +75,10 @@ function bundleModules(file) {
   readFileSync(file, 'utf8')
     .split('\n')
     .forEach((line, index) => {
-      const match = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(line);
+      // A worktree whose node_modules links elsewhere bundles `// ../other/node_modules/…`.
+      const match = /^\/\/ ((?:\.\.\/\S*?)?(?:src|node_modules)\/\S+)$/.exec(line);
       if (!match) return;
-      const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(match[1]);
+      const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(match[1]);
       starts.push({ line: index, module: pkg ? pkg[1] : match[1] });
     });
   return (line) => {

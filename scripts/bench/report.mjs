@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { CORES, LOADER_COMMAND, RELEASE_TAG, TARGET_FLOOR_RATIO, TARGET_HANDWRITTEN_RATIO, TARGET_LOADER_FLOOR_RATIO, TARGET_PEAK_MB } from './options.mjs';
 import { distFingerprint, machine } from './preflight.mjs';
+import { renderPhases } from './phases.mjs';
 
 export const ms = (value) => (value === undefined ? '—' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value).toLocaleString('en-US')} ms`);
 const mb = (kb) => (kb ? `${Math.round(kb / 1024)} MB` : '—');
@@ -163,6 +164,7 @@ export function render({ sizesDone, startup, loaderRows, profiles, notes }) {
     out.push('| --- | ---: |');
     for (const [name, value] of profile.functions) out.push(`| \`${name.replace(/\|/g, '\\|')}\` | ${ms(value)} |`);
     out.push('');
+    if (profile.phases) out.push(...renderPhases(profile.phases));
   }
 
   out.push('## Start-up');

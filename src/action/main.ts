@@ -7,9 +7,9 @@ import { GateError, describeError, errorMessage } from '../errors.js';
 import { payloadText } from '../refs/base.js';
 import type { GitHubClient } from '../github/client.js';
 import { octokitCommentsClient, syncStickyComment } from '../github/comments.js';
-import { octokitPullRequestApi } from '../refs/pull-request.js';
-import { octokitReleaseApi } from '../refs/release.js';
-import { octokitMergeSettingsApi } from '../verdict/release-setup.js';
+import { octokitPullRequestApi, type PullRequestApi } from '../refs/pull-request.js';
+import { octokitReleaseApi, type ReleaseApi } from '../refs/release.js';
+import { octokitMergeSettingsApi, type MergeSettingsApi } from '../verdict/release-setup.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor, omittedNote } from '../reports/annotations.js';
 import { buildReport, driftCount, redactReport, releaseTags, type Report } from '../verdict/report.js';
@@ -39,16 +39,20 @@ async function checkAndPublish(): Promise<void> {
   let report: Report;
   let settings: ActionSettings | undefined;
   let client: GitHubClient | undefined;
+  let clientReady: Promise<GitHubClient> | undefined;
   try {
     settings = getInputs(runner);
     if (settings.token) {
-      // Loaded only when there is a token: most of the bundle's weight is the GitHub SDK.
-      const { createGitHubClient } = await import('../github/client.js');
-      client = createGitHubClient(settings.token, { onNotice: (message) => core.info(message) });
+      // Loaded only when there is a token (most of the bundle's weight is the GitHub SDK), and
+      // while git works: the first request waits for it, the first git calls do not.
+      const { token } = settings;
+      clientReady = import('../github/client.js').then(({ createGitHubClient }) => createGitHubClient(token, { onNotice: (message) => core.info(message) }));
+      clientReady.catch(() => undefined);
     }
     report = settings.mergeReports
       ? mergeReports(await readPartialReports(settings.mergeReports, runner.workspace), await mergeExpectation(runner))
-      : await checkPullRequest(settings, runner, client);
+      : await checkPullRequest(settings, runner, clientReady);
+    if (clientReady) client = await clientReady;
   } catch (error) {
     report = buildReport({
       toolVersion: VERSION,
@@ -75,17 +79,10 @@ async function checkAndPublish(): Promise<void> {
   await publish(report, runner, written);
 }
 
-async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings, client: GitHubClient | undefined): Promise<Report> {
+async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings, clientReady: Promise<GitHubClient> | undefined): Promise<Report> {
   const payload = await readEvent(runner.eventPath);
   const { owner = '', repo = '' } = runner.repository ?? {};
-  const apis =
-    client && owner && repo
-      ? {
-          api: octokitPullRequestApi(client, owner, repo),
-          releaseApi: octokitReleaseApi(client, owner, repo),
-          mergeSettingsApi: octokitMergeSettingsApi(client, owner, repo),
-        }
-      : undefined;
+  const apis = clientReady && owner && repo ? gitHubApis(clientReady, owner, repo) : undefined;
   return check(
     toCheckRequest(settings, {
       eventName: runner.eventName,
@@ -96,6 +93,29 @@ async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings
       toolVersion: VERSION,
     }),
   );
+}
+
+/** The GitHub APIs the check uses; each request first waits for the client (the SDK loads meanwhile). */
+function gitHubApis(clientReady: Promise<GitHubClient>, owner: string, repo: string): { api: PullRequestApi; releaseApi: ReleaseApi; mergeSettingsApi: MergeSettingsApi } {
+  const pulls = clientReady.then((client) => octokitPullRequestApi(client, owner, repo));
+  const releases = clientReady.then((client) => octokitReleaseApi(client, owner, repo));
+  const mergeSettings = clientReady.then((client) => octokitMergeSettingsApi(client, owner, repo));
+  for (const ready of [pulls, releases, mergeSettings]) ready.catch(() => undefined);
+  return {
+    api: {
+      getPull: async (number) => (await pulls).getPull(number),
+      listCommits: async (number) => (await pulls).listCommits(number),
+      listLabels: async (number) => {
+        const api = await pulls;
+        return api.listLabels ? api.listLabels(number) : (await api.getPull(number)).labels;
+      },
+    },
+    releaseApi: {
+      latestReleaseTag: async () => (await releases).latestReleaseTag(),
+      listReleases: async () => (await releases).listReleases(),
+    },
+    mergeSettingsApi: { getMergeSettings: async () => (await mergeSettings).getMergeSettings() },
+  };
 }
 
 /** The push the merging job runs for: its PR's head, which every shard must have judged. */

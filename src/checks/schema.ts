@@ -123,7 +123,7 @@ async function compileSchemaFiles(file: string, source: SchemaSource, options: S
       notes.add(`${loaded.path} declares \`$schema\` "${loaded.declaredMeta}"; it is validated as ${draft}, the draft of ${rootPath}.`);
     }
   }
-  const fastValidate = compileRoot(fast, graph, rootPath, draft, source);
+  const fastValidate = compileRoot(fast, graph, rootPath, draft, source, metaValidator(draft, options, unknownFormats));
   refuseEndlessRefs(fastValidate, rootPath, source);
   for (const [uri, problem] of graph.problems) {
     notes.add(`A \`$ref\` to ${describeUri(uri)} could not be loaded, but nothing the schema validates with uses it: ${problem.message}`);
@@ -133,7 +133,7 @@ async function compileSchemaFiles(file: string, source: SchemaSource, options: S
   const explainer = (): { ajv: AjvCore; validate: ValidateFunction } => {
     if (!detailed) {
       const ajv = createAjv(draft, options, true, unknownFormats);
-      detailed = { ajv, validate: compileRoot(ajv, graph, rootPath, draft, source) };
+      detailed = { ajv, validate: compileRoot(ajv, graph, rootPath, draft, source, metaValidator(draft, options, unknownFormats)) };
     }
     return detailed;
   };
@@ -304,7 +304,43 @@ function createAjv(draft: Draft, options: SchemaOptions, detailed: boolean, unkn
   return ajv;
 }
 
-function compileRoot(ajv: AjvCore, graph: SchemaGraph, rootPath: string, draft: Draft, source: SchemaSource): ValidateFunction {
+/**
+ * Checks schema files against their draft's meta-schema. ajv compiles the meta-schema into each
+ * instance on its first check (a third of compiling a small schema): one instance per draft and
+ * `check-formats` does the checking for every schema of the run, the base's and the PR's alike.
+ * It is set up as the compiling instances are, holds nothing but the meta-schemas, and hands
+ * every compile the formats it warned about, as a compiling instance's own check would.
+ */
+interface MetaValidator {
+  /** Whether `schema` is valid, or undefined when its `$schema` is not the draft's own meta-schema (the compiling instance checks it). */
+  validate(schema: unknown): boolean | undefined;
+  errors(): ErrorObject[];
+}
+
+const metaValidators = new Map<string, { ajv: AjvCore; warned: Set<string> }>();
+
+function metaValidator(draft: Draft, options: SchemaOptions, unknownFormats: Set<string>): MetaValidator {
+  const key = `${draft}|${options.checkFormats}`;
+  let shared = metaValidators.get(key);
+  if (!shared) {
+    const warned = new Set<string>();
+    shared = { ajv: createAjv(draft, options, false, warned), warned };
+    metaValidators.set(key, shared);
+  }
+  const { ajv, warned } = shared;
+  return {
+    validate(schema) {
+      const declared = typeof schema === 'object' && schema !== null ? (schema as Record<string, unknown>).$schema : undefined;
+      if (declared !== undefined && !(typeof declared === 'string' && META_SCHEMA_URI.test(declared.trim()) && detectDraft(schema).draft === draft)) return undefined;
+      const valid = ajv.validateSchema(schema as AnySchema) as boolean;
+      for (const format of warned) unknownFormats.add(format);
+      return valid;
+    },
+    errors: () => ajv.errors ?? [],
+  };
+}
+
+function compileRoot(ajv: AjvCore, graph: SchemaGraph, rootPath: string, draft: Draft, source: SchemaSource, meta: MetaValidator): ValidateFunction {
   const invalid = (file: string, error: unknown): GateError =>
     new GateError(
       `Schema file ${file} in ${source.label} is not a valid ${draft} JSON Schema: ${ajvReason(error)}.`,
@@ -318,7 +354,12 @@ function compileRoot(ajv: AjvCore, graph: SchemaGraph, rootPath: string, draft: 
       if (loaded === root) throw error;
       graph.problems.set(loaded.uri, error);
     };
-    if (!ajv.validateSchema(loaded.schema as AnySchema)) {
+    const shared = meta.validate(loaded.schema);
+    if (shared === false) {
+      refuse(invalid(loaded.path, metaSchemaReason(meta.errors())));
+      continue;
+    }
+    if (shared === undefined && !ajv.validateSchema(loaded.schema as AnySchema)) {
       refuse(invalid(loaded.path, metaSchemaReason(ajv.errors ?? [])));
       continue;
     }

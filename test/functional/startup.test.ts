@@ -1,9 +1,12 @@
 // What the bundled action evaluates before its first git call: the modules dist/index.js
-// imports statically, not the HTTP client that only a token (the GitHub SDK, imported on
-// demand) or getIDToken needs. Needs a built dist/ (`npm run build`).
-import { existsSync, readFileSync } from 'node:fs';
+// imports statically (and its main module, which it imports at once once the compile cache is
+// on), not the HTTP client that only a token (the GitHub SDK, imported on demand) or
+// getIDToken needs. Needs a built dist/ (`npm run build`).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +24,8 @@ function staticClosure(entry: string): string[] {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s*"(\.[^"]+)";?$/gms)) visit(path.resolve(path.dirname(file), match[1]!));
     for (const match of text.matchAll(/^import\s*"(\.[^"]+)";?$/gm)) visit(path.resolve(path.dirname(file), match[1]!));
+    // The entry imports its main module at once, after turning the compile cache on.
+    if (file === entry) for (const match of text.matchAll(/^var \{[^}]*\} = await import\("(\.[^"]+)"\);$/gm)) visit(path.resolve(path.dirname(file), match[1]!));
   };
   visit(entry);
   return [...seen];
@@ -35,6 +40,45 @@ describe.skipIf(!HAS_DIST)('the action bundle at start-up', () => {
     expect(texts.some((text) => text.includes('node_modules/ajv/dist/'))).toBe(true);
     expect(texts.filter((text) => text.includes('node_modules/undici/'))).toEqual([]);
     expect(texts.filter((text) => text.includes('node_modules/@actions/http-client/lib/index.js'))).toEqual([]);
+  });
+});
+
+const CLI_ENTRY = path.join(path.dirname(ACTION_ENTRY), 'cli.js');
+const [NODE_MAJOR, NODE_MINOR] = process.versions.node.split('.').map(Number) as [number, number];
+/** module.enableCompileCache() came with Node 22.1. */
+const HAS_COMPILE_CACHE = NODE_MAJOR > 22 || (NODE_MAJOR === 22 && NODE_MINOR >= 1);
+
+/** Runs a bundle entry with TMPDIR set to a fresh folder; returns what it printed and what the folder holds after. */
+async function runWithTmpdir(entry: string, argv: string[], env: Record<string, string> = {}): Promise<{ stdout: string; tmp: string[] }> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'cg-cache-'));
+  try {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^NODE_(?:COMPILE_CACHE|DISABLE_COMPILE_CACHE)$/.test(name)));
+    // The action without inputs fails at once (exit 1): what matters here is what it left behind.
+    const stdout = await new Promise<string>((resolve) => {
+      execFile(process.execPath, [entry, ...argv], { env: { ...clean, TMPDIR: tmp, ...env } }, (_error, out) => resolve(String(out)));
+    });
+    return { stdout, tmp: readdirSync(tmp) };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!HAS_DIST)('the compile cache of the bundle', () => {
+  it.skipIf(!HAS_COMPILE_CACHE)('is written under the temp folder by the CLI, where a second run reads it', async () => {
+    const run = await runWithTmpdir(CLI_ENTRY, ['--version']);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(run.tmp).toEqual(['node-compile-cache']);
+  });
+
+  it.skipIf(!HAS_COMPILE_CACHE)('is written by the action on a self-hosted runner, not on a GitHub-hosted one (a new machine for every job)', async () => {
+    expect((await runWithTmpdir(ACTION_ENTRY, [], { RUNNER_ENVIRONMENT: 'self-hosted' })).tmp).toContain('node-compile-cache');
+    expect((await runWithTmpdir(ACTION_ENTRY, [], { RUNNER_ENVIRONMENT: 'github-hosted' })).tmp).not.toContain('node-compile-cache');
+  });
+
+  it.skipIf(HAS_COMPILE_CACHE)('is skipped on a Node without one, and the CLI runs as before', async () => {
+    const run = await runWithTmpdir(CLI_ENTRY, ['--version']);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(run.tmp).toEqual([]);
   });
 });
 

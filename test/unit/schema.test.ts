@@ -602,3 +602,41 @@ describe('workspaceSource', () => {
     await expect(source.read('link.json')).rejects.toThrow(/outside the PR checkout/);
   });
 });
+
+describe('the meta-schema check, shared by every schema of a run', () => {
+  it('refuses an invalid schema with the same message whether it is the first schema compiled or a later one, formats on or off', async () => {
+    for (const checkFormats of [true, false]) {
+      const first = await gateError(compile({ 'bad.json': { type: 'nonsense', minLength: -1 } }, { checkFormats }));
+      await compile({ 'ok.json': { type: 'object', properties: { a: { type: 'string', pattern: '^a' } } } }, { checkFormats });
+      const later = await gateError(compile({ 'bad.json': { type: 'nonsense', minLength: -1 } }, { checkFormats }));
+      expect(later.message).toBe(first.message);
+      expect(first.message).toContain('bad.json');
+      expect(first.message).toContain('not a valid draft-07 JSON Schema');
+    }
+  });
+
+  it('checks each draft against its own meta-schema, whether `$schema` names it or another draft compiles first', async () => {
+    const drafts: Array<[string, string]> = [
+      ['http://json-schema.org/draft-04/schema#', 'draft-04'],
+      ['http://json-schema.org/draft-06/schema#', 'draft-06'],
+      ['http://json-schema.org/draft-07/schema#', 'draft-07'],
+      ['https://json-schema.org/draft/2019-09/schema', '2019-09'],
+      ['https://json-schema.org/draft/2020-12/schema', '2020-12'],
+    ];
+    for (const [uri, draft] of drafts) {
+      const valid = await compile({ 's.json': { $schema: uri, type: 'object', required: ['a'] } });
+      expect(valid.draft).toBe(draft);
+      expect(valid.validate({})[0]?.keyword).toBe('required');
+      const error = await gateError(compile({ 's.json': { $schema: uri, type: 'object', required: 'a' } }));
+      expect(error.message).toContain(`not a valid ${draft} JSON Schema`);
+    }
+  });
+
+  it('still checks a referenced file that names another meta-schema with the compiling instance', async () => {
+    const schema = await compile({
+      'root.json': { properties: { a: { $ref: 'part.json' } } },
+      'part.json': { $schema: 'https://example.com/my-meta', type: 'string' },
+    });
+    expect(schema.validate({ a: 1 })[0]?.pointer).toBe('/a');
+  });
+});
