@@ -66,13 +66,14 @@ describe('the npm package', () => {
     expect(manifest.dependencies ?? {}).toEqual({});
     // Nothing but compat-gate itself was installed.
     expect((await readdir(path.join(installed, 'node_modules'))).filter((name) => !name.startsWith('.'))).toEqual(['compat-gate']);
-    for (const file of ['dist/index.js', 'dist/cli.js', 'dist/licenses.txt', 'action.yml', 'schemas/report.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const file of ['dist/index.js', 'dist/cli.js', 'dist/licenses.txt', 'action.yml', 'schemas/report.schema.json', 'schemas/acknowledgements.schema.json', 'docs/inputs.md', 'docs/loader-and-suite.md', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
       expect(existsSync(path.join(installed, 'node_modules', 'compat-gate', file)), file).toBe(true);
     }
     expect(existsSync(path.join(installed, 'node_modules', 'compat-gate', 'src'))).toBe(false);
     const licences = readFileSync(path.join(installed, 'node_modules', 'compat-gate', 'dist', 'licenses.txt'), 'utf8');
     // The packages whose code runs: validation, YAML, globs, the Actions toolkit, the GitHub SDK.
-    for (const name of ['ajv', 'yaml', 'picomatch', '@actions/core', '@octokit/core']) {
+    // saxes reads the suite's JUnit reports.
+    for (const name of ['ajv', 'yaml', 'picomatch', 'saxes', '@actions/core', '@octokit/core']) {
       expect(licences).toMatch(new RegExp(`^${name.replace('/', '\\/')}@\\d+\\.\\d+\\.\\d+\\nLicense: \\S+\\n\\n\\S`, 'm'));
     }
     // Type-only packages are not bundled, so not listed.
