@@ -213,7 +213,8 @@ async function acknowledgementsFile(request: CheckRequest, root: string, mode: A
   const shown = !fromRoot || fromRoot.startsWith('..') || isAbsolute(fromRoot) ? given : fromRoot.split(sep).join('/');
   if (mode === 'pr') {
     if (await stat(absolute).then((found) => found.isFile(), () => false)) {
-      notes.push(`\`${shown}\` exists, but \`acknowledge-with\` is \`pr\`: its entries acknowledge nothing. Set \`acknowledge-with: file\` (or \`either\`) to use it.`);
+      const setting = (request.naming ?? ACTION_NAMING).setting('acknowledge-with');
+      notes.push(`\`${shown}\` exists, but the ${setting} is \`pr\`: its entries acknowledge nothing. Set it to \`file\` (or \`either\`) to use them.`);
     }
     return undefined;
   }

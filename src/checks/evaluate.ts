@@ -13,6 +13,8 @@ export interface Finding {
   test?: string;
   /** The last lines the suite printed, when it is judged by its exit code. */
   output?: string;
+  /** A test of the suite that failed on the base too: not the PR's break. */
+  failedOnBase?: boolean;
   /** JSON pointer into the document (schema findings). */
   pointer?: string;
   /** Which document of a multi-document YAML file, 0-based. */

@@ -148,9 +148,11 @@ function judgeConfig(config: OldConfig, sides: ConfigSides, readOptions: { yamlV
   const { layers } = sides;
   const status = layerStatus(layers);
   if (status === 'ok') return { path, blob, status: ConfigStatus.Ok, findings: [], layers };
-  const findings = explained(config, breakingFirst(sides.pr, breakingLayers(layers)), readOptions);
+  const all = breakingFirst(sides.pr, breakingLayers(layers));
+  const findings = explained(config, all, readOptions);
   const baseFindings = sides.base.length ? { baseFindings: explained(config, sides.base, readOptions) } : {};
-  return { path, blob, status: status === 'broken' ? ConfigStatus.Broken : ConfigStatus.FailingOnBase, findings, ...baseFindings, layers };
+  const uncut = status === 'broken' && all.length > findings.length ? { uncut: all } : {};
+  return { path, blob, status: status === 'broken' ? ConfigStatus.Broken : ConfigStatus.FailingOnBase, findings, ...uncut, ...baseFindings, layers };
 }
 
 /**
@@ -169,9 +171,10 @@ function judgeDrift(config: OldConfig, sides: ConfigSides, readOptions: { yamlVe
       ? { path, blob, status: DriftStatus.Ok, findings: [], layers }
       : { path, blob, status: DriftStatus.Fixed, findings: [], ...baseFindings, layers };
   }
-  const findings = explained(config, breakingFirst(sides.pr, breakingLayers(layers)), readOptions);
+  const all = breakingFirst(sides.pr, breakingLayers(layers));
+  const findings = explained(config, all, readOptions);
   return status === 'broken'
-    ? { path, blob, status: DriftStatus.New, findings, ...baseFindings, layers }
+    ? { path, blob, status: DriftStatus.New, findings, ...(all.length > findings.length ? { uncut: all } : {}), ...baseFindings, layers }
     : { path, blob, status: DriftStatus.Existing, findings, ...baseFindings, layers };
 }
 

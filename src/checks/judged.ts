@@ -91,6 +91,11 @@ export interface JudgedConfig {
   status: ConfigStatus;
   /** Why it does not load on the PR (or cannot be read), first the most useful: a broken config's breaking layer first. */
   findings: Finding[];
+  /**
+   * For a broken config (new drift): every finding of the breaking layers, when there are more
+   * than \`findings\` keeps. Fingerprints are made from these, so that no break hides past the cut.
+   */
+  uncut?: Finding[];
   /** Why it does not load with the base's code, in every layer that rejects it there. */
   baseFindings?: Finding[];
   /** Each layer on its own: the config is broken when a layer that accepted it on the base rejects it on the PR. */
@@ -120,6 +125,11 @@ export interface DriftConfig {
   status: DriftStatus;
   /** Why it does not load on the PR. */
   findings: Finding[];
+  /**
+   * For a broken config (new drift): every finding of the breaking layers, when there are more
+   * than \`findings\` keeps. Fingerprints are made from these, so that no break hides past the cut.
+   */
+  uncut?: Finding[];
   /** Why it did not load on the base (existing and fixed drift), in every layer that rejects it there. */
   baseFindings?: Finding[];
   /** Each layer on its own: new drift when a layer that accepted it on the base rejects it on the PR. */

@@ -30,9 +30,12 @@ function movesNote(collected: FollowedConfigs, ref: RefTarget, role: 'base' | 'r
     );
   }
   const gone = collected.configs.filter((config) => config.noPathToday).length;
-  if (gone > 0 && collected.history === 'unavailable') {
+  if (collected.history === 'unavailable') {
+    const why = `the first-parent history from it to the PR is not at hand within ${HISTORY_LIMIT} commits, or it is not on that history (a release tagged on another branch)`;
     notes.push(
-      `${gone === 1 ? '1 config' : `${gone} configs`} of the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) ${gone === 1 ? 'has' : 'have'} no path today. Moves were found by comparing its tree with the PR's and by the folders that moved, not commit by commit: the first-parent history from it to the PR is not at hand within ${HISTORY_LIMIT} commits, or it is not on that history (a release tagged on another branch).`,
+      gone > 0
+        ? `${gone === 1 ? '1 config' : `${gone} configs`} of the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) ${gone === 1 ? 'has' : 'have'} no path today. Moves were found by comparing its tree with the PR's and by the folders that moved, not commit by commit: ${why}.`
+        : `Moves since the ${role} \`${ref.ref}\` (${ref.sha.slice(0, 12)}) were found by comparing its tree with the PR's and by the folders that moved, not commit by commit (${why}): a config that was moved into the \`configs\` globs and rewritten since may be missing from its configs.`,
     );
   }
   return notes;

@@ -91,9 +91,10 @@ export async function followMoves(
   const open = orphans.length === 0 ? [] : [...final].filter(([, entry]) => !resolved(entry) && (satInGlobs(entry) || named(baseName(entry.path)))).map(([path]) => path);
   let history: HistoryWalk = 'not-needed';
   if (open.length > 0) {
-    // History is fetched only for a config that would otherwise have no path today; a file that
-    // is only named like one is looked for in the history at hand.
-    const steps = await firstParentChanges(git, commit, head, open.some((path) => satInGlobs(final.get(path)!)));
+    // History is fetched (bounded) only when a config of today has no known origin and a file of
+    // the old commit has no counterpart: a folder that moved out of what the globs name today
+    // (`templates/` to `distributions/`) and was rewritten after the move is found only so.
+    const steps = await firstParentChanges(git, commit, head, true);
     history = steps ? 'walked' : 'unavailable';
     for (const [path, entry] of tracePaths(open, steps ?? [])) {
       const before = final.get(path)!;

@@ -111,6 +111,20 @@ export function highestOfLine(tags: readonly string[], line: { major: number; mi
   );
 }
 
+/**
+ * The highest stable release before a line begins (`v1.3.2` for the line `1.4`): on a branch cut
+ * for a line that has not shipped yet, what its users hold is the release before it.
+ */
+export function highestBeforeLine(tags: readonly string[], line: { major: number; minor?: number }): string | undefined {
+  const start = `${line.major}.${line.minor ?? 0}.0`;
+  return highestReleaseTag(
+    tags.filter((tag) => {
+      const version = semver.parse(tag.replace(/^v(?=\d)/, ''));
+      return version !== null && semver.lt(version, start);
+    }),
+  );
+}
+
 /** A release line (`0.3`, `1`) as a branch name gives it. */
 export interface BranchLine {
   major: number;
@@ -202,7 +216,10 @@ export async function resolveRelease(git: GitCommandManager, input: string, api:
       const next = branchLine.minor !== undefined ? `v${branchLine.major}.${branchLine.minor + 1}` : `v${branchLine.major + 1}`;
       const another = `To compare with another release, set \`release\` to its tag or its line (\`${next}\`), or to several, one a line.`;
       if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}: \`latest\` is that line's newest stable release, \`${tag}\`. ${another}`);
-      else {
+      else if ((tag = highestBeforeLine(tagNames, branchLine))) {
+        // A newer line (v2 for `release-1.4.x`) says nothing to the users this branch will ship to.
+        notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the release before it, \`${tag}\`. To compare with another release, set \`release\` to its tag or its line, or to several, one a line.`);
+      } else {
         tag = await latestTag(api, tagNames, notes);
         if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the project's latest release, \`${tag}\`. ${another}`);
       }

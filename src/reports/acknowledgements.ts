@@ -20,7 +20,7 @@ export function entriesUsedWords(report: Report): string | undefined {
   const used = file.entries.filter((entry) => entry.state === 'used');
   const named = used
     .slice(0, LISTED)
-    .map((entry) => `entry ${entry.number}${entry.line ? ` (line ${entry.line})` : ''}: ${markdownText(clip(entry.reason, 120))}${entry.issue ? ` (${inlineCode(entry.issue)})` : ''}`);
+    .map((entry) => `entry ${entry.number}${entry.line ? ` (line ${entry.line})` : ''}: ${markdownText(clip(entry.reason, 120)).replace(/[[\]]/g, '\\$&')}${entry.issue ? ` (${inlineCode(entry.issue)})` : ''}`);
   const more = used.length > LISTED ? `; and ${used.length - LISTED} more` : '';
   return `the acknowledgements file ${inlineCode(file.path)} — ${named.join('; ')}${more}`;
 }

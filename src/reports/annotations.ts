@@ -200,7 +200,7 @@ export function failureMessage(report: Report): string | undefined {
   return `${report.counts.broken} config(s) that load on the base no longer load with this PR. See the job summary; acknowledge an intended break with a breaking title (e.g. \`feat!: …\`) or the label \`${label}\`${orFile}.`;
 }
 
-/** " (fingerprint cg1:…)" for an annotation, empty without fingerprints. */
+/** " (fingerprint cg2:…)" for an annotation, empty without fingerprints. */
 function fingerprintWords(breaks: ReadonlyArray<{ fingerprint: string }> | undefined): string {
   if (!breaks?.length) return '';
   return ` (fingerprint${breaks.length === 1 ? '' : 's'} ${breaks.map((broke) => broke.fingerprint).join(', ')})`;

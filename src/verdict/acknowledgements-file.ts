@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
-import { locate, readConfig, type Position } from '../configs/parse/index.js';
+import { DEFAULT_MAX_BYTES, locate, readConfig, type Position } from '../configs/parse/index.js';
 import { createMatcher, parsePatterns } from '../configs/select.js';
 import { GateError } from '../errors.js';
 
@@ -37,8 +37,8 @@ export const ACKNOWLEDGEMENTS_SCHEMA = {
       properties: {
         fingerprint: {
           type: 'string',
-          pattern: '^cg1:[0-9a-f]{16}$',
-          description: 'The fingerprint compat-gate shows for the break (summary, comment, JSON report), e.g. `cg1:0123456789abcdef`.',
+          pattern: '^cg[1-9][0-9]*:[0-9a-f]{16}$',
+          description: 'The fingerprint compat-gate shows for the break (summary, comment, JSON report), e.g. `cg2:0123456789abcdef`.',
         },
         paths: {
           description: 'A glob of config paths, or a list of globs (`!` excludes), matched against the config\'s path in the release, on the base and now.',
@@ -96,8 +96,17 @@ const FIX = 'Fix it there: the file\'s format is described by `schemas/acknowled
 export async function readAcknowledgements(absolutePath: string, shownPath: string): Promise<AckFile> {
   let content: Buffer;
   try {
+    // The size first: a huge file is refused before it is read into memory.
+    const info = await stat(absolutePath);
+    if (info.isFile() && info.size > MAX_ACKNOWLEDGEMENTS_BYTES) {
+      throw new GateError(
+        `The acknowledgements file \`${shownPath}\` is ${Math.round(info.size / 1024 / 1024)} MiB, more than the ${MAX_ACKNOWLEDGEMENTS_BYTES / 1024 / 1024} MiB compat-gate reads.`,
+        'Keep one entry per break: a file of acknowledgements stays small.',
+      );
+    }
     content = await readFile(absolutePath);
   } catch (error) {
+    if (error instanceof GateError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path: shownPath, found: false };
     throw new GateError(
@@ -107,6 +116,12 @@ export async function readAcknowledgements(absolutePath: string, shownPath: stri
   }
   return { path: shownPath, found: true, ...parseAcknowledgements(shownPath, content) };
 }
+
+/** The largest acknowledgements file read: the largest config compat-gate reads. */
+const MAX_ACKNOWLEDGEMENTS_BYTES = DEFAULT_MAX_BYTES;
+
+/** The reason compat-gate writes in the entries it offers to paste, until a person replaces it. */
+export const PLACEHOLDER_REASON = /^\s*TODO\b/i;
 
 /** The entries of an acknowledgements file's bytes (see {@link readAcknowledgements}). */
 export function parseAcknowledgements(path: string, content: Buffer): { form: 'list' | 'mapping'; entries: AckEntry[] } {
@@ -119,8 +134,9 @@ export function parseAcknowledgements(path: string, content: Buffer): { form: 'l
     throw new GateError(`The acknowledgements file \`${path}\` holds ${read.documents.length} YAML documents.`, 'Keep one document: remove the `---` lines between them.');
   }
   const document = read.documents[0] ?? null;
-  // An empty file acknowledges nothing: it is a file a repository starts with.
-  if (document === null) return { form: 'mapping', entries: [] };
+  // An empty file acknowledges nothing: it is a file a repository starts with, in the list form
+  // (the entries offered to paste go in as they are).
+  if (document === null) return { form: 'list', entries: [] };
   const where = (pointer: string, target: 'key' | 'value' = 'value') => at(locate(path, content, options, 0, pointer, target));
   if (!validate(document)) {
     const error = mostUseful(validate.errors ?? []);
@@ -137,6 +153,14 @@ export function parseAcknowledgements(path: string, content: Buffer): { form: 'l
       throw new GateError(`The acknowledgements file \`${path}\`${where(`${pointer}/expires`)}: entry ${index + 1} expires on \`${expires}\`, which is not a date.`, 'Write the last day it counts as YYYY-MM-DD, e.g. `2027-01-31`.');
     }
     const line = locate(path, content, options, 0, pointer)?.line;
+    // The entries compat-gate offers to paste carry this placeholder: pasted as they are, they
+    // would acknowledge a break nobody explained.
+    if (typeof raw.reason === 'string' && PLACEHOLDER_REASON.test(raw.reason)) {
+      throw new GateError(
+        `The acknowledgements file \`${path}\`${where(`${pointer}/reason`)}: entry ${index + 1} still has the placeholder reason compat-gate offered (\`${(raw.reason as string).trim().slice(0, 60)}\`).`,
+        'Write why users may lose this and what they must change, in place of the TODO.',
+      );
+    }
     const paths = raw.paths === undefined ? undefined : typeof raw.paths === 'string' ? [raw.paths] : (raw.paths as string[]);
     if (paths && !globsRead(paths)) {
       throw new GateError(
@@ -228,7 +252,7 @@ function fieldWords(field: string | undefined, value: unknown): string {
   const shown = typeof value === 'string' ? `\`${value}\`` : JSON.stringify(value);
   switch (field) {
     case 'fingerprint':
-      return `\`fingerprint\` is ${shown}, not a compat-gate fingerprint (\`cg1:\` and 16 hex digits, as the summary shows it)`;
+      return `\`fingerprint\` is ${shown}, not a compat-gate fingerprint (\`cg2:\` and 16 hex digits, as the summary shows it)`;
     case 'reason':
       return '`reason` is empty: say why the break is accepted';
     case 'expires':

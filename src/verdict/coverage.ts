@@ -58,8 +58,13 @@ function matcherOf(entry: AckEntry, paths: readonly string[]): (path: string) =>
 export function entryMatches(entry: AckEntry, found: ConfigBreaks, broke: Break): boolean {
   if (entry.fingerprint !== undefined) return entry.fingerprint === broke.fingerprint;
   if (!entry.paths || entry.layer !== broke.layer) return false;
-  const matches = matcherOf(entry, entry.paths);
-  return [broke.path, found.configPath, found.currentPath].some((path) => path !== undefined && matches(path));
+  // Every name the config has had must pass the entry's globs: one name matching is not enough
+  // when another is excluded (`!conf/prod.yaml` excludes the config whatever it was called before).
+  const names = [broke.path, found.configPath, found.currentPath].filter((path): path is string => path !== undefined);
+  const included = matcherOf(entry, entry.paths.filter((glob) => !glob.startsWith('!')));
+  const excludes = entry.paths.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+  const excluded = excludes.length ? matcherOf({ ...entry }, excludes) : () => false;
+  return names.some(included) && !names.some(excluded);
 }
 
 /**

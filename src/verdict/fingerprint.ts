@@ -5,7 +5,7 @@ import { changeMatches } from '../checks/schema-diff/index.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
 
 /** Version prefix of every fingerprint: a new way of computing them gets a new prefix. */
-export const FINGERPRINT_PREFIX = 'cg1:';
+export const FINGERPRINT_PREFIX = 'cg2:';
 
 /**
  * One thing a PR breaks in one config, and its fingerprint. The fingerprint depends only on
@@ -42,7 +42,7 @@ export interface ConfigBreaks {
   breaks: Break[];
 }
 
-/** The fingerprint of what broke: `cg1:` and 16 hex digits of a SHA-256. */
+/** The fingerprint of what broke: `cg2:` and 16 hex digits of a SHA-256. */
 export function fingerprintOf(path: string, layer: string, what: string): string {
   return FINGERPRINT_PREFIX + createHash('sha256').update(JSON.stringify([path, layer, what])).digest('hex').slice(0, 16);
 }
@@ -51,8 +51,15 @@ export function fingerprintOf(path: string, layer: string, what: string): string
 const TEMP_PATH = /(?:[A-Za-z]:)?[\\/](?:tmp|temp|var[\\/]folders|private[\\/]var|home[\\/]runner[\\/]work[\\/]_temp|runner[\\/]_work[\\/]_temp|a[\\/]_temp)[\\/][^\s'"`,;:)\]]*/gi;
 // A commit or blob sha, abbreviated or whole: seven or more hex digits with at least one digit and one letter.
 const HEX_SHA = /\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}\b/gi;
-// Numbers: line and column, pids, durations, sizes, counts.
-const NUMBER = /\d+(?:[.,]\d+)*/g;
+// Memory addresses and UUIDs: different on every run, letters and all.
+const ADDRESS = /\b0x[0-9a-f]+\b/gi;
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+// Durations, sizes and rates with their unit.
+const MEASURE = /\b\d+(?:[.,]\d+)*\s?(?:ns|µs|us|ms|s|sec|secs|seconds?|m|min|minutes?|h|hours?|[kKMG]i?B|bytes?|%)(?![\w])/g;
+// Where in a file (`:12:5`, `line 12`, `col 5`), and who ran it (`pid 1234`, `port 8321`).
+const PLACE = /(?::\d+){1,2}\b|\b(line|lines|col|column|pid|port|thread|attempt|after)\s*[:=#]?\s*\d+/gi;
+// Long numbers (timestamps, ids, counters): five digits or more. Short ones (`v1`, `http2`, `3 items`) say what is wrong.
+const LONG_NUMBER = /\d{5,}/g;
 
 /**
  * A loader's (or any layer's) message with what changes from run to run taken out: the
@@ -65,20 +72,25 @@ export function normaliseMessage(message: string, ownPaths: readonly string[] = 
   for (const path of [...new Set(ownPaths)].filter(Boolean).sort((a, b) => b.length - a.length)) text = text.split(path).join('<config>');
   return text
     .replace(TEMP_PATH, '<tmp>')
+    .replace(UUID, '<uuid>')
+    .replace(ADDRESS, '<address>')
     .replace(HEX_SHA, '<sha>')
-    .replace(NUMBER, '<n>')
+    .replace(MEASURE, '<measure>')
+    .replace(PLACE, (_match, word?: string) => (word ? `${word} <n>` : ':<n>'))
+    .replace(LONG_NUMBER, '<n>')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 /** What one config's breaking findings say, before the path is chosen. */
 export function breaksOf(
-  config: { path: string; currentPath?: string; findings: readonly Finding[]; layers?: LayerJudgements },
+  config: { path: string; currentPath?: string; findings: readonly Finding[]; uncut?: readonly Finding[]; layers?: LayerJudgements },
   fingerprintPath: string,
   changes: readonly AttributedSchemaChange[],
 ): Break[] {
   const layers = config.layers ? (breakingLayers(config.layers) as string[]) : undefined;
-  const counted = config.findings.filter((finding) => finding.layer !== 'parse' && (!layers || layers.includes(finding.layer)));
+  // Every finding, not only those the report keeps: no break hides past the cut.
+  const counted = (config.uncut ?? config.findings).filter((finding) => finding.layer !== 'parse' && (!layers || layers.includes(finding.layer)));
   const breaking = changes.filter((change) => change.severity === 'breaking');
   const byFingerprint = new Map<string, Break>();
   const add = (entry: Omit<Break, 'fingerprint' | 'path'>, what: string) => {
@@ -89,10 +101,13 @@ export function breaksOf(
     if (finding.layer === 'schema') {
       const matched = finding.pointer === undefined ? [] : breaking.filter((change) => changeMatches(change, finding.pointer!));
       if (matched.length) {
-        for (const change of matched) add({ layer: 'schema', rule: change.rule, pointer: change.instancePath }, `rule ${change.rule} ${change.instancePath}`);
+        // The change's own words name what changed (which property, which value): two changes of
+        // one rule at one place (two properties newly required) are two breaks.
+        for (const change of matched) add({ layer: 'schema', rule: change.rule, pointer: change.instancePath }, `rule ${change.rule} ${change.instancePath} ${change.message}`);
       } else {
         const keyword = finding.keyword ?? 'schema';
-        const pointer = finding.pointer ?? '';
+        // An item's index is where it sits, not what broke: `/servers/3/port` is `/servers/*/port`.
+        const pointer = (finding.pointer ?? '').replace(/\/\d+(?=\/|$)/g, '/*');
         add({ layer: 'schema', keyword, pointer }, `keyword ${keyword} ${pointer}`);
       }
       continue;
@@ -101,9 +116,7 @@ export function breaksOf(
     if (finding.test !== undefined) {
       // A suite judged test by test: a test that failed on the base too is not the PR's break,
       // and a test is named by itself, whatever its assertion prints this time.
-      const judgement = config.layers?.[finding.layer as keyof LayerJudgements];
-      const oldFailure = judgement?.newFailures !== undefined && judgement.base === 'rejects' && !judgement.newFailures.includes(finding.test);
-      if (!oldFailure) add({ layer: finding.layer, test: finding.test, message }, `test ${finding.test}`);
+      if (!finding.failedOnBase) add({ layer: finding.layer, test: finding.test, message }, `test ${finding.test}`);
       continue;
     }
     add({ layer: finding.layer, message }, `message ${message}`);

@@ -158,8 +158,10 @@ describe('matching entries with breaks', () => {
         '    reason: "TODO: why users may lose this, and what they must change" # replace before merging',
       ].join('\n'),
     );
-    // The suggestion, pasted, is a valid file.
-    const pasted = parse(`acknowledgements:\n  - fingerprint: ${FP_A}\n    reason: a\n${coverage.suggestion!.split('\n').slice(1).join('\n')}\n`);
+    // The suggestion, pasted, is a valid file once its reason is written (not before).
+    const pastedAsOffered = `acknowledgements:\n  - fingerprint: ${FP_A}\n    reason: a\n${coverage.suggestion!.split('\n').slice(1).join('\n')}\n`;
+    expect(() => parse(pastedAsOffered)).toThrow(/line 6: entry 2 still has the placeholder reason/);
+    const pasted = parse(pastedAsOffered.replace(/"TODO:[^"]*"/, '"users must add storage:"'));
     expect(pasted.entries.map((entry) => entry.fingerprint)).toEqual([FP_A, FP_B]);
   });
 
@@ -170,7 +172,9 @@ describe('matching entries with breaks', () => {
       '# yaml-language-server: $schema=https://raw.githubusercontent.com/org/compat-gate/main/schemas/acknowledgements.schema.json',
       'acknowledgements:',
     ]);
-    expect(parse(coverage.suggestion!).entries).toHaveLength(2);
+    // Pasted as offered, the entries are refused until their reasons are written.
+    expect(() => parse(coverage.suggestion!)).toThrow(/still has the placeholder reason compat-gate offered/);
+    expect(parse(coverage.suggestion!.replace(/"TODO:[^"]*"/g, '"users must add storage:"')).entries).toHaveLength(2);
   });
 
   it('lets an expired entry acknowledge nothing and says which break it would have covered', () => {
@@ -199,3 +203,18 @@ describe('matching entries with breaks', () => {
     expect(utcDay(Date.UTC(2026, 11, 7, 23, 59))).toBe('2026-12-07');
   });
 });
+
+describe('entries by paths', () => {
+  it('exclude a config by any name it has had: a `!` glob is not bypassed by an old name', () => {
+    const renamed: ConfigBreaks = {
+      ref: 'base',
+      configPath: 'conf/prod.yaml',
+      breaks: [{ fingerprint: 'cg2:0123456789abcdef', path: 'conf/production.yaml', layer: 'loader', message: 'x' }],
+    };
+    const file = { path: FILE, found: true, form: 'list' as const, entries: [{ number: 1, paths: ['conf/**', '!conf/prod.yaml'], layer: 'loader', reason: 'r' }] };
+    expect(coverBreaks(file, [renamed], () => true, '2026-12-07').covered).toBe(false);
+    const other = { ...renamed, configPath: 'conf/dev.yaml', breaks: [{ ...renamed.breaks[0]!, path: 'conf/dev.yaml' }] };
+    expect(coverBreaks(file, [other], () => true, '2026-12-07').covered).toBe(true);
+  });
+});
+

@@ -32,7 +32,16 @@ describe('normaliseMessage', () => {
     const one = normaliseMessage('Error in /tmp/compat-gate-AbC123/pr/run-1/x.yaml line 12, col 4 (pid 4711) after 1.25 s at 3f2a9c1d\n   missing   key');
     const two = normaliseMessage('Error in /tmp/compat-gate-ZZZ999/pr/run-7/x.yaml line 80, col 1 (pid 99) after 0.5 s at deadbeef12\tmissing key');
     expect(one).toBe(two);
-    expect(one).toBe('Error in <tmp> line <n>, col <n> (pid <n>) after <n> s at <sha> missing key');
+    expect(one).toBe('Error in <tmp> line <n>, col <n> (pid <n>) after <measure> at <sha> missing key');
+  });
+
+  it('takes out memory addresses and UUIDs whole, and keeps the short numbers that say what is wrong', () => {
+    expect(normaliseMessage('object at 0x7f3a9c21 failed, request 4f9d2c3e-1b2a-4c5d-8e9f-0a1b2c3d4e5f')).toBe(
+      normaliseMessage('object at 0x55e1ab09 failed, request 0d3c2b1a-9f8e-4d7c-8b6a-5f4e3d2c1b0a'),
+    );
+    expect(normaliseMessage('apiVersion v1 is no longer served')).not.toBe(normaliseMessage('apiVersion v2 is no longer served'));
+    expect(normaliseMessage("unknown protocol 'http2'")).not.toBe(normaliseMessage("unknown protocol 'http3'"));
+    expect(normaliseMessage('took 1234ms at 1733580000123, 12 MiB')).toBe(normaliseMessage('took 87ms at 1733589999999, 3 MiB'));
   });
 
   it("replaces the config's own paths, so a renamed config keeps its message", () => {
@@ -45,8 +54,8 @@ describe('normaliseMessage', () => {
 });
 
 describe('fingerprints', () => {
-  it('are `cg1:` and 16 hex digits', () => {
-    expect(fingerprintOf('a.yaml', 'schema', 'x')).toMatch(/^cg1:[0-9a-f]{16}$/);
+  it('are `cg2:` and 16 hex digits', () => {
+    expect(fingerprintOf('a.yaml', 'schema', 'x')).toMatch(/^cg2:[0-9a-f]{16}$/);
   });
 
   it('name a schema break by its breaking change: the same for any array item and any line', () => {
@@ -85,14 +94,14 @@ describe('fingerprints', () => {
   it('work for any layer name, such as a suite layer', () => {
     const finding: Finding = { layer: 'suite', message: 'test_load failed after 12.3s' };
     const [only] = breaksOf({ path: 'a.yaml', findings: [finding], layers: { suite: { base: 'accepts', pr: 'rejects' } } }, 'a.yaml', []);
-    expect(only).toMatchObject({ layer: 'suite', message: 'test_load failed after <n>s' });
+    expect(only).toMatchObject({ layer: 'suite', message: 'test_load failed after <measure>' });
   });
 
   it('name a suite test by itself, and leave out a test that failed on the base too', () => {
     const layers: LayerJudgements = { suite: { base: 'rejects', pr: 'rejects', newFailures: ['stack::legacy'], failedOnBoth: 1 } };
     const findings = (port: number): Finding[] => [
       { layer: 'suite', test: 'stack::legacy', message: `test stack::legacy failed: HTTP 500 on 127.0.0.1:${port} at 0x7ffe${port}` },
-      { layer: 'suite', test: 'stack::known', message: 'test stack::known failed: known issue' },
+      { layer: 'suite', test: 'stack::known', message: 'test stack::known failed (on the base too): known issue', failedOnBase: true },
     ];
     const first = breaksOf({ path: 'a.yaml', findings: findings(47311), layers }, 'a.yaml', []);
     expect(first).toEqual([expect.objectContaining({ layer: 'suite', test: 'stack::legacy' })]);
@@ -148,5 +157,34 @@ describe('fingerprintRun', () => {
     const [base, drift] = fingerprintRun(run);
     expect(drift!.ref).toBe('v1.0.0');
     expect(drift!.breaks[0]!.fingerprint).toBe(base!.breaks[0]!.fingerprint);
+  });
+});
+
+describe('fingerprints name exactly what broke', () => {
+  it('tell apart two changes of one rule at one place (two properties newly required)', () => {
+    const storage = { ...change('required-added', '/server'), message: '`storage` is now required in `/server`' };
+    const tls = { ...change('required-added', '/server'), message: '`tls` is now required in `/server`' };
+    const finding: Finding = { layer: 'schema', pointer: '/server', keyword: 'required', message: 'must have required property' };
+    const [one] = breaksOf(broken('a.yaml', [finding]), 'a.yaml', [storage]);
+    const [two] = breaksOf(broken('a.yaml', [finding]), 'a.yaml', [tls]);
+    expect(one!.fingerprint).not.toBe(two!.fingerprint);
+  });
+
+  it('are made from every finding, not only those the report keeps', () => {
+    const enumErrors: Finding[] = Array.from({ length: 25 }, (_, i) => ({ layer: 'schema', pointer: `/items/${i}/mode`, keyword: 'enum', message: 'must be one of' }));
+    const typeError: Finding = { layer: 'schema', pointer: '/zz', keyword: 'type', message: 'must be integer' };
+    const config = broken('a.yaml', enumErrors.slice(0, 20), SCHEMA_BROKE, { uncut: [...enumErrors, typeError] });
+    expect(breaksOf(config, 'a.yaml', []).map((broke) => broke.keyword)).toEqual(expect.arrayContaining(['enum', 'type']));
+  });
+
+  it('leave item indexes out of a schema error no change explains', () => {
+    const at = (index: number): Finding => ({ layer: 'schema', pointer: `/servers/${index}/port`, keyword: 'maximum', message: 'must be <= 49151' });
+    expect(breaksOf(broken('a.yaml', [at(3)]), 'a.yaml', [])[0]!.fingerprint).toBe(breaksOf(broken('a.yaml', [at(4)]), 'a.yaml', [])[0]!.fingerprint);
+  });
+
+  it('give every new suite failure its own fingerprint, past any cut of the list of tests', () => {
+    const findings: Finding[] = Array.from({ length: 60 }, (_, i) => ({ layer: 'suite', test: `t::new_${i}`, message: `test t::new_${i} failed` }));
+    const layers: LayerJudgements = { suite: { base: 'rejects', pr: 'rejects', newFailures: findings.slice(0, 50).map((f) => f.test!), newFailureCount: 60 } };
+    expect(breaksOf({ path: 'a.yaml', findings: findings.slice(0, 20), uncut: findings, layers }, 'a.yaml', [])).toHaveLength(60);
   });
 });

@@ -79,10 +79,13 @@ describe('`latest` on a release branch', () => {
     expect(choice.release?.ref).toBe('v0.3.2');
   });
 
-  it('falls back to the project\'s latest release, with a note, when the line has none yet', async () => {
+  it('falls back to the release before the line, with a note, when the line has none yet', async () => {
     const choice = await resolveRelease(fakeGit(tags), 'latest', fakeApi('v0.4.0', published), { baseBranch: 'release-0.5.x' });
     expect(choice.release?.ref).toBe('v0.4.0');
-    expect(choice.notes.join(' ')).toContain('names the release line 0.5, which has no stable release yet');
+    expect(choice.notes.join(' ')).toContain('names the release line 0.5, which has no stable release yet: `latest` is the release before it, `v0.4.0`');
+    // A newer line says nothing to the users of a line about to ship: v1.3.0, not v2.0.0.
+    const lines = { 'v1.2.0': 'a'.repeat(40), 'v1.3.0': 'b'.repeat(40), 'v2.0.0': 'c'.repeat(40) };
+    expect((await resolveRelease(fakeGit(lines), 'latest', undefined, { baseBranch: 'release-1.4.x' })).release?.ref).toBe('v1.3.0');
   });
 
   it('keeps its meaning on a branch that names no line, and a named tag keeps its own on a line branch', async () => {

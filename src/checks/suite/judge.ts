@@ -3,8 +3,6 @@ import type { LayerJudgement } from '../judge.js';
 import type { TestResult } from './junit.js';
 import type { SuiteOutcome } from './run.js';
 
-/** Most findings one suite run gives: the failed tests, the ones the PR broke first. */
-const MAX_TEST_FINDINGS = 20;
 /** Most test ids a judgement lists; the count says how many more. */
 const MAX_LISTED_TESTS = 50;
 
@@ -90,13 +88,13 @@ export function findingsOf(outcome: SuiteOutcome, baseStatus?: ReadonlyMap<strin
   if (failed.length > 0 && !outcome.timedOut) {
     const failedOnBase = (test: TestResult) => baseStatus?.get(test.id) === 'failed';
     const ordered = [...failed.filter((test) => !failedOnBase(test)), ...failed.filter(failedOnBase)];
-    const findings: Finding[] = ordered.slice(0, MAX_TEST_FINDINGS).map((test) => ({
+    // Every failed test: the report keeps the first ones, the fingerprints are made from all.
+    return ordered.map((test) => ({
       layer: 'suite',
       test: test.id,
       message: `test ${test.id} failed${baseStatus ? baseWords(baseStatus.get(test.id)) : ''}${test.message ? `: ${test.message}` : ''}`,
+      ...(failedOnBase(test) ? { failedOnBase: true } : {}),
     }));
-    if (ordered.length > MAX_TEST_FINDINGS) findings.push({ layer: 'suite', message: `and ${ordered.length - MAX_TEST_FINDINGS} more failed tests` });
-    return findings;
   }
   const junit = outcome.junitNote ? ` Its JUnit report was not used: ${outcome.junitNote}.` : '';
   const what = outcome.timedOut ? `the suite ${outcome.ending}` : outcome.notStarted ? `the suite could not run (${outcome.ending})` : `the suite failed (${outcome.ending})`;
