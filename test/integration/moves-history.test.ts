@@ -217,6 +217,43 @@ describe('a shallow checkout of the PR merge commit', () => {
   }, 60_000);
 });
 
+describe('a shallow checkout, a folder moved into the globs and rewritten after', () => {
+  it('deepens the history for a config of today with no known origin, though its old folder was outside the globs', async () => {
+    const repo = await buildPullRequestRepo({
+      main: [
+        {
+          message: 'templates',
+          files: {
+            'schema.json': schema(['a', 'legacy']),
+            'templates/x/run.yaml': preset('x', 'legacy'),
+            'templates/y/run.yaml': preset('y', 'a'),
+            'templates/README.md': 'templates stay here\n',
+          },
+        },
+        { message: 'move', files: { 'templates/x/run.yaml': null, 'templates/y/run.yaml': null, 'distributions/x/run.yaml': preset('x', 'legacy'), 'distributions/y/run.yaml': preset('y', 'a') } },
+        { message: 'rewrite', files: { 'distributions/x/run.yaml': rewritten('x', 'a') } },
+      ],
+      tags: [{ name: 'v0.1.0', commit: 0 }],
+      pr: { number: 8, commits: [{ message: 'feat: drop legacy', files: { 'schema.json': schema(['a']) } }] },
+    });
+    made.push(repo.root);
+    const workspace = await repo.checkout();
+    const payload = {
+      repository: { default_branch: 'main' },
+      pull_request: { number: 8, title: 'feat: drop legacy', labels: [], base: { ref: 'main', sha: repo.baseSha }, head: { sha: repo.headSha }, commits: 1 },
+    };
+    const previousEnv = { ...process.env };
+    Object.assign(process.env, { HOME: repo.home, GIT_CONFIG_NOSYSTEM: '1' });
+    try {
+      const report = await check({ ...request(workspace, { configs: 'distributions/*/run.yaml' }), base: undefined, eventName: 'pull_request', payload, localPullRequest: undefined });
+      expect(report.error).toBeUndefined();
+      expect(byPath(driftOf(report)?.configs, 'templates/x/run.yaml')).toMatchObject({ status: 'new', currentPath: 'distributions/x/run.yaml' });
+    } finally {
+      process.env = previousEnv;
+    }
+  }, 60_000);
+});
+
 describe('a backport PR into a release branch', () => {
   async function releaseBranches() {
     const { dir, git, write } = await newRepo();
