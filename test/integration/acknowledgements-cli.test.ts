@@ -249,7 +249,7 @@ describe.skipIf(!HAS_DIST)('CLI: fingerprints and the acknowledgements file', ()
       const { report: byPr } = await report([]);
       expect(byPr.verdict).toBe('breaking');
       expect(byPr.acknowledgement.file).toBeUndefined();
-      expect(byPr.notes.some((note) => note.includes(`\`${ACKS}\` exists, but \`acknowledge-with\` is \`pr\``))).toBe(true);
+      expect(byPr.notes.some((note) => note.includes(`\`${ACKS}\` exists, but the \`--acknowledge-with\` flag is \`pr\``))).toBe(true);
     });
   });
 });
