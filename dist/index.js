@@ -10,5 +10,5 @@ if (process.env.RUNNER_ENVIRONMENT !== "github-hosted") {
   } catch {
   }
 }
-var { run } = await import("./chunks/main-3TP6TMXT.js");
+var { run } = await import("./chunks/main-6JT2HOGK.js");
 await run();

@@ -37,6 +37,8 @@ export const SUITE_TIMEOUT_BUDGET = 2;
 export class SuiteSides {
   private readonly onPr = new Map<string, SuiteOutcome>();
   private readonly onBase = new Map<string, SuiteOutcome>();
+  /** Each config's judgement, made once: it walks every test of both runs, and two readers ask for it. */
+  private readonly judged = new Map<string, SuiteLayer>();
   private readonly matches: (path: string) => boolean;
   private readonly prRunner: SuiteRunner;
   private baseRunner: Promise<SuiteRunner | { failure: string }> | undefined;
@@ -95,6 +97,7 @@ export class SuiteSides {
       ));
       if (!(runner instanceof SuiteRunner)) {
         this.onBase.set(key, { passed: false, timedOut: false, notStarted: true, ending: runner.failure, tail: '', durationMs: 0 });
+        this.judged.delete(key);
         continue;
       }
       const outcome = await runner.run(config, refLabel);
@@ -103,13 +106,19 @@ export class SuiteSides {
       // An editable install (`pip install -e .`) points the base's run at the PR checkout's code.
       if (outcome.tail.includes(this.setup.prCwd)) this.sawPrCheckout.push(config.path);
       this.onBase.set(key, outcome);
+      // A config the base ref shares with a release gets the base's run only now: judge it again.
+      this.judged.delete(key);
     }
   }
 
   /** The suite layer of a config, when the suite ran on it. */
   layer(config: OldConfig): SuiteLayer | undefined {
-    const pr = this.onPr.get(configKey(config));
-    return pr ? judgeSuite(pr, this.onBase.get(configKey(config))) : undefined;
+    const key = configKey(config);
+    const pr = this.onPr.get(key);
+    if (!pr) return undefined;
+    let layer = this.judged.get(key);
+    if (!layer) this.judged.set(key, (layer = judgeSuite(pr, this.onBase.get(key))));
+    return layer;
   }
 
   /** The configs of these whose suite layer cannot be judged, and why. */
