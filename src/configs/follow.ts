@@ -70,10 +70,17 @@ export async function followMoves(
   matches: (path: string) => boolean,
   patterns: ConfigPatterns,
 ): Promise<FollowedMoves> {
-  const [oldTree, headTree, renames] = await Promise.all([git.lsTree(commit), git.lsTree(head), git.renames(commit, head)]);
+  const [oldTree, headTree] = await Promise.all([git.lsTree(commit), git.lsTree(head)]);
   const oldPaths = oldTree.filter((entry) => entry.type !== 'tree').map((entry) => entry.path);
   const oldSet = new Set(oldPaths);
   const headPaths = new Set(headTree.filter((entry) => entry.type !== 'tree').map((entry) => entry.path));
+  // A rename moves a file from a path that is gone to one that is new: when no path the globs
+  // name is gone from HEAD or new at HEAD, no config moved, and git's rename detection (a
+  // process, and a comparison of every changed file) is not needed.
+  // Then every config is where it was, and nothing is followed.
+  const settled = oldPaths.every((path) => headPaths.has(path) || !matches(path)) && [...headPaths].every((path) => oldSet.has(path) || !matches(path));
+  if (settled) return { movedTo: new Map(), noPathToday: new Map(), history: 'not-needed' };
+  const renames = await git.renames(commit, head);
   const renamedFrom = new Set(renames.map(({ from }) => from));
   const renamedTo = new Set(renames.map(({ to }) => to));
   const deleted = oldPaths.filter((path) => !headPaths.has(path) && !renamedFrom.has(path));
