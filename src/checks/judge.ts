@@ -64,12 +64,20 @@ export async function judge(
 async function judgeRefs(git: GitCommandManager, options: GateOptions, base: RefTarget, releasesReady: Promise<readonly RefTarget[]>, scope: RunScope): Promise<GateRun> {
   if (!options.schema && !options.loader && !options.suite) throw nothingToLoad();
   const notes: string[] = [];
-  const schemas = await openSchemas(git, options, base, notes);
   const matchesGlobs = createMatcher(options.patterns);
   const { shard } = options;
   const inSlice = shard ? (path: string) => inShard(path, shard) : undefined;
   const readOptions = { yamlVersion: options.yamlVersion };
   const head = await git.tryResolveCommit('HEAD');
+  // The base's configs, followed across moves to the paths the globs describe at the PR's HEAD:
+  // listed, fetched and parsed while the schemas are read and compiled (none of it needs them).
+  const baseListing = listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice, options.patterns);
+  const baseRead = baseListing.then(async (listed) => parseFollowing(git, await fetchListed(git, listed, undefined, readOptions), options.patterns, readOptions));
+  // Safe: both are awaited once the schemas are open (a failure of the schemas' is met first, as
+  // when they were read first); the run's end waits for the reading either way.
+  baseRead.catch(() => undefined);
+  scope.started.add(baseRead);
+  const schemas = await openSchemas(git, options, base, notes);
   await mkdir(options.tempDir, { recursive: true });
   const sides = await openSides(git, options, base, schemas, scope, notes);
   const run: RefJudging = { options, base, schemas, sides, readOptions, notes };
@@ -80,8 +88,7 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
     return found;
   };
 
-  // The base's configs, followed across moves to the paths the globs describe at the PR's HEAD.
-  const baseListed = await listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice, options.patterns);
+  const baseListed = await baseListing;
   const ahead = new ReadAhead({
     git,
     releasesReady,
@@ -92,7 +99,8 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
     started: scope.started,
     withLoader: Boolean(options.loader),
   });
-  const onBaseRef = await parseRef(await fetchListed(git, baseListed, undefined, readOptions));
+  const onBaseRef = await baseRead;
+  if (!schemas.pr) dropDocuments(onBaseRef.configs);
   notes.push(...refNotes(onBaseRef, base, 'base'));
   const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
   const { releases, shared } = await ahead.afterBase(onBaseRef.configs);
