@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { GitCommandManager, PathChanges } from '../git/git.js';
-import { fetchConfigs, listConfigs, parseConfigs, type CollectedConfigs, type ConfigListing, type FetchedConfigs, type NoPathToday, type OldConfig } from './collect.js';
+import { fetchConfigs, listConfigs, parseConfigs, type CollectedConfigs, type ConfigListing, type FetchedConfigs, type NoPathToday, type OldConfig, type OnParsed } from './collect.js';
 import { tracePaths, type TracedPath } from './moves.js';
 import type { ReadOptions } from './parse/index.js';
 import type { ConfigPatterns } from './select.js';
@@ -206,8 +206,14 @@ export async function fetchFollowingMoves(
 }
 
 /** Reads the listed files' bytes (see {@link fetchConfigs}). */
-export async function fetchListed(git: GitCommandManager, listed: ListedFollowing, known?: { has(key: string): boolean }, parseAs?: ReadOptions): Promise<FetchedFollowing> {
-  return { ...(await fetchConfigs(git, listed, known, parseAs)), commit: listed.commit, movedTo: listed.movedTo, noPathToday: listed.noPathToday, history: listed.history };
+export async function fetchListed(
+  git: GitCommandManager,
+  listed: ListedFollowing,
+  known?: { has(key: string): boolean },
+  parseAs?: ReadOptions,
+  onParsed?: OnParsed,
+): Promise<FetchedFollowing> {
+  return { ...(await fetchConfigs(git, listed, known, parseAs, onParsed)), commit: listed.commit, movedTo: listed.movedTo, noPathToday: listed.noPathToday, history: listed.history };
 }
 
 /**
@@ -220,9 +226,10 @@ export async function parseFollowing(
   patterns: ConfigPatterns,
   options: ReadOptions,
   known?: ReadonlyMap<string, OldConfig>,
+  onParsed?: OnParsed,
 ): Promise<FollowedConfigs> {
   const { commit, movedTo, noPathToday } = fetched;
-  const collected = await parseConfigs(git, fetched, options, known);
+  const collected = await parseConfigs(git, fetched, options, known, onParsed);
   let moved = 0;
   for (const config of collected.configs) {
     const now = movedTo.get(config.path);
