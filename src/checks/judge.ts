@@ -21,7 +21,7 @@ import { loaderNotes, refNotes, suiteMatchedNothing, suiteNotes } from './run-no
 import { diffWithBase, openSchemas } from './schemas.js';
 import { openSides, type Sides } from './sides.js';
 import { dropDocuments, setDocumentsAside, type OldConfig, type OnParsed } from '../configs/collect.js';
-import { fetchFollowingMoves, fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing } from '../configs/follow.js';
+import { fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing } from '../configs/follow.js';
 import type { ReadOptions } from '../configs/parse/index.js';
 import { createMatcher, inShard } from '../configs/select.js';
 import { describeError } from '../errors.js';
@@ -75,9 +75,16 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
   // listed, fetched and parsed while the schemas are read and compiled (none of it needs them).
   const baseListing = listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice, options.patterns);
   // Once the PR's schema is compiled, a schema-only run judges each config as it is parsed.
-  const asParsed: { judge?: OnParsed } = {};
+  // Configs parsed before the PR's schema is compiled wait for it (a few, or the whole ref when
+  // git is fast), so that what is judged as parsed does not depend on timing.
+  const asParsed: { judge?: OnParsed; waiting: OldConfig[] } = { waiting: [] };
   const baseRead = baseListing.then(async (listed) =>
-    parseFollowing(git, await fetchListed(git, listed, undefined, readOptions, (config) => asParsed.judge?.(config)), options.patterns, readOptions),
+    parseFollowing(
+      git,
+      await fetchListed(git, listed, undefined, readOptions, (config) => (asParsed.judge ? asParsed.judge(config) : asParsed.waiting.push(config))),
+      options.patterns,
+      readOptions,
+    ),
   );
   // Safe: both are awaited once the schemas are open (a failure of the schemas' is met first, as
   // when they were read first); the run's end waits for the reading either way.
@@ -86,12 +93,15 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
   const schemas = await openSchemas(git, options, base, notes);
   await mkdir(options.tempDir, { recursive: true });
   const sides = await openSides(git, options, base, schemas, scope, notes);
-  asParsed.judge = judgedAsParsed(sides, readOptions);
+  asParsed.judge = judgedAsParsed(sides, readOptions) ?? (() => undefined);
+  for (const config of asParsed.waiting.splice(0)) asParsed.judge(config);
   const run: RefJudging = { options, base, schemas, sides, readOptions, notes };
   /** A ref's configs parsed; without a schema nothing reads the documents (the loader reads its copies): only whether each file could be read is kept. */
+  // A release config the PR's schema accepts is judged by the base's schema too (fixed drift).
+  let releaseJudge: Promise<OnParsed | undefined> | undefined;
+  const judgedAsRelease = () => (releaseJudge ??= sides.baseSchemaEvaluator().then((baseSchema) => judgedAsParsed(sides, readOptions, baseSchema)));
   const parseRef = async (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) => {
-    // A release config the PR's schema accepts is judged by the base's schema too (fixed drift).
-    const found = await parseFollowing(git, fetched, options.patterns, readOptions, known, judgedAsParsed(sides, readOptions, await sides.baseSchemaEvaluator()));
+    const found = await parseFollowing(git, fetched, options.patterns, readOptions, known, await judgedAsRelease());
     if (!schemas.pr) dropDocuments(found.configs);
     return found;
   };
@@ -101,7 +111,12 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
     git,
     releasesReady,
     baseFiles: baseListed.files,
-    fetch: (ref, known) => fetchFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, known, inSlice, options.patterns),
+    // A schema-only run parses a release's configs as git streams them, each judged as it is parsed.
+    fetch: async (ref, known) => {
+      const listed = await listFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, inSlice, options.patterns);
+      const judge = sides.prEvaluator.schemaOnly ? await judgedAsRelease() : undefined;
+      return fetchListed(git, listed, known, judge ? readOptions : undefined, judge);
+    },
     parse: parseRef,
     onPr: sides.onPr,
     started: scope.started,

@@ -44,8 +44,10 @@ export interface ReadAheadSetup {
 /**
  * Schedules the releases' reading. A ref's parsed documents are dropped once both sides have
  * judged them: at 10,000 configs a ref's documents are most of the memory. The next ref's bytes
- * are fetched meanwhile (and, with a loader, parsed too: at most two refs' documents are held at
- * once, and the PR's loader runs on both refs side by side, two processes on a runner's cores).
+ * are fetched meanwhile (in a schema-only run parsed and judged as they stream in, the documents
+ * the schemas accept set aside at once; with a loader, parsed after, and the PR's loader started
+ * on them: at most two refs' documents are held at once, and the PR's loader runs on both refs
+ * side by side, two processes on a runner's cores).
  */
 export class ReadAhead {
   /** The keys of the base's files that a release holds too (same path, same blob). */

@@ -187,24 +187,6 @@ export async function listFollowingMoves(
   return { ...(await listConfigs(git, commit, wanted, options)), commit, movedTo, noPathToday, history: moves.history };
 }
 
-/**
- * A ref's git work (moves, listing, bytes), to be parsed later by {@link parseFollowing}: its
- * bytes can be fetched while another ref is parsed. `known` names the files another ref will
- * have read by then (same path, same blob): their bytes are not fetched.
- */
-export async function fetchFollowingMoves(
-  git: GitCommandManager,
-  commit: string,
-  head: string | undefined,
-  matches: (path: string) => boolean,
-  options: ReadOptions,
-  known?: { has(key: string): boolean },
-  inSlice?: (currentPath: string) => boolean,
-  patterns?: ConfigPatterns,
-): Promise<FetchedFollowing> {
-  return fetchListed(git, await listFollowingMoves(git, commit, head, matches, options, inSlice, patterns), known);
-}
-
 /** Reads the listed files' bytes (see {@link fetchConfigs}). */
 export async function fetchListed(
   git: GitCommandManager,

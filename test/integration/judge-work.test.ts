@@ -95,7 +95,7 @@ afterEach(async () => {
 });
 
 describe('work done once', () => {
-  it('parses a file the release shares with the base once, and locates only failing configs', async () => {
+  it('parses a file the release shares with the base once for both refs, and locates only failing configs', async () => {
     await commit({ 'schema/service.json': SCHEMA, 'schema/defs.json': DEFS, 'configs/shared.yaml': 'port: 80\ntier: gold\n', 'configs/old.yaml': 'port: 81\n' }, 'v1.0.0');
     const release = { ref: 'v1.0.0', sha: await runGit(dir, ['rev-parse', 'HEAD'], env) };
     const baseSha = await commit({ 'configs/old.yaml': 'port: 82\n', 'configs/silver.yaml': 'port: 83\ntier: silver\n' });
@@ -115,11 +115,34 @@ describe('work done once', () => {
       ['configs/old.yaml', 'ok'],
       ['configs/shared.yaml', 'ok'],
     ]);
-    // shared.yaml (same blob on both refs) once; old.yaml twice (two blobs); silver.yaml once.
-    expect(calls.read.filter((file) => file.startsWith('configs/')).sort()).toEqual(['configs/old.yaml', 'configs/old.yaml', 'configs/shared.yaml', 'configs/silver.yaml']);
+    // shared.yaml (same blob on both refs) once for both refs, and once more from its bytes for the
+    // base's schema (fixed drift): the PR's schema accepted it as it was parsed, and its documents
+    // were set aside then. old.yaml twice (two blobs); silver.yaml once.
+    expect(calls.read.filter((file) => file.startsWith('configs/')).sort()).toEqual([
+      'configs/old.yaml',
+      'configs/old.yaml',
+      'configs/shared.yaml',
+      'configs/shared.yaml',
+      'configs/silver.yaml',
+    ]);
     expect(calls.locate.filter((file) => file.startsWith('configs/'))).toEqual(['configs/silver.yaml']);
     expect(calls.compile).toEqual(['the PR checkout', expect.stringContaining('the base `main`')]);
     expect(run.notes.join('\n')).not.toContain('does not change the schema');
+  });
+
+  it('judges configs whose documents were set aside from their bytes when the base\'s schema asks for them', async () => {
+    // The base's schema rejects every port; the PR's accepts a.yaml and b.yaml as they are parsed
+    // (their documents are set aside) and rejects c.yaml. The base rejecting c.yaml, every config
+    // is then checked against the base's schema: a.yaml and b.yaml from their bytes again.
+    const tooLow = JSON.stringify({ type: 'object', required: ['port'], properties: { port: { type: 'integer', maximum: 10 } } });
+    const baseSha = await commit({ 'schema/service.json': tooLow, 'configs/a.yaml': 'port: 80\n', 'configs/b.yaml': 'port: 81\n', 'configs/c.yaml': 'port: 9500\n' });
+    await write({ 'schema/service.json': SCHEMA, 'schema/defs.json': DEFS });
+    const git = await createGitCommandManager(dir);
+
+    const judged = judge(git, options(), { ref: 'main', sha: baseSha });
+
+    await expect(judged).rejects.toThrow(/rejects every one of the 3 configs of the base/);
+    expect(calls.read.filter((file) => file.startsWith('configs/')).sort()).toEqual(['configs/a.yaml', 'configs/a.yaml', 'configs/b.yaml', 'configs/b.yaml', 'configs/c.yaml']);
   });
 
   it('keeps the base side of a shared file that the PR fixes: fixed drift still shows', async () => {
@@ -133,7 +156,9 @@ describe('work done once', () => {
 
     expect(run.release?.configs.map((config) => [config.path, config.status])).toEqual([['configs/silver.yaml', 'fixed']]);
     expect(run.release?.configs[0]!.baseFindings?.[0]).toMatchObject({ layer: 'schema', pointer: '/tier', line: 2 });
-    expect(calls.read.filter((file) => file === 'configs/silver.yaml')).toHaveLength(1);
+    // Parsed once for both refs; read again from its bytes for the base's schema, its documents
+    // having been set aside once the PR's schema accepted it.
+    expect(calls.read.filter((file) => file === 'configs/silver.yaml')).toHaveLength(2);
   });
 });
 
