@@ -183,7 +183,7 @@ export async function check(request: CheckRequest): Promise<Report> {
     const facts = {
       broken: run.base.configs.filter((config) => config.status === ConfigStatus.Broken).length,
       // fail-on-drift applies to every release compared with.
-      newDrift: (run.releases ?? []).reduce((sum, release) => sum + release.configs.filter((config) => config.status === DriftStatus.New).length, 0),
+      newDrift: run.releases.reduce((sum, release) => sum + release.configs.filter((config) => config.status === DriftStatus.New).length, 0),
       failOnDrift: request.failOnDrift,
       acknowledged: known.acknowledgement.acknowledged,
     };
@@ -250,7 +250,7 @@ function loaderBroke(run: GateRun): boolean {
   const refusedByLoader = (config: { findings: Array<{ layer: string }> }) => config.findings.some((finding) => finding.layer === 'loader');
   return (
     run.base.configs.some((config) => config.status === ConfigStatus.Broken && refusedByLoader(config)) ||
-    (run.releases ?? (run.release ? [run.release] : [])).some((release) => release.configs.some((config) => config.status === DriftStatus.New && refusedByLoader(config)))
+    run.releases.some((release) => release.configs.some((config) => config.status === DriftStatus.New && refusedByLoader(config)))
   );
 }
 

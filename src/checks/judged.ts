@@ -163,10 +163,8 @@ export type AttributedSchemaChange = LocatedSchemaChange & {
 /** What the engine found, before acknowledgement turns it into a verdict. */
 export interface GateRun {
   base: JudgedRef;
-  /** The first release (`releases[0]`), for readers of one release. */
-  release?: JudgedRelease;
-  /** Every release compared with, in the order the `release` input names them. */
-  releases?: JudgedRelease[];
+  /** Every release compared with, in the order the `release` input names them; empty when none is. */
+  releases: JudgedRelease[];
   /** How the PR's schema differs from the base's; absent when there is nothing to compare. */
   schemaChanges?: AttributedSchemaChange[];
   schema?: {

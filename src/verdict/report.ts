@@ -248,8 +248,8 @@ export function buildReport(input: ReportInput): Report {
     ...(input.base ? { base: input.base } : {}),
     ...(input.head ? { head: input.head } : {}),
     ...(input.release ? { release: input.release } : {}),
-    ...(input.run?.release ? { drift: driftOf(input.run.release, input.failOnDrift ?? false, breaksOf) } : {}),
-    ...(input.run?.releases?.length
+    ...(input.run?.releases[0] ? { drift: driftOf(input.run.releases[0], input.failOnDrift ?? false, breaksOf) } : {}),
+    ...(input.run?.releases.length
       ? { releases: input.run.releases.map((release) => ({ ...release.ref, drift: driftOf(release, input.failOnDrift ?? false, breaksOf) })) }
       : {}),
     acknowledgement: {

@@ -49,10 +49,10 @@ function reportOf(options: { base: JudgedConfig[]; release?: DriftConfig[]; olde
     failOnDrift: options.failOnDrift ?? false,
     run: attributeSchemaChanges({
       base: { ref: BASE, configs: options.base, skipped: [] },
-      ...(options.release ? { release: { ref: RELEASE, configs: options.release, skipped: [] } } : {}),
-      ...(options.release && options.older
-        ? { releases: [{ ref: RELEASE, configs: options.release, skipped: [] }, { ref: OLDER, configs: options.older, skipped: [] }] }
-        : {}),
+      releases: [
+        ...(options.release ? [{ ref: RELEASE, configs: options.release, skipped: [] }] : []),
+        ...(options.release && options.older ? [{ ref: OLDER, configs: options.older, skipped: [] }] : []),
+      ],
       schema: { file: 'schema/run.schema.json', draft: 'draft-07', files: ['schema/run.schema.json'] },
       ...(options.changes ? { schemaChanges: options.changes } : {}),
       loader: { command: 'python3 loader/load_config.py' },

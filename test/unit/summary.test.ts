@@ -26,6 +26,7 @@ function reportOf(configs: JudgedConfig[], verdict: Verdict, acknowledgement: Ac
     base: { ref: BASE, configs, skipped: [] },
     schema: { file: 'schema/run.schema.json', draft: 'draft-07', files: ['schema/run.schema.json'] },
     loader: { command: 'python3 loader/load_config.py' },
+    releases: [],
     loaderProcesses: 3,
     notes: [],
   };
@@ -97,6 +98,7 @@ describe('job summary', () => {
           { severity: 'breaking', rule: 'maximum-tightened', instancePath: '/server/port', message: '`/server/port` must now be ≤ 49151 (it was ≤ 65535)', file: 'schema/run.schema.json', schemaPointer: '/properties/server/properties/port/maximum', line: 74 },
           { severity: 'compatible', rule: 'optional-property-added', instancePath: '/server/host', message: '`host` may now be given in `/server`', file: 'schema/run.schema.json', schemaPointer: '/properties/server/properties/host' },
         ],
+        releases: [],
         loaderProcesses: 0,
         notes: [],
       }),
@@ -123,6 +125,7 @@ describe('job summary', () => {
       run: attributeSchemaChanges({
         base: { ref: BASE, configs: [mixed[0]!], skipped: [] },
         schemaChanges: [{ severity: 'breaking', rule: 'enum-narrowed', instancePath: '/apis/*', message: '`telemetry` is no longer allowed in `/apis/*`', file: 's.json', schemaPointer: '/x' }],
+        releases: [],
         loaderProcesses: 0,
         notes: [],
       }),
