@@ -7,7 +7,7 @@ import { changedLoaderScript, type ChangedScript } from './checks/loader/index.j
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
 import { statusAndMessage } from './github/errors.js';
 import { baseCandidate, payloadField, payloadText, resolveBase, type Payload, type RefTarget } from './refs/base.js';
-import { resolveRelease, type ReleaseApi } from './refs/release.js';
+import { resolveReleases, type ReleaseApi } from './refs/release.js';
 import {
   pullRequestCommitsFromGit,
   pullRequestNumber,
@@ -30,8 +30,12 @@ export interface CheckRequest {
   gate: Omit<GateOptions, 'repositoryRoot' | 'tempDir'>;
   /** The `base` input, when given. */
   base?: string;
-  /** The `release` input: `latest`, a tag, a release line (`v1`, `v0.2`), several one a line or comma-separated, or `none`. */
-  release: string;
+  /**
+   * The `release` input's text, which releases to compare with: `latest`, a tag, a release line
+   * (`v1`, `v0.2`), several one a line or comma-separated, or `none`. resolveReleases makes tags
+   * and commits of it.
+   */
+  releaseSelection: string;
   /** Fail on new release drift too (`fail-on-drift`). */
   failOnDrift: boolean;
   /** GitHub's latest release, when there is a token; without it the highest semver tag. */
@@ -73,7 +77,7 @@ export async function check(request: CheckRequest): Promise<Report> {
   const started = now();
   const known: {
     base?: RefTarget;
-    release?: RefTarget;
+    firstRelease?: RefTarget;
     head?: { sha: string };
     pullRequest?: PullRequestContext;
     acknowledgement?: Acknowledgement;
@@ -127,8 +131,8 @@ export async function check(request: CheckRequest): Promise<Report> {
     known.base = base;
     // The releases are looked up (ls-remote, a fetch) while the PR is read and the base judged.
     const baseBranch = branchOfBase(request, candidate.ref);
-    const releaseRead = resolveRelease(git, request.release, request.releaseApi, baseBranch ? { baseBranch } : {});
-    releaseRead.catch(() => undefined);
+    const releasesResolved = resolveReleases(git, request.releaseSelection, request.releaseApi, baseBranch ? { baseBranch } : {});
+    releasesResolved.catch(() => undefined);
 
     const pullRequest = request.localPullRequest
       ? await localPullRequest(git, base, request.localPullRequest)
@@ -155,15 +159,15 @@ export async function check(request: CheckRequest): Promise<Report> {
 
     const tempDir = await mkdtemp(join(request.tempRoot, 'compat-gate-'));
     try {
-      const judged = judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releaseRead.then((choice) => choice.releases));
+      const judged = judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releasesResolved.then((resolved) => resolved.releases));
       judged.catch(() => undefined);
       // A release that cannot be had is the error, whatever the judging found meanwhile.
-      const releaseChoice = await releaseRead.catch(async (error: unknown) => {
+      const resolved = await releasesResolved.catch(async (error: unknown) => {
         await judged.catch(() => undefined);
         throw error;
       });
-      known.notes.push(...releaseChoice.notes);
-      if (releaseChoice.release) known.release = releaseChoice.release;
+      known.notes.push(...resolved.notes);
+      if (resolved.releases[0]) known.firstRelease = resolved.releases[0];
       known.run = await judged;
     } finally {
       await rm(tempDir, { recursive: true, force: true });

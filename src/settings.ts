@@ -56,8 +56,8 @@ export interface ActionSettings {
   migrate?: string;
   /** The `base` input: the ref whose configs gate the PR, when not taken from the event. */
   base?: string;
-  /** `latest`, a tag, or `none`. */
-  release: string;
+  /** The `release` input's text, as the user wrote it: `latest`, tags, release lines, or `none`. */
+  releaseSelection: string;
   /** Labels that acknowledge a break. */
   ackLabels: string[];
   /** What acknowledges a break: the PR, the acknowledgements file, or either. */
@@ -154,7 +154,7 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
       patterns: { include: [], exclude: [] },
       refMap: [],
       checkFormats: true,
-      release: 'none',
+      releaseSelection: 'none',
       ackLabels: parseLabelList(read.text('ack-labels')),
       acknowledgeWith: read.choice('acknowledge-with', ACK_MODES),
       acknowledgements: read.text('acknowledgements'),
@@ -193,7 +193,7 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
     ...(loader ? { loader } : {}),
     ...(migrate ? { migrate } : {}),
     ...(base ? { base } : {}),
-    release: read.text('release'),
+    releaseSelection: read.text('release'),
     ackLabels: parseLabelList(read.text('ack-labels')),
     acknowledgeWith: read.choice('acknowledge-with', ACK_MODES),
     acknowledgements: read.text('acknowledgements'),
@@ -297,7 +297,7 @@ export function toCheckRequest(settings: ActionSettings, context: CheckContext):
       ...(settings.shard ? { shard: settings.shard } : {}),
     },
     ...(settings.base ? { base: settings.base } : {}),
-    release: settings.release,
+    releaseSelection: settings.releaseSelection,
     failOnDrift: settings.failOnDrift,
     eventName: context.eventName,
     payload: context.payload,

@@ -44,7 +44,7 @@ function reportOf(options: { base: JudgedConfig[]; release?: DriftConfig[]; olde
     ackLabels: ['breaking-change'],
     acknowledgement: verdict === Verdict.Acknowledged ? { acknowledged: true, reasons: [{ kind: 'label', label: 'breaking-change' }] } : { acknowledged: false, reasons: [] },
     base: BASE,
-    ...(options.release ? { release: RELEASE } : {}),
+    ...(options.release ? { firstRelease: RELEASE } : {}),
     head: HEAD,
     failOnDrift: options.failOnDrift ?? false,
     run: attributeSchemaChanges({

@@ -50,7 +50,7 @@ describe('the JSON report', () => {
       ackLabels: ['breaking-change'],
       acknowledgement: { acknowledged: false, reasons: [] },
       base: run.base.ref,
-      release: run.releases[0]!.ref,
+      firstRelease: run.releases[0]!.ref,
       head: { sha: sha('c') },
       failOnDrift: true,
       run,
@@ -68,7 +68,7 @@ describe('the JSON report', () => {
     const empty = { ref: { ref: 'v0.1.0', sha: sha('e') }, configs: [], skipped: [], nearest: ['old/run.yaml'] };
     const base = { ...run.base, configs: [{ ...run.base.configs[0]!, currentPath: 'distributions/a.yaml' }] };
     const several: GateRun = { ...run, base, releases: [run.releases[0]!, moved, empty] };
-    const report = buildReport({ toolVersion: VERSION, verdict: Verdict.Pass, ackLabels: [], release: run.releases[0]!.ref, failOnDrift: false, run: several, notes: [], durationMs: 1 });
+    const report = buildReport({ toolVersion: VERSION, verdict: Verdict.Pass, ackLabels: [], firstRelease: run.releases[0]!.ref, failOnDrift: false, run: several, notes: [], durationMs: 1 });
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     // The first release stays where one-release readers look for it.
     expect(report.drift?.counts.new).toBe(1);

@@ -16,7 +16,7 @@ function report(verdict: Verdict) {
     repository: { name: 'acme/stack', serverUrl: 'https://github.com' },
     ackLabels: ['breaking-change'],
     base: { ref: 'main', sha: sha('a') },
-    release: { ref: 'v1.0.0', sha: sha('b') },
+    firstRelease: { ref: 'v1.0.0', sha: sha('b') },
     head: { sha: sha('c') },
     run: {
       base: {
