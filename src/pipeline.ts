@@ -15,7 +15,8 @@ import {
   type PullRequestApi,
   type PullRequestContext,
 } from './refs/pull-request.js';
-import { DEFAULT_MERGE_SETTINGS, readReleaseFiles, type MergeSettingsApi } from './verdict/release-setup.js';
+import { DEFAULT_MERGE_SETTINGS, type MergeSettingsApi } from './verdict/merge-settings.js';
+import { readReleaseToolFiles } from './verdict/release-tool-files.js';
 import { buildReport, type Report, type ReportReleaseReach } from './verdict/report.js';
 import { withReleaseNote } from './reports/release-note.js';
 import { acknowledge, type Acknowledgement } from './verdict/acknowledgement.js';
@@ -270,7 +271,7 @@ async function reachOfRelease(
   acknowledgement: Acknowledgement,
   notes: string[],
 ): Promise<ReportReleaseReach | undefined> {
-  const files = await readReleaseFiles(root);
+  const files = await readReleaseToolFiles(root);
   if (findReleaseTools(files).length === 0) return undefined;
   let merge = DEFAULT_MERGE_SETTINGS;
   if (request.mergeSettingsApi) {

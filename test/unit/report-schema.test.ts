@@ -5,7 +5,8 @@ import { ConfigStatus, DriftStatus, Verdict } from '../../src/constants.js';
 import type { GateRun } from '../../src/checks/judge.js';
 import { buildReport, driftCount, newDriftCount, releaseTags } from '../../src/verdict/report.js';
 import { acknowledge } from '../../src/verdict/acknowledgement.js';
-import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
+import { DEFAULT_MERGE_SETTINGS } from '../../src/verdict/merge-settings.js';
+import { releaseReach } from '../../src/verdict/release-tool.js';
 import { VERSION } from '../../src/version.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8'));

@@ -7,7 +7,8 @@ import { buildReport } from '../helpers/report.js';
 import type { Report } from '../../src/verdict/report.js';
 import { describeFinding, readablePointers, renderSummary } from '../../src/reports/summary.js';
 import { acknowledge, type Acknowledgement } from '../../src/verdict/acknowledgement.js';
-import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
+import { DEFAULT_MERGE_SETTINGS } from '../../src/verdict/merge-settings.js';
+import { releaseReach } from '../../src/verdict/release-tool.js';
 
 const BASE = { ref: 'main', sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d' };
 const HEAD = { sha: 'ffeeddccbbaa99887766554433221100ffeeddcc' };
