@@ -196,7 +196,7 @@ export async function check(request: CheckRequest): Promise<Report> {
       const reach = await reachOfRelease(request, git.root, pullRequest, known.acknowledgement, known.notes);
       if (reach) known.releaseReach = reach;
     }
-    return finish(decideVerdict({ ...facts, acknowledged: acknowledgementCounts({ ...known.acknowledgement, ...(known.releaseReach ? { release: known.releaseReach } : {}) }) }));
+    return finish(decideVerdict({ ...facts, acknowledged: acknowledgementCounts(known.acknowledgement.acknowledged, known.releaseReach) }));
   } catch (error) {
     if (error instanceof GateError) {
       return finish(Verdict.Error, error.worded(request.naming ?? ACTION_NAMING));
