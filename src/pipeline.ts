@@ -132,7 +132,7 @@ export async function check(request: CheckRequest): Promise<Report> {
     known.base = base;
     // The releases are looked up (ls-remote, a fetch) while the PR is read and the base judged.
     const baseBranch = branchOfBase(request, candidate.ref);
-    const releasesResolved = resolveReleases(git, request.releaseSelection, request.releaseApi, baseBranch ? { baseBranch } : {});
+    const releasesResolved = resolveReleases(git, request.releaseSelection, request.releaseApi, { ...(baseBranch ? { baseBranch } : {}), ...(request.naming ? { naming: request.naming } : {}) });
     releasesResolved.catch(() => undefined);
 
     const pullRequest = request.localPullRequest

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { GateError, type Naming, describeError } from '../errors.js';
+import { ACTION_NAMING, GateError, type Naming, describeError } from '../errors.js';
 import type { GitCommandManager } from '../git/git.js';
 import type { RefTarget } from './base.js';
 
@@ -171,9 +171,14 @@ export interface ResolvedReleases {
  * local repository), a release line (its highest stable release on GitHub, else of the tags), or
  * a tag name. Each tag's commit is fetched (depth 1) when the checkout does not have it. A tag
  * or line that was named but does not exist is a GateError; `latest` finding nothing is only a
- * note.
+ * note. The notes name the `release` setting as `naming` says (the action's input by default).
  */
-export async function resolveReleases(git: GitCommandManager, selection: string, api: ReleaseApi | undefined, options: { baseBranch?: string } = {}): Promise<ResolvedReleases> {
+export async function resolveReleases(
+  git: GitCommandManager,
+  selection: string,
+  api: ReleaseApi | undefined,
+  options: { baseBranch?: string; naming?: Naming } = {},
+): Promise<ResolvedReleases> {
   const entries = parseReleaseSelection(selection);
   const notes: string[] = [];
   if (entries.length === 0) return { releases: [], notes };
@@ -205,6 +210,7 @@ export async function resolveReleases(git: GitCommandManager, selection: string,
   };
   const branchLine = options.baseBranch ? releaseLineOfBranch(options.baseBranch) : undefined;
   const branch = options.baseBranch ? shortBranch(options.baseBranch) : '';
+  const setting = (options.naming ?? ACTION_NAMING).setting('release');
 
   const chosen: Array<{ tag: string; entry: ReleaseEntry }> = [];
   for (const entry of entries) {
@@ -214,11 +220,11 @@ export async function resolveReleases(git: GitCommandManager, selection: string,
       // (or the highest tag) may be a newer line, which says nothing about them.
       tag = (await ofLine(branchLine, branchLine.name)).tag;
       const next = branchLine.minor !== undefined ? `v${branchLine.major}.${branchLine.minor + 1}` : `v${branchLine.major + 1}`;
-      const another = `To compare with another release, set \`release\` to its tag or its line (\`${next}\`), or to several, one a line.`;
+      const another = `To compare with another release, set the ${setting} to its tag or its line (\`${next}\`), or to several, one a line.`;
       if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}: \`latest\` is that line's newest stable release, \`${tag}\`. ${another}`);
       else if ((tag = highestBeforeLine(tagNames, branchLine))) {
         // A newer line (v2 for `release-1.4.x`) says nothing to the users this branch will ship to.
-        notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the release before it, \`${tag}\`. To compare with another release, set \`release\` to its tag or its line, or to several, one a line.`);
+        notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the release before it, \`${tag}\`. To compare with another release, set the ${setting} to its tag or its line, or to several, one a line.`);
       } else {
         tag = await latestTag(api, tagNames, notes);
         if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the project's latest release, \`${tag}\`. ${another}`);

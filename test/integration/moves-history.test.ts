@@ -285,7 +285,7 @@ describe('a backport PR into a release branch', () => {
     expect(driftOf(report)?.counts.new).toBe(1);
     const note = report.notes.find((text) => text.includes('release line 0.3'));
     expect(note).toContain('`latest` is that line\'s newest stable release, `v0.3.1`');
-    expect(note).toContain('set `release` to its tag or its line (`v0.4`)');
+    expect(note).toContain('set the `release` input to its tag or its line (`v0.4`)');
     expect(renderSummary(report)).toContain('names the release line 0.3');
   }, 60_000);
 
