@@ -1,5 +1,6 @@
 // The CLI as a process (dist/cli.js) on a backport into a release branch: the notes that say
-// which release `latest` stands for name the `--release` flag, never the action's input.
+// which release `latest` stands for, and the error for a line with no release, name the
+// `--release` flag, never the action's input.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ const HAS_DIST = existsSync(CLI);
 
 interface JsonReport {
   verdict: string;
-  error?: { message: string };
+  error?: { message: string; hint?: string };
   release?: { ref: string };
   notes: string[];
 }
@@ -84,5 +85,14 @@ describe.skipIf(!HAS_DIST)('CLI: release-line notes name the --release flag', ()
     expect(note).toContain('which has no stable release yet: `latest` is the release before it, `v0.4.0`');
     expect(note).toContain('set the `--release` flag to its tag or its line');
     expect(run.stdout).not.toContain('`release` input');
+  });
+
+  it('says what to set in `--release` when a line it names has no release', async () => {
+    const run = await cli([...check, '--base', 'release-0.3.x', '--release', 'v9', '--json']);
+    expect(run.code).toBe(2);
+    const report = parse(run);
+    expect(report.verdict).toBe('error');
+    expect(report.error?.message).toContain('The release line `v9` has no release');
+    expect(report.error?.hint).toMatch(/^Set the `--release` flag to `latest`, a tag/);
   });
 });
