@@ -153,6 +153,7 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
     ackMustReachRelease: read.boolean('ack-must-reach-release'),
     comment: read.choice('comment', COMMENT_MODES),
   });
+  // Alike in both branches: the merge job keys its sticky comment by the schema and loader too.
   const given = { token, loaderEnv, ...(schema ? { schema } : {}), ...(loader ? { loader } : {}) };
   if (mergeReports) {
     // The job that merges judges nothing itself: it needs no configs, schema or loader.
