@@ -128,26 +128,37 @@ export async function check(request: CheckRequest): Promise<Report> {
       known.notes.push(`Nothing to compare: ${candidate.none}.`);
       return finish(Verdict.Pass);
     }
-    const base = await resolveBase(git, candidate);
+    // The PR (GitHub's API) is read while the base is resolved (git, maybe a fetch); the base's
+    // failure is the one reported when both fail.
+    const baseRead = resolveBase(git, candidate);
+    const local = request.localPullRequest;
+    const pullRequestRead = local
+      ? baseRead.then((resolved) => localPullRequest(git, resolved, local))
+      : readPullRequest({
+          number: pullRequestNumber(request.eventName, request.payload),
+          payload: request.payload,
+          eventName: request.eventName,
+          ...(request.api ? { api: request.api } : {}),
+          gitCommits: async ({ headSha, commitCount }) => {
+            const head = headSha ?? payloadText(request.payload, 'pull_request', 'head', 'sha');
+            const count = commitCount ?? (Number(payloadField(request.payload, 'pull_request', 'commits')) || undefined);
+            return head ? pullRequestCommitsFromGit(git, { baseSha: (await baseRead).sha, headSha: head, ...(count ? { commitCount: count } : {}) }) : [];
+          },
+        });
+    // Safe: awaited below, once the base is resolved.
+    pullRequestRead.catch(() => undefined);
+    const base = await baseRead;
     known.base = base;
     // The releases are looked up (ls-remote, a fetch) while the PR is read and the base judged.
     const baseBranch = branchOfBase(request, candidate.ref);
     const releasesResolved = resolveReleases(git, request.releaseSelection, request.releaseApi, { ...(baseBranch ? { baseBranch } : {}), ...(request.naming ? { naming: request.naming } : {}) });
     releasesResolved.catch(() => undefined);
 
-    const pullRequest = request.localPullRequest
-      ? await localPullRequest(git, base, request.localPullRequest)
-      : await readPullRequest({
-          number: pullRequestNumber(request.eventName, request.payload),
-          payload: request.payload,
-          eventName: request.eventName,
-          ...(request.api ? { api: request.api } : {}),
-          gitCommits: ({ headSha, commitCount }) => {
-            const head = headSha ?? payloadText(request.payload, 'pull_request', 'head', 'sha');
-            const count = commitCount ?? (Number(payloadField(request.payload, 'pull_request', 'commits')) || undefined);
-            return head ? pullRequestCommitsFromGit(git, { baseSha: base.sha, headSha: head, ...(count ? { commitCount: count } : {}) }) : Promise.resolve([]);
-          },
-        });
+    const pullRequest = await pullRequestRead.catch(async (error: unknown) => {
+      // The release lookup ends before its error is set aside, so no fetch outlives the run.
+      await releaseRead.catch(() => undefined);
+      throw error;
+    });
     known.pullRequest = pullRequest;
     const byPullRequest = acknowledge({
       ...(pullRequest.title !== undefined ? { title: pullRequest.title } : {}),

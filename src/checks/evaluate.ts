@@ -1,6 +1,6 @@
 import { realpath, rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import type { OldConfig } from '../configs/collect.js';
+import { documentsOf, type OldConfig } from '../configs/collect.js';
 import { runLoader, writeConfigs, type LoaderTarget, type Scratch } from './loader/index.js';
 import type { ProcessLanes } from './lanes.js';
 import type { CompiledSchema, SchemaIssue } from './schema.js';
@@ -98,12 +98,19 @@ export class Evaluator {
     }
   }
 
-  private schemaFindings(config: OldConfig): Finding[] {
+  /** Whether {@link schemaFindings} says all this side says: a schema and no loader. */
+  get schemaOnly(): boolean {
+    return this.setup.schema !== undefined && this.setup.loader === undefined;
+  }
+
+  /** What the schema finds in one readable config; with {@link schemaOnly}, the config's whole evaluation. */
+  schemaFindings(config: OldConfig): Finding[] {
     const { schema } = this.setup;
     if (!schema || !config.read.ok) return [];
     const found: Finding[] = [];
-    const multi = config.read.documents.length > 1;
-    config.read.documents.forEach((document, index) => {
+    const documents = documentsOf(config);
+    const multi = documents.length > 1;
+    documents.forEach((document, index) => {
       for (const issue of schema.validate(document)) found.push(schemaFinding(issue, multi ? index : undefined));
     });
     return found;

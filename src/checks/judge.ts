@@ -8,6 +8,7 @@
 //   attribution.ts schema changes joined with the configs they broke, and migrations
 //   run-notes.ts   what the maintainer should know that is not a failure
 import { mkdir } from 'node:fs/promises';
+import type { Evaluator } from './evaluate.js';
 import { attributeSchemaChanges, withMigrations } from './attribution.js';
 import type { GateOptions, GateRun, JudgedRelease } from './judged.js';
 import { judgeBaseRef, judgeReleaseRef, type RefJudging } from './judge-ref.js';
@@ -18,9 +19,10 @@ import { nothingCollected, nothingToLoad } from './nothing-checked.js';
 import { ReadAhead, type RunScope } from './read-ahead.js';
 import { loaderNotes, refNotes, suiteMatchedNothing, suiteNotes } from './run-notes.js';
 import { diffWithBase, openSchemas } from './schemas.js';
-import { openSides } from './sides.js';
-import { dropDocuments, type OldConfig } from '../configs/collect.js';
+import { openSides, type Sides } from './sides.js';
+import { dropDocuments, setDocumentsAside, type OldConfig, type OnParsed } from '../configs/collect.js';
 import { fetchFollowingMoves, fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing } from '../configs/follow.js';
+import type { ReadOptions } from '../configs/parse/index.js';
 import { createMatcher, inShard } from '../configs/select.js';
 import { describeError } from '../errors.js';
 import type { GitCommandManager } from '../git/git.js';
@@ -64,24 +66,37 @@ export async function judge(
 async function judgeRefs(git: GitCommandManager, options: GateOptions, base: RefTarget, releasesReady: Promise<readonly RefTarget[]>, scope: RunScope): Promise<GateRun> {
   if (!options.schema && !options.loader && !options.suite) throw nothingToLoad();
   const notes: string[] = [];
-  const schemas = await openSchemas(git, options, base, notes);
   const matchesGlobs = createMatcher(options.patterns);
   const { shard } = options;
   const inSlice = shard ? (path: string) => inShard(path, shard) : undefined;
   const readOptions = { yamlVersion: options.yamlVersion };
   const head = await git.tryResolveCommit('HEAD');
+  // The base's configs, followed across moves to the paths the globs describe at the PR's HEAD:
+  // listed, fetched and parsed while the schemas are read and compiled (none of it needs them).
+  const baseListing = listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice, options.patterns);
+  // Once the PR's schema is compiled, a schema-only run judges each config as it is parsed.
+  const asParsed: { judge?: OnParsed } = {};
+  const baseRead = baseListing.then(async (listed) =>
+    parseFollowing(git, await fetchListed(git, listed, undefined, readOptions, (config) => asParsed.judge?.(config)), options.patterns, readOptions),
+  );
+  // Safe: both are awaited once the schemas are open (a failure of the schemas' is met first, as
+  // when they were read first); the run's end waits for the reading either way.
+  baseRead.catch(() => undefined);
+  scope.started.add(baseRead);
+  const schemas = await openSchemas(git, options, base, notes);
   await mkdir(options.tempDir, { recursive: true });
   const sides = await openSides(git, options, base, schemas, scope, notes);
+  asParsed.judge = judgedAsParsed(sides, readOptions);
   const run: RefJudging = { options, base, schemas, sides, readOptions, notes };
   /** A ref's configs parsed; without a schema nothing reads the documents (the loader reads its copies): only whether each file could be read is kept. */
   const parseRef = async (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) => {
-    const found = await parseFollowing(git, fetched, options.patterns, readOptions, known);
+    // A release config the PR's schema accepts is judged by the base's schema too (fixed drift).
+    const found = await parseFollowing(git, fetched, options.patterns, readOptions, known, judgedAsParsed(sides, readOptions, await sides.baseSchemaEvaluator()));
     if (!schemas.pr) dropDocuments(found.configs);
     return found;
   };
 
-  // The base's configs, followed across moves to the paths the globs describe at the PR's HEAD.
-  const baseListed = await listFollowingMoves(git, base.sha, head, matchesGlobs, readOptions, inSlice, options.patterns);
+  const baseListed = await baseListing;
   const ahead = new ReadAhead({
     git,
     releasesReady,
@@ -92,7 +107,8 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
     started: scope.started,
     withLoader: Boolean(options.loader),
   });
-  const onBaseRef = await parseRef(await fetchListed(git, baseListed, undefined, readOptions));
+  const onBaseRef = await baseRead;
+  if (!schemas.pr) dropDocuments(onBaseRef.configs);
   notes.push(...refNotes(onBaseRef, base, 'base'));
   const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
   const { releases, shared } = await ahead.afterBase(onBaseRef.configs);
@@ -165,4 +181,23 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
     return undefined;
   });
   return migrations ? withMigrations(attributed, migrations) : attributed;
+}
+
+/**
+ * In a schema-only run, the PR's schema judges each config as soon as it is parsed (and, for a
+ * release, the base's schema each one the PR's accepts: fixed drift); the documents it accepts are
+ * then set aside (another side that asks reads them again from the bytes), so that the garbage
+ * collector never carries a whole ref's documents. What the PR's schema rejects is kept whole,
+ * for the base's schema, the lines of the findings and the migrations.
+ */
+function judgedAsParsed(sides: Sides, readOptions: ReadOptions, baseSchema?: Evaluator): OnParsed | undefined {
+  if (!sides.prEvaluator.schemaOnly) return undefined;
+  return (config) => {
+    if (!config.read.ok) return;
+    const findings = sides.prEvaluator.schemaFindings(config);
+    sides.onPr.record(config, findings);
+    if (findings.length > 0) return;
+    if (baseSchema) sides.onBaseSchema.record(config, baseSchema.schemaFindings(config));
+    setDocumentsAside(config, readOptions);
+  };
 }

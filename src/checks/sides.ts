@@ -53,6 +53,11 @@ export class CachedSide {
   get(config: OldConfig): Finding[] | undefined {
     return this.findings.get(cacheKey(config));
   }
+
+  /** Keeps what this side's code found in a config judged outside {@link run} (as it was parsed). */
+  record(config: OldConfig, findings: Finding[]): void {
+    this.findings.set(cacheKey(config), findings);
+  }
 }
 
 const cacheKey = configKey;
@@ -66,6 +71,8 @@ export interface Sides {
   onPr: CachedSide;
   /** The base's schema alone: cheap, in-process; it judges the schema layer of the base. */
   onBaseSchema: CachedSide;
+  /** The base's schema compiled, for judging configs one by one; undefined when it has none of its own to judge with (the PR's is the same, or it cannot be compiled). */
+  baseSchemaEvaluator(): Promise<Evaluator | undefined>;
   /** The base's loader alone, in a copy of the base's tree: it runs only on what the PR's loader rejects. */
   onBaseLoader: CachedSide;
   /** The base reads the very same schema files as the PR: its schema findings are the PR's, and the diff is empty. */
@@ -102,13 +109,16 @@ export async function openSides(
   // side's schema findings are the PR's, and the base's schema is never compiled.
   const schemaUnchanged =
     prSchema && baseSchemaFile && !baseSchemaFile.moved ? await schemaUnchangedOnBase(prSchema, schemas.prSource, schemas.baseSource, at, notes) : false;
-  let baseSchema: Promise<BaseSchema> | undefined;
-  const compiledBaseSchema = () => (baseSchema ??= compileBaseSchema(schemas.baseSource, options, baseSchemaFile));
+  let baseSchema: Promise<Evaluator | { failure: string }> | undefined;
+  const baseSchemaSide = () =>
+    (baseSchema ??= compileBaseSchema(schemas.baseSource, options, baseSchemaFile).then((schema: BaseSchema) =>
+      schema.kind === 'compiled' ? new Evaluator({ label: at, schema: schema.compiled, scratch, folder: 'base' }) : { failure: schema.reason },
+    ));
   const onBaseSchema = new CachedSide(async (configs, refLabel) => {
     if (schemaUnchanged) return schemaFindingsOf(onPr, configs);
-    const schema = await compiledBaseSchema();
-    if (schema.kind === 'uncompilable') return everyConfigRejected(configs, 'schema', schema.reason);
-    return new Evaluator({ label: at, ...(schema.kind === 'compiled' ? { schema: schema.compiled } : {}), scratch, folder: 'base' }).evaluate(configs, refLabel);
+    const evaluator = await baseSchemaSide();
+    if ('failure' in evaluator) return everyConfigRejected(configs, 'schema', evaluator.failure);
+    return evaluator.evaluate(configs, refLabel);
   });
   // The base's tree, copied once for its loader and its suite.
   let baseTree: Promise<string | { failure: string }> | undefined;
@@ -139,6 +149,11 @@ export async function openSides(
     prEvaluator,
     onPr,
     onBaseSchema,
+    baseSchemaEvaluator: async () => {
+      if (!prSchema || !baseSchemaFile || schemaUnchanged) return undefined;
+      const evaluator = await baseSchemaSide();
+      return 'failure' in evaluator ? undefined : evaluator;
+    },
     onBaseLoader,
     schemaUnchanged,
     layersOfPr,

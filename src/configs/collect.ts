@@ -13,6 +13,11 @@ export interface OldConfig {
   currentPath?: string;
   /** Set when the file has no path the globs name today: it is judged at its path here. */
   noPathToday?: NoPathToday;
+  /**
+   * Set when the documents were set aside once the PR's code had judged them (see
+   * {@link setDocumentsAside}): {@link documentsOf} reads them again from `content` this way.
+   */
+  reread?: ReadOptions;
 }
 
 /** Why a file of an old commit is judged at its old path: it has no path the `configs` globs name today. */
@@ -132,8 +137,11 @@ export async function listConfigs(
 export interface FetchedConfigs extends ConfigListing {
   blobs: ReadonlyMap<string, Buffer>;
   /** Files already parsed while their bytes streamed in, by {@link configKey}. */
-  parsed?: ReadonlyMap<string, ReadResult>;
+  parsed?: ReadonlyMap<string, OldConfig>;
 }
+
+/** Called with each config as soon as it is parsed, while git sends the next ones. */
+export type OnParsed = (config: OldConfig) => void;
 
 /**
  * Reads the listed files' bytes in one `git cat-file --batch`, but not the files in `known`
@@ -145,6 +153,7 @@ export async function fetchConfigs(
   listing: ConfigListing,
   known: { has(key: string): boolean } = new Set(),
   parseAs?: ReadOptions,
+  onParsed?: OnParsed,
 ): Promise<FetchedConfigs> {
   const toRead = listing.files.filter((file) => !file.tooLarge && !known.has(configKey(file)));
   if (toRead.length === 0) return { ...listing, blobs: new Map() };
@@ -156,10 +165,14 @@ export async function fetchConfigs(
     if (paths) paths.push(file.path);
     else pathsOf.set(file.blob, [file.path]);
   }
-  const parsed = new Map<string, ReadResult>();
+  const parsed = new Map<string, OldConfig>();
   const blobs = await git.readBlobs(toRead.map((file) => file.blob), (blob, content) => {
     if (lfsPointer(content)) return;
-    for (const path of pathsOf.get(blob) ?? []) parsed.set(configKey({ path, blob }), readConfig(path, content, parseAs));
+    for (const path of pathsOf.get(blob) ?? []) {
+      const config: OldConfig = { path, blob, content, read: readConfig(path, content, parseAs) };
+      onParsed?.(config);
+      parsed.set(configKey(config), config);
+    }
   });
   return { ...listing, blobs, parsed };
 }
@@ -177,6 +190,7 @@ export async function parseConfigs(
   fetched: FetchedConfigs,
   options: ReadOptions,
   known: ReadonlyMap<string, OldConfig> = new Map(),
+  onParsed?: OnParsed,
 ): Promise<CollectedConfigs> {
   const { files } = fetched;
   const skipped = [...fetched.skipped];
@@ -191,7 +205,7 @@ export async function parseConfigs(
     }
     const same = known.get(configKey({ path, blob }));
     if (same) {
-      configs.push({ path, blob, content: same.content, read: same.read });
+      configs.push({ path, blob, content: same.content, read: same.read, ...(same.reread ? { reread: same.reread } : {}) });
       continue;
     }
     const content = fetched.blobs.get(blob) ?? late.get(blob) ?? Buffer.alloc(0);
@@ -202,8 +216,14 @@ export async function parseConfigs(
       continue;
     }
     const streamed = fetched.parsed?.get(configKey({ path, blob }));
-    configs.push({ path, blob, content, read: streamed ?? readConfig(path, content, options) });
-    if (!streamed && performance.now() - slice > PARSE_SLICE_MS) {
+    if (streamed) {
+      configs.push(streamed);
+      continue;
+    }
+    const config: OldConfig = { path, blob, content, read: readConfig(path, content, options) };
+    onParsed?.(config);
+    configs.push(config);
+    if (performance.now() - slice > PARSE_SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
     }
@@ -216,6 +236,27 @@ export async function parseConfigs(
 /** One file of one tree: the same key in two refs is the same file, read the same way. */
 export function configKey(config: { path: string; blob: string }): string {
   return `${config.blob}\0${config.path}`;
+}
+
+/**
+ * Sets a config's documents aside once the PR's code has judged them and nothing else is sure
+ * to need them: at 10,000 configs a ref's documents are most of the memory, and documents let go
+ * as soon as they are judged cost the garbage collector far less than documents held until the
+ * whole ref is. A side that asks later gets them read again from the bytes ({@link documentsOf}).
+ */
+export function setDocumentsAside(config: OldConfig, options: ReadOptions): void {
+  if (!config.read.ok) return;
+  config.read = { ok: true, documents: [] };
+  config.reread = options;
+}
+
+/** A readable config's documents: as parsed, or read again from its bytes when they were set aside. */
+export function documentsOf(config: OldConfig): unknown[] {
+  if (!config.read.ok) return [];
+  if (!config.reread) return config.read.documents;
+  const again = readConfig(config.path, config.content, config.reread);
+  // The same bytes read the same way read the same: a failure here cannot happen.
+  return again.ok ? again.documents : [];
 }
 
 /**

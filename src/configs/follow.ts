@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { GitCommandManager, PathChanges } from '../git/git.js';
-import { fetchConfigs, listConfigs, parseConfigs, type CollectedConfigs, type ConfigListing, type FetchedConfigs, type NoPathToday, type OldConfig } from './collect.js';
+import { fetchConfigs, listConfigs, parseConfigs, type CollectedConfigs, type ConfigListing, type FetchedConfigs, type NoPathToday, type OldConfig, type OnParsed } from './collect.js';
 import { tracePaths, type TracedPath } from './moves.js';
 import type { ReadOptions } from './parse/index.js';
 import type { ConfigPatterns } from './select.js';
@@ -70,10 +70,17 @@ export async function followMoves(
   matches: (path: string) => boolean,
   patterns: ConfigPatterns,
 ): Promise<FollowedMoves> {
-  const [oldTree, headTree, renames] = await Promise.all([git.lsTree(commit), git.lsTree(head), git.renames(commit, head)]);
+  const [oldTree, headTree] = await Promise.all([git.lsTree(commit), git.lsTree(head)]);
   const oldPaths = oldTree.filter((entry) => entry.type !== 'tree').map((entry) => entry.path);
   const oldSet = new Set(oldPaths);
   const headPaths = new Set(headTree.filter((entry) => entry.type !== 'tree').map((entry) => entry.path));
+  // A rename moves a file from a path that is gone to one that is new: when no path the globs
+  // name is gone from HEAD or new at HEAD, no config moved, and git's rename detection (a
+  // process, and a comparison of every changed file) is not needed.
+  // Then every config is where it was, and nothing is followed.
+  const settled = oldPaths.every((path) => headPaths.has(path) || !matches(path)) && [...headPaths].every((path) => oldSet.has(path) || !matches(path));
+  if (settled) return { movedTo: new Map(), noPathToday: new Map(), history: 'not-needed' };
+  const renames = await git.renames(commit, head);
   const renamedFrom = new Set(renames.map(({ from }) => from));
   const renamedTo = new Set(renames.map(({ to }) => to));
   const deleted = oldPaths.filter((path) => !headPaths.has(path) && !renamedFrom.has(path));
@@ -199,8 +206,14 @@ export async function fetchFollowingMoves(
 }
 
 /** Reads the listed files' bytes (see {@link fetchConfigs}). */
-export async function fetchListed(git: GitCommandManager, listed: ListedFollowing, known?: { has(key: string): boolean }, parseAs?: ReadOptions): Promise<FetchedFollowing> {
-  return { ...(await fetchConfigs(git, listed, known, parseAs)), commit: listed.commit, movedTo: listed.movedTo, noPathToday: listed.noPathToday, history: listed.history };
+export async function fetchListed(
+  git: GitCommandManager,
+  listed: ListedFollowing,
+  known?: { has(key: string): boolean },
+  parseAs?: ReadOptions,
+  onParsed?: OnParsed,
+): Promise<FetchedFollowing> {
+  return { ...(await fetchConfigs(git, listed, known, parseAs, onParsed)), commit: listed.commit, movedTo: listed.movedTo, noPathToday: listed.noPathToday, history: listed.history };
 }
 
 /**
@@ -213,9 +226,10 @@ export async function parseFollowing(
   patterns: ConfigPatterns,
   options: ReadOptions,
   known?: ReadonlyMap<string, OldConfig>,
+  onParsed?: OnParsed,
 ): Promise<FollowedConfigs> {
   const { commit, movedTo, noPathToday } = fetched;
-  const collected = await parseConfigs(git, fetched, options, known);
+  const collected = await parseConfigs(git, fetched, options, known, onParsed);
   let moved = 0;
   for (const config of collected.configs) {
     const now = movedTo.get(config.path);

@@ -143,6 +143,12 @@ function decodePath(bytes: Buffer): string {
   }
 }
 
+/** The path in `bytes[start, end)`: most paths are ASCII, read as they are without a decoder. */
+function decodePathIn(bytes: Buffer, start: number, end: number): string {
+  for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return decodePath(bytes.subarray(start, end));
+  return bytes.toString('latin1', start, end);
+}
+
 /** NUL-separated fields (`-z` output), each decoded as a path. */
 function splitNul(out: Buffer): string[] {
   const fields: string[] = [];
@@ -175,6 +181,7 @@ class GitCli implements GitCommandManager {
   private fetching: Promise<unknown> = Promise.resolve();
   /** How far {@link tryDeepen} has deepened the history, by commit. */
   private readonly deepened = new Map<string, number>();
+  private head: Promise<string | undefined> | undefined;
 
   constructor(readonly root: string) {}
 
@@ -190,7 +197,15 @@ class GitCli implements GitCommandManager {
     }
   }
 
-  async tryResolveCommit(ref: string): Promise<string | undefined> {
+  tryResolveCommit(ref: string): Promise<string | undefined> {
+    // compat-gate never checks out, commits or resets: the checkout's HEAD stays put for the
+    // run, and the several steps that ask for it share one answer.
+    if (ref !== 'HEAD') return this.resolveCommit(ref);
+    this.head ??= this.resolveCommit(ref);
+    return this.head;
+  }
+
+  private async resolveCommit(ref: string): Promise<string | undefined> {
     // `--end-of-options` keeps a ref that starts with '-' from being read as an option.
     const out = await this.tryExecGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
     const sha = out?.trim();
@@ -259,13 +274,16 @@ class GitCli implements GitCommandManager {
       if (end < 0) end = out.length;
       // "<mode> SP <type> SP <object> SP+ <size> TAB <path>"; -z keeps paths unquoted.
       const tab = out.indexOf(9, start);
-      const [mode, type, sha, size] = out.toString('latin1', start, tab).split(/ +/);
-      const bytes = Number(size);
+      const fields = out.toString('latin1', start, tab);
+      const typeAt = fields.indexOf(' ') + 1;
+      const shaAt = fields.indexOf(' ', typeAt) + 1;
+      const sizeAt = fields.indexOf(' ', shaAt) + 1;
+      const bytes = Number(fields.slice(sizeAt).trim());
       entries.push({
-        mode: mode!,
-        type: type as TreeEntry['type'],
-        sha: sha!,
-        path: decodePath(out.subarray(tab + 1, end)),
+        mode: fields.slice(0, typeAt - 1),
+        type: fields.slice(typeAt, shaAt - 1) as TreeEntry['type'],
+        sha: fields.slice(shaAt, sizeAt - 1),
+        path: decodePathIn(out, tab + 1, end),
         ...(Number.isFinite(bytes) ? { size: bytes } : {}),
       });
       start = end + 1;
