@@ -156,7 +156,7 @@ export async function check(request: CheckRequest): Promise<Report> {
 
     const pullRequest = await pullRequestRead.catch(async (error: unknown) => {
       // The release lookup ends before its error is set aside, so no fetch outlives the run.
-      await releaseRead.catch(() => undefined);
+      await releasesResolved.catch(() => undefined);
       throw error;
     });
     known.pullRequest = pullRequest;
