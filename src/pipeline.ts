@@ -7,7 +7,7 @@ import { changedLoaderScript, type ChangedScript } from './checks/loader/index.j
 import { createGitCommandManager, type GitCommandManager } from './git/git.js';
 import { statusAndMessage } from './github/errors.js';
 import { baseCandidate, payloadField, payloadText, resolveBase, type Payload, type RefTarget } from './refs/base.js';
-import { resolveRelease, type ReleaseApi } from './refs/release.js';
+import { resolveReleases, type ReleaseApi } from './refs/release.js';
 import {
   pullRequestCommitsFromGit,
   pullRequestNumber,
@@ -15,7 +15,8 @@ import {
   type PullRequestApi,
   type PullRequestContext,
 } from './refs/pull-request.js';
-import { DEFAULT_MERGE_SETTINGS, readReleaseFiles, type MergeSettingsApi } from './verdict/release-setup.js';
+import { DEFAULT_MERGE_SETTINGS, type MergeSettingsApi } from './verdict/merge-settings.js';
+import { readReleaseToolFiles } from './verdict/release-tool-files.js';
 import { buildReport, type Report, type ReportReleaseReach } from './verdict/report.js';
 import { withReleaseNote } from './reports/release-note.js';
 import { acknowledge, type Acknowledgement } from './verdict/acknowledgement.js';
@@ -30,8 +31,12 @@ export interface CheckRequest {
   gate: Omit<GateOptions, 'repositoryRoot' | 'tempDir'>;
   /** The `base` input, when given. */
   base?: string;
-  /** The `release` input: `latest`, a tag, a release line (`v1`, `v0.2`), several one a line or comma-separated, or `none`. */
-  release: string;
+  /**
+   * The `release` input's text, which releases to compare with: `latest`, a tag, a release line
+   * (`v1`, `v0.2`), several one a line or comma-separated, or `none`. resolveReleases makes tags
+   * and commits of it.
+   */
+  releaseSelection: string;
   /** Fail on new release drift too (`fail-on-drift`). */
   failOnDrift: boolean;
   /** GitHub's latest release, when there is a token; without it the highest semver tag. */
@@ -73,7 +78,7 @@ export async function check(request: CheckRequest): Promise<Report> {
   const started = now();
   const known: {
     base?: RefTarget;
-    release?: RefTarget;
+    firstRelease?: RefTarget;
     head?: { sha: string };
     pullRequest?: PullRequestContext;
     acknowledgement?: Acknowledgement;
@@ -146,12 +151,12 @@ export async function check(request: CheckRequest): Promise<Report> {
     known.base = base;
     // The releases are looked up (ls-remote, a fetch) while the PR is read and the base judged.
     const baseBranch = branchOfBase(request, candidate.ref);
-    const releaseRead = resolveRelease(git, request.release, request.releaseApi, baseBranch ? { baseBranch } : {});
-    releaseRead.catch(() => undefined);
+    const releasesResolved = resolveReleases(git, request.releaseSelection, request.releaseApi, { ...(baseBranch ? { baseBranch } : {}), ...(request.naming ? { naming: request.naming } : {}) });
+    releasesResolved.catch(() => undefined);
 
     const pullRequest = await pullRequestRead.catch(async (error: unknown) => {
       // The release lookup ends before its error is set aside, so no fetch outlives the run.
-      await releaseRead.catch(() => undefined);
+      await releasesResolved.catch(() => undefined);
       throw error;
     });
     known.pullRequest = pullRequest;
@@ -166,15 +171,15 @@ export async function check(request: CheckRequest): Promise<Report> {
 
     const tempDir = await mkdtemp(join(request.tempRoot, 'compat-gate-'));
     try {
-      const judged = judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releaseRead.then((choice) => choice.releases));
+      const judged = judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releasesResolved.then((resolved) => resolved.releases));
       judged.catch(() => undefined);
       // A release that cannot be had is the error, whatever the judging found meanwhile.
-      const releaseChoice = await releaseRead.catch(async (error: unknown) => {
+      const resolved = await releasesResolved.catch(async (error: unknown) => {
         await judged.catch(() => undefined);
         throw error;
       });
-      known.notes.push(...releaseChoice.notes);
-      if (releaseChoice.release) known.release = releaseChoice.release;
+      known.notes.push(...resolved.notes);
+      if (resolved.releases[0]) known.firstRelease = resolved.releases[0];
       known.run = await judged;
     } finally {
       await rm(tempDir, { recursive: true, force: true });
@@ -194,7 +199,7 @@ export async function check(request: CheckRequest): Promise<Report> {
     const facts = {
       broken: run.base.configs.filter((config) => config.status === ConfigStatus.Broken).length,
       // fail-on-drift applies to every release compared with.
-      newDrift: (run.releases ?? []).reduce((sum, release) => sum + release.configs.filter((config) => config.status === DriftStatus.New).length, 0),
+      newDrift: run.releases.reduce((sum, release) => sum + release.configs.filter((config) => config.status === DriftStatus.New).length, 0),
       failOnDrift: request.failOnDrift,
       acknowledged: known.acknowledgement.acknowledged,
     };
@@ -202,7 +207,7 @@ export async function check(request: CheckRequest): Promise<Report> {
       const reach = await reachOfRelease(request, git.root, pullRequest, known.acknowledgement, known.notes);
       if (reach) known.releaseReach = reach;
     }
-    return finish(decideVerdict({ ...facts, acknowledged: acknowledgementCounts({ ...known.acknowledgement, ...(known.releaseReach ? { release: known.releaseReach } : {}) }) }));
+    return finish(decideVerdict({ ...facts, acknowledged: acknowledgementCounts(known.acknowledgement.acknowledged, known.releaseReach) }));
   } catch (error) {
     if (error instanceof GateError) {
       return finish(Verdict.Error, error.worded(request.naming ?? ACTION_NAMING));
@@ -261,7 +266,7 @@ function loaderBroke(run: GateRun): boolean {
   const refusedByLoader = (config: { findings: Array<{ layer: string }> }) => config.findings.some((finding) => finding.layer === 'loader');
   return (
     run.base.configs.some((config) => config.status === ConfigStatus.Broken && refusedByLoader(config)) ||
-    (run.releases ?? (run.release ? [run.release] : [])).some((release) => release.configs.some((config) => config.status === DriftStatus.New && refusedByLoader(config)))
+    run.releases.some((release) => release.configs.some((config) => config.status === DriftStatus.New && refusedByLoader(config)))
   );
 }
 
@@ -277,7 +282,7 @@ async function reachOfRelease(
   acknowledgement: Acknowledgement,
   notes: string[],
 ): Promise<ReportReleaseReach | undefined> {
-  const files = await readReleaseFiles(root);
+  const files = await readReleaseToolFiles(root);
   if (findReleaseTools(files).length === 0) return undefined;
   let merge = DEFAULT_MERGE_SETTINGS;
   if (request.mergeSettingsApi) {

@@ -2,10 +2,10 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { loaderEnvironment } from './checks/loader/index.js';
 import { nothingToLoad } from './checks/nothing-checked.js';
-import { parseRefMap, type RefMapping } from './checks/schema.js';
+import { parseRefMap } from './checks/schema.js';
 import type { YamlVersion } from './configs/parse/index.js';
-import { parsePatterns, parseShard, type ConfigPatterns, type Shard } from './configs/select.js';
-import type { SuiteOptions } from './checks/judge.js';
+import { parsePatterns, parseShard } from './configs/select.js';
+import type { GateOptions, SuiteOptions } from './checks/judge.js';
 import type { Naming } from './errors.js';
 import type { CheckRequest } from './pipeline.js';
 import type { Payload } from './refs/base.js';
@@ -40,24 +40,32 @@ export const YAML_VERSIONS = ['1.2', '1.1'] as const satisfies readonly YamlVers
 /** The values the `comment` input accepts. */
 export const COMMENT_MODES = ['auto', 'never'] as const;
 
+/** The engine's options that the inputs set; each is declared once, in GateOptions. */
+const GATE_SETTINGS = [
+  'workingDirectory',
+  'patterns',
+  'schema',
+  'refMap',
+  'checkFormats',
+  'loader',
+  'migrate',
+  'loaderTimeoutSeconds',
+  'loaderJobs',
+  'suite',
+  'loaderEnv',
+  'yamlVersion',
+  'shard',
+] as const satisfies ReadonlyArray<keyof GateOptions>;
+
+/** The part of the settings the engine takes as it is. */
+export type GateSettings = Pick<GateOptions, (typeof GATE_SETTINGS)[number]>;
+
 /** The action's inputs, typed, with every default applied (action.yml describes each). */
-export interface ActionSettings {
-  /** Globs of the configs users have, matched in each old ref. */
-  patterns: ConfigPatterns;
-  /** The PR's JSON Schema, relative to workingDirectory. */
-  schema?: string;
-  /** Where absolute `$ref` URLs live in the repository. */
-  refMap: RefMapping[];
-  /** Assert the formats ajv-formats knows. */
-  checkFormats: boolean;
-  /** The PR's runtime loader, a shell command. */
-  loader?: string;
-  /** A command that rewrites copies of broken configs for the PR's code (`migrate`). */
-  migrate?: string;
+export interface ActionSettings extends GateSettings {
   /** The `base` input: the ref whose configs gate the PR, when not taken from the event. */
   base?: string;
-  /** `latest`, a tag, or `none`. */
-  release: string;
+  /** The `release` input's text, as the user wrote it: `latest`, tags, release lines, or `none`. */
+  releaseSelection: string;
   /** Labels that acknowledge a break. */
   ackLabels: string[];
   /** What acknowledges a break: the PR, the acknowledgements file, or either. */
@@ -70,21 +78,9 @@ export interface ActionSettings {
   ackMustReachRelease: boolean;
   /** `auto` or `never`. */
   comment: (typeof COMMENT_MODES)[number];
-  yamlVersion: YamlVersion;
-  loaderTimeoutSeconds: number;
-  /** Loader processes at once across the check (`loader-jobs`); undefined for `auto`. */
-  loaderJobs?: number;
-  /** The integration suite (`suite`, `suite-configs`, `suite-timeout`). */
-  suite?: SuiteOptions;
   allowPullRequestTarget: boolean;
-  /** Absolute path of `working-directory`. */
-  workingDirectory: string;
   /** Empty when no token was given. */
   token: string;
-  /** The loader's environment: the runner's, without the token and other secrets. */
-  loaderEnv: Record<string, string>;
-  /** Judge one stable slice of the configs and write a partial report. */
-  shard?: Shard;
   /** Partial reports to combine instead of judging (`merge-reports`). */
   mergeReports?: string;
 }
@@ -148,27 +144,30 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
   if (mergeReports && shard) {
     throw new GateError('`shard` and `merge-reports` are both set.', 'Set `shard` in the matrix jobs and `merge-reports` in the job that combines them.');
   }
+  // Read where each branch reads them, so that the first bad input named stays the same.
+  const verdictInputs = () => ({
+    ackLabels: parseLabelList(read.text('ack-labels')),
+    acknowledgeWith: read.choice('acknowledge-with', ACK_MODES),
+    acknowledgements: read.text('acknowledgements'),
+    failOnDrift: read.boolean('fail-on-drift'),
+    ackMustReachRelease: read.boolean('ack-must-reach-release'),
+    comment: read.choice('comment', COMMENT_MODES),
+  });
+  // Alike in both branches: the merge job keys its sticky comment by the schema and loader too.
+  const given = { token, loaderEnv, ...(schema ? { schema } : {}), ...(loader ? { loader } : {}) };
   if (mergeReports) {
     // The job that merges judges nothing itself: it needs no configs, schema or loader.
     return {
       patterns: { include: [], exclude: [] },
       refMap: [],
       checkFormats: true,
-      release: 'none',
-      ackLabels: parseLabelList(read.text('ack-labels')),
-      acknowledgeWith: read.choice('acknowledge-with', ACK_MODES),
-      acknowledgements: read.text('acknowledgements'),
-      failOnDrift: read.boolean('fail-on-drift'),
-    ackMustReachRelease: read.boolean('ack-must-reach-release'),
-      comment: read.choice('comment', COMMENT_MODES),
+      releaseSelection: 'none',
+      ...verdictInputs(),
       yamlVersion: read.choice('yaml-version', YAML_VERSIONS, 'unchecked'),
       loaderTimeoutSeconds: read.positiveNumber('loader-timeout', 'unchecked'),
       allowPullRequestTarget: false,
       workingDirectory: workspace,
-      token,
-      loaderEnv,
-      ...(schema ? { schema } : {}),
-      ...(loader ? { loader } : {}),
+      ...given,
       mergeReports,
     };
   }
@@ -187,27 +186,19 @@ export function actionSettings(input: InputReader, runner: Pick<RunnerSettings, 
   const migrate = read.optional('migrate')?.trim();
   return {
     patterns: parsePatterns(configs),
-    ...(schema ? { schema } : {}),
     refMap: parseRefMap(input('schema-ref-map')),
     checkFormats: read.boolean('check-formats'),
-    ...(loader ? { loader } : {}),
     ...(migrate ? { migrate } : {}),
     ...(base ? { base } : {}),
-    release: read.text('release'),
-    ackLabels: parseLabelList(read.text('ack-labels')),
-    acknowledgeWith: read.choice('acknowledge-with', ACK_MODES),
-    acknowledgements: read.text('acknowledgements'),
-    failOnDrift: read.boolean('fail-on-drift'),
-    ackMustReachRelease: read.boolean('ack-must-reach-release'),
-    comment: read.choice('comment', COMMENT_MODES),
+    releaseSelection: read.text('release'),
+    ...verdictInputs(),
     yamlVersion: read.choice('yaml-version', YAML_VERSIONS),
     loaderTimeoutSeconds: read.positiveNumber('loader-timeout'),
     ...(loaderJobs !== undefined ? { loaderJobs } : {}),
     ...(suite ? { suite } : {}),
     allowPullRequestTarget: read.boolean('allow-pull-request-target'),
     workingDirectory: isAbsolute(workingDirectory) ? workingDirectory : resolve(workspace, workingDirectory),
-    token,
-    loaderEnv,
+    ...given,
     ...(shard ? { shard: parseShard(shard) } : {}),
   };
 }
@@ -278,26 +269,18 @@ export interface CheckContext {
   naming?: Naming;
 }
 
+/** The engine's settings alone, without the check's own. */
+function gateSettings(settings: ActionSettings): GateSettings {
+  // Keyed by GATE_SETTINGS, the type's own list; a setting that is not set stays out.
+  return Object.fromEntries(GATE_SETTINGS.filter((key) => settings[key] !== undefined).map((key) => [key, settings[key]])) as GateSettings;
+}
+
 /** The one way from settings to a check: the action and the CLI both ask for it so. */
 export function toCheckRequest(settings: ActionSettings, context: CheckContext): CheckRequest {
   return {
-    gate: {
-      workingDirectory: settings.workingDirectory,
-      patterns: settings.patterns,
-      ...(settings.schema ? { schema: settings.schema } : {}),
-      refMap: settings.refMap,
-      checkFormats: settings.checkFormats,
-      ...(settings.loader ? { loader: settings.loader } : {}),
-      ...(settings.migrate ? { migrate: settings.migrate } : {}),
-      loaderTimeoutSeconds: settings.loaderTimeoutSeconds,
-      ...(settings.loaderJobs !== undefined ? { loaderJobs: settings.loaderJobs } : {}),
-      ...(settings.suite ? { suite: settings.suite } : {}),
-      loaderEnv: settings.loaderEnv,
-      yamlVersion: settings.yamlVersion,
-      ...(settings.shard ? { shard: settings.shard } : {}),
-    },
+    gate: gateSettings(settings),
     ...(settings.base ? { base: settings.base } : {}),
-    release: settings.release,
+    releaseSelection: settings.releaseSelection,
     failOnDrift: settings.failOnDrift,
     eventName: context.eventName,
     payload: context.payload,

@@ -9,7 +9,7 @@ import type { GitHubClient } from '../github/client.js';
 import { octokitCommentsClient, syncStickyComment } from '../github/comments.js';
 import { octokitPullRequestApi, type PullRequestApi } from '../refs/pull-request.js';
 import { octokitReleaseApi, type ReleaseApi } from '../refs/release.js';
-import { octokitMergeSettingsApi, type MergeSettingsApi } from '../verdict/release-setup.js';
+import { octokitMergeSettingsApi, type MergeSettingsApi } from '../verdict/merge-settings.js';
 import { commentKey, stickyCommentBodies } from '../reports/comment.js';
 import { annotationsFor, omittedNote } from '../reports/annotations.js';
 import { buildReport, driftCount, redactReport, releaseTags, type Report } from '../verdict/report.js';

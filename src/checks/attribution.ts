@@ -15,7 +15,7 @@ export function attributeSchemaChanges(run: UnattributedRun): GateRun {
   if (!schemaChanges) return rest;
   const broken: Array<JudgedConfig | DriftConfig> = [
     ...run.base.configs.filter((config) => config.status === ConfigStatus.Broken),
-    ...(run.releases ?? (run.release ? [run.release] : [])).flatMap((release) => release.configs.filter((config) => config.status === DriftStatus.New)),
+    ...run.releases.flatMap((release) => release.configs.filter((config) => config.status === DriftStatus.New)),
   ];
   const matched = schemaChanges.map((change) => ({
     change,
@@ -55,10 +55,10 @@ export function withMigrations(run: GateRun, migrations: ReadonlyArray<ReadonlyM
     const migration = found?.get(config.path);
     return migration ? { ...config, migration } : config;
   };
-  const releases = run.releases?.map((release, index) => ({ ...release, configs: release.configs.map((config) => (config.status === DriftStatus.New ? attach(config, migrations[index + 1]) : config)) }));
+  const releases = run.releases.map((release, index) => ({ ...release, configs: release.configs.map((config) => (config.status === DriftStatus.New ? attach(config, migrations[index + 1]) : config)) }));
   return {
     ...run,
     base: { ...run.base, configs: run.base.configs.map((config) => (config.status === ConfigStatus.Broken ? attach(config, migrations[0]) : config)) },
-    ...(releases ? { releases, release: releases[0]! } : {}),
+    releases,
   };
 }

@@ -47,15 +47,15 @@ export async function judge(
   options: GateOptions,
   base: RefTarget,
   /** The releases, or their lookup still running: it is awaited once the base is read. */
-  release?: RefTarget | readonly RefTarget[] | Promise<readonly RefTarget[]>,
+  releases?: RefTarget | readonly RefTarget[] | Promise<readonly RefTarget[]>,
 ): Promise<GateRun> {
-  const releases = Promise.resolve(release === undefined ? [] : release instanceof Promise ? release : 'sha' in release ? [release] : release);
+  const lookup = Promise.resolve(releases === undefined ? [] : releases instanceof Promise ? releases : 'sha' in releases ? [releases] : releases);
   // Safe: the read-ahead awaits the lookup once the base is read and meets its failure there; this
   // only keeps it from counting as unhandled until then (a run that fails before has its own error).
-  releases.catch(() => undefined);
+  lookup.catch(() => undefined);
   const scope: RunScope = { scratch: new Scratch(options.tempDir), started: new Set(), lanes: new ProcessLanes(options.loaderJobs) };
   try {
-    return await judgeRefs(git, options, base, releases, scope);
+    return await judgeRefs(git, options, base, lookup, scope);
   } finally {
     // Work started ahead (a release read while the loader ran) ends before its copies are removed.
     await Promise.allSettled(scope.started);
@@ -161,7 +161,7 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
 
   const attributed = attributeSchemaChanges({
     base: { ref: base, configs: judgedBase.configs, skipped: onBaseRef.skipped },
-    ...(judgedReleases.length > 0 ? { release: judgedReleases[0]!, releases: judgedReleases } : {}),
+    releases: judgedReleases,
     ...(prSchema
       ? {
           schema: {

@@ -14,26 +14,30 @@ import type { RefTarget } from '../refs/base.js';
 export interface GateOptions {
   /** Top folder of the PR checkout (the git repository). */
   repositoryRoot: string;
-  /** Absolute folder where the loader runs and relative paths resolve. */
+  /** Absolute folder where the loader runs and relative paths resolve (`working-directory`). */
   workingDirectory: string;
+  /** Globs of the configs users have, matched in each old ref (`configs`). */
   patterns: ConfigPatterns;
   /** The PR's JSON Schema, relative to workingDirectory. */
   schema?: string;
+  /** Where absolute `$ref` URLs live in the repository (`schema-ref-map`). */
   refMap: RefMapping[];
+  /** Assert the formats ajv-formats knows (`check-formats`). */
   checkFormats: boolean;
   /** The PR's runtime loader, a shell command. */
   loader?: string;
-  /** The `migrate` command: rewrites copies of broken configs, run like the loader. */
+  /** The `migrate` command: rewrites copies of broken configs for the PR's code, run like the loader. */
   migrate?: string;
+  /** Seconds one loader process may run (`loader-timeout`). */
   loaderTimeoutSeconds: number;
-  /** The loader's environment, secrets already removed. */
+  /** The loader's environment: the runner's, without the token and other secrets. */
   loaderEnv: Record<string, string>;
   yamlVersion: YamlVersion;
-  /** Judge only this stable slice of the configs (a matrix job's share). */
+  /** Judge only this stable slice of the configs (a matrix job's share, `shard`) and write a partial report. */
   shard?: Shard;
-  /** The integration suite, run with one config a process on the configs `patterns` name. */
+  /** The integration suite (`suite`, `suite-configs`, `suite-timeout`), run with one config a process on the configs `patterns` name. */
   suite?: SuiteOptions;
-  /** Loader processes that may run at once across the check; undefined: two a loader run, refs side by side. */
+  /** Loader processes that may run at once across the check (`loader-jobs`); undefined (`auto`): two a loader run, refs side by side. */
   loaderJobs?: number;
   /** A folder the engine owns for this run; removed by the caller. */
   tempDir: string;
@@ -163,10 +167,8 @@ export type AttributedSchemaChange = LocatedSchemaChange & {
 /** What the engine found, before acknowledgement turns it into a verdict. */
 export interface GateRun {
   base: JudgedRef;
-  /** The first release (`releases[0]`), for readers of one release. */
-  release?: JudgedRelease;
-  /** Every release compared with, in the order the `release` input names them. */
-  releases?: JudgedRelease[];
+  /** Every release compared with, in the order the `release` input names them; empty when none is. */
+  releases: JudgedRelease[];
   /** How the PR's schema differs from the base's; absent when there is nothing to compare. */
   schemaChanges?: AttributedSchemaChange[];
   schema?: {

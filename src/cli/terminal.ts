@@ -96,10 +96,10 @@ export function renderTerminal(report: Report, styles: Styles): string {
     lines.push('', styles.bold('Release note (paste into the squash commit):'));
     for (const line of report.releaseNote.footer.split('\n')) lines.push(`  ${line}`);
   }
-  const releaseProblems = report.acknowledgement.acknowledged ? report.acknowledgement.release?.problems ?? [] : [];
-  if (releaseProblems.length) {
+  const reachProblems = report.acknowledgement.acknowledged ? report.acknowledgement.release?.problems ?? [] : [];
+  if (reachProblems.length) {
     lines.push('', styles.bold('The acknowledgement will not reach the release (no major release):'));
-    for (const problem of releaseProblems) {
+    for (const problem of reachProblems) {
       lines.push(`  ${styles.yellow('!')} ${problem.tool}${problem.method ? `, ${problem.method} merge` : ''}: ${problem.why}.`, `    ${styles.dim('fix:')} ${problem.fix}.`);
     }
   } else if (report.verdict === Verdict.Breaking && report.acknowledgement.mode === 'file') {

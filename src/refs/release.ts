@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { GateError, type Naming, describeError } from '../errors.js';
+import { ACTION_NAMING, GateError, type Naming, describeError } from '../errors.js';
 import type { GitCommandManager } from '../git/git.js';
 import type { RefTarget } from './base.js';
 
@@ -83,12 +83,13 @@ const RELEASE_HINT = (n: Naming) =>
   `Set the ${n.setting('release')} to \`latest\`, a tag (\`v0.2.1\`), a release line (\`v1\`, \`v0.2\`: its highest release), several of them one a line or comma-separated, or \`none\`.`;
 
 /**
- * Parses the `release` input: entries one a line or comma-separated, each `latest`, a release
- * line (`v1`, `v0.2`, `1`, `0.2`: its highest stable release) or a tag name; or `none` (no
- * entries). Repeated entries count once; `none` with other entries is a GateError.
+ * Parses the selection (the `release` input's text): entries one a line or comma-separated,
+ * each `latest`, a release line (`v1`, `v0.2`, `1`, `0.2`: its highest stable release) or a tag
+ * name; or `none` (no entries). Repeated entries count once; `none` with other entries is a
+ * GateError.
  */
-export function parseReleaseInput(input: string): ReleaseEntry[] {
-  const names = [...new Set(input.split(/[\r\n,]+/).map((entry) => entry.trim()).filter((entry) => entry !== ''))];
+export function parseReleaseSelection(selection: string): ReleaseEntry[] {
+  const names = [...new Set(selection.split(/[\r\n,]+/).map((entry) => entry.trim()).filter((entry) => entry !== ''))];
   if (names.includes('none')) {
     if (names.length > 1) throw new GateError((n) => `The ${n.setting('release')} names \`none\` with other releases (${names.filter((name) => name !== 'none').map((name) => `\`${name}\``).join(', ')}).`, RELEASE_HINT);
     return [];
@@ -158,23 +159,27 @@ export function releaseLineOfBranch(branch: string): BranchLine | undefined {
 }
 
 /** The releases to report drift against, and what a maintainer should know about choosing them. */
-export interface ReleaseChoice {
-  /** The first release, for readers of one. */
-  release?: RefTarget;
-  /** Every release, in the order the input names them, each tag once. */
+export interface ResolvedReleases {
+  /** Every release, in the order the selection names them, each tag once. */
   releases: RefTarget[];
   notes: string[];
 }
 
 /**
- * Resolves the `release` input: `none`; or one or more of `latest` (GitHub's latest release,
- * else the highest semver tag of origin or of the local repository), a release line (its
- * highest stable release on GitHub, else of the tags), or a tag name. Each tag's commit is
- * fetched (depth 1) when the checkout does not have it. A tag or line that was named but does
- * not exist is a GateError; `latest` finding nothing is only a note.
+ * Resolves the selection (the `release` input's text) to tags and their commits: `none`; or one
+ * or more of `latest` (GitHub's latest release, else the highest semver tag of origin or of the
+ * local repository), a release line (its highest stable release on GitHub, else of the tags), or
+ * a tag name. Each tag's commit is fetched (depth 1) when the checkout does not have it. A tag
+ * or line that was named but does not exist is a GateError; `latest` finding nothing is only a
+ * note. The notes name the `release` setting as `naming` says (the action's input by default).
  */
-export async function resolveRelease(git: GitCommandManager, input: string, api: ReleaseApi | undefined, options: { baseBranch?: string } = {}): Promise<ReleaseChoice> {
-  const entries = parseReleaseInput(input);
+export async function resolveReleases(
+  git: GitCommandManager,
+  selection: string,
+  api: ReleaseApi | undefined,
+  options: { baseBranch?: string; naming?: Naming } = {},
+): Promise<ResolvedReleases> {
+  const entries = parseReleaseSelection(selection);
   const notes: string[] = [];
   if (entries.length === 0) return { releases: [], notes };
   const remoteTags = await git.tryRemoteTags();
@@ -205,6 +210,7 @@ export async function resolveRelease(git: GitCommandManager, input: string, api:
   };
   const branchLine = options.baseBranch ? releaseLineOfBranch(options.baseBranch) : undefined;
   const branch = options.baseBranch ? shortBranch(options.baseBranch) : '';
+  const setting = (options.naming ?? ACTION_NAMING).setting('release');
 
   const chosen: Array<{ tag: string; entry: ReleaseEntry }> = [];
   for (const entry of entries) {
@@ -214,11 +220,11 @@ export async function resolveRelease(git: GitCommandManager, input: string, api:
       // (or the highest tag) may be a newer line, which says nothing about them.
       tag = (await ofLine(branchLine, branchLine.name)).tag;
       const next = branchLine.minor !== undefined ? `v${branchLine.major}.${branchLine.minor + 1}` : `v${branchLine.major + 1}`;
-      const another = `To compare with another release, set \`release\` to its tag or its line (\`${next}\`), or to several, one a line.`;
+      const another = `To compare with another release, set the ${setting} to its tag or its line (\`${next}\`), or to several, one a line.`;
       if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}: \`latest\` is that line's newest stable release, \`${tag}\`. ${another}`);
       else if ((tag = highestBeforeLine(tagNames, branchLine))) {
         // A newer line (v2 for `release-1.4.x`) says nothing to the users this branch will ship to.
-        notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the release before it, \`${tag}\`. To compare with another release, set \`release\` to its tag or its line, or to several, one a line.`);
+        notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the release before it, \`${tag}\`. To compare with another release, set the ${setting} to its tag or its line, or to several, one a line.`);
       } else {
         tag = await latestTag(api, tagNames, notes);
         if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the project's latest release, \`${tag}\`. ${another}`);
@@ -257,7 +263,7 @@ export async function resolveRelease(git: GitCommandManager, input: string, api:
     }
     releases.push({ ref: tag, sha });
   }
-  return { ...(releases[0] ? { release: releases[0] } : {}), releases, notes };
+  return { releases, notes };
 }
 
 function describeEntry(entry: ReleaseEntry): string {

@@ -105,9 +105,9 @@ export function annotationsFor(report: Report, written: Partial<Record<Level, nu
       message: `Acknowledged breaking change: ${names.length} config(s) that load on the base no longer load: ${names.join(', ')}`,
     });
   }
-  const releaseProblems = report.acknowledgement.release?.problems ?? [];
-  if (report.acknowledgement.acknowledged && releaseProblems.length) {
-    const lines = releaseProblems.map((problem) => `${problem.tool}${problem.method ? ` (${problem.method})` : ''}: ${problem.why}. Fix: ${problem.fix}.`);
+  const reachProblems = report.acknowledgement.release?.problems ?? [];
+  if (report.acknowledgement.acknowledged && reachProblems.length) {
+    const lines = reachProblems.map((problem) => `${problem.tool}${problem.method ? ` (${problem.method})` : ''}: ${problem.why}. Fix: ${problem.fix}.`);
     closing.push({ level: 'warning', title: 'compat-gate: not a major release', message: visible(`The acknowledgement will not reach the release. ${lines.join(' ')}`) });
   }
   const used: Record<Level, number> = { error: written.error ?? 0, warning: written.warning ?? 0, notice: written.notice ?? 0 };

@@ -184,7 +184,7 @@ export function mergeReports(reports: readonly Report[], expected: MergeExpectat
         ? byPullRequest || file.covered
         : ordered.every((report) => report.acknowledgement.acknowledged);
   // With `ack-must-reach-release`, a shard whose acknowledgement does not reach the release fails it.
-  const counted = acknowledged && ordered.every((report) => acknowledgementCounts({ ...report.acknowledgement, acknowledged: true }));
+  const counted = acknowledged && ordered.every((report) => acknowledgementCounts(true, report.acknowledgement.release));
   const errors = ordered.filter((report) => report.error);
   const counts = countConfigs(configs, skipped.length);
   // A shard sees a slice, and one made only of unreadable or skipped files passes: only the

@@ -183,13 +183,13 @@ export function verdictParagraphs(report: Report): string[] {
     paragraphs.push(`**What went wrong:** ${markdownText(report.error.message)}${report.error.hint ? `\n\n**What to do:** ${markdownText(report.error.hint)}` : ''}`);
     paragraphs.push('This is a failure of the gate itself, not a judgement of the PR: fix the cause and re-run the check.');
   }
-  const release = report.acknowledgement.release;
-  const releaseProblems = release?.problems ?? [];
+  const reach = report.acknowledgement.release;
+  const reachProblems = reach?.problems ?? [];
   if (report.verdict === Verdict.Breaking) {
     paragraphs.push('This pull request changes how configs are loaded so that configs users already have stop loading.');
-    if (report.acknowledgement.acknowledged && release?.required && releaseProblems.length) {
+    if (report.acknowledgement.acknowledged && reach?.required && reachProblems.length) {
       paragraphs.push(
-        `The PR acknowledges the break (by ${describeReasons(report)}), but the release will not: \`ack-must-reach-release\` is set, so this fails until the acknowledgement reaches the release.\n${releaseProblemList(report)}`,
+        `The PR acknowledges the break (by ${describeReasons(report)}), but the release will not: \`ack-must-reach-release\` is set, so this fails until the acknowledgement reaches the release.\n${reachProblemList(report)}`,
       );
     } else if (report.acknowledgement.mode === 'file') {
       paragraphs.push(fileHelp(report)!);
@@ -202,9 +202,9 @@ export function verdictParagraphs(report: Report): string[] {
   }
   if (report.verdict === Verdict.Acknowledged) {
     paragraphs.push(`The break is acknowledged by ${describeReasons(report)}. Users of these configs must change them: say how in the release notes.`);
-    if (releaseProblems.length) {
+    if (reachProblems.length) {
       paragraphs.push(
-        `**The release will not show this break:** the acknowledgement does not reach the release tool, so it will not cut a major release.\n${releaseProblemList(report)}\n\n_Set \`ack-must-reach-release: true\` to fail the check on this._`,
+        `**The release will not show this break:** the acknowledgement does not reach the release tool, so it will not cut a major release.\n${reachProblemList(report)}\n\n_Set \`ack-must-reach-release: true\` to fail the check on this._`,
       );
     }
   }
@@ -247,13 +247,13 @@ function nearMissList(misses: NonNullable<Report['acknowledgement']['nearMisses'
 }
 
 /** Each release tool and merge method the acknowledgement does not reach, why, and the fix. */
-function releaseProblemList(report: Report): string {
-  const release = report.acknowledgement.release;
-  if (!release) return '';
-  const lines = release.problems.map(
+function reachProblemList(report: Report): string {
+  const reach = report.acknowledgement.release;
+  if (!reach) return '';
+  const lines = reach.problems.map(
     (problem) => `- ${problem.tool}${problem.method ? `, ${MERGE_WORDS[problem.method]}` : ''}: ${problem.why}. **Fix:** ${problem.fix}.`,
   );
-  if (release.merge.source === 'default' && release.problems.some((problem) => problem.method)) {
+  if (reach.merge.source === 'default' && reach.problems.some((problem) => problem.method)) {
     lines.push('- (merge settings not read: a squash merge with GitHub\'s defaults was assumed)');
   }
   return lines.join('\n');

@@ -136,7 +136,7 @@ export function breaksOf(
  */
 export function fingerprintRun(run: GateRun): ConfigBreaks[] {
   const changes = run.schemaChanges ?? [];
-  const releases = run.releases ?? (run.release ? [run.release] : []);
+  const { releases } = run;
   const releasePathNow = new Map<string, string>();
   for (const release of releases) {
     for (const config of release.configs) {

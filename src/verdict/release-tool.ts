@@ -1,9 +1,8 @@
 import { readJsonText } from '../configs/parse/index.js';
 import type { PullRequestCommit } from '../refs/pull-request.js';
 import { isBreakingHeader, suggestedTitle, type Acknowledgement } from './acknowledgement.js';
-import { RELEASE_CONFIG_FILES, type MergeMethod, type MergeSettings } from './release-setup.js';
-
-export { DEFAULT_MERGE_SETTINGS, type MergeMethod, type MergeSettings } from './release-setup.js';
+import type { MergeMethod, MergeSettings } from './merge-settings.js';
+import { RELEASE_CONFIG_FILES } from './release-tool-files.js';
 
 /** The release tools whose reading of a merged PR compat-gate knows. */
 export type ReleaseToolName = 'semantic-release' | 'release-please' | 'changesets';

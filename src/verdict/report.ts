@@ -189,7 +189,8 @@ export interface ReportInput {
   breaks?: ConfigBreaks[];
   fileCoverage?: FileCoverage;
   base?: RefTarget;
-  release?: RefTarget;
+  /** The first release the `release` input resolved to: the report's `release`, set before judging ends. */
+  firstRelease?: RefTarget;
   head?: { sha: string };
   failOnDrift?: boolean;
   run?: GateRun;
@@ -247,9 +248,9 @@ export function buildReport(input: ReportInput): Report {
     ...(input.settings ? { settings: input.settings } : {}),
     ...(input.base ? { base: input.base } : {}),
     ...(input.head ? { head: input.head } : {}),
-    ...(input.release ? { release: input.release } : {}),
-    ...(input.run?.release ? { drift: driftOf(input.run.release, input.failOnDrift ?? false, breaksOf) } : {}),
-    ...(input.run?.releases?.length
+    ...(input.firstRelease ? { release: input.firstRelease } : {}),
+    ...(input.run?.releases[0] ? { drift: driftOf(input.run.releases[0], input.failOnDrift ?? false, breaksOf) } : {}),
+    ...(input.run?.releases.length
       ? { releases: input.run.releases.map((release) => ({ ...release.ref, drift: driftOf(release, input.failOnDrift ?? false, breaksOf) })) }
       : {}),
     acknowledgement: {

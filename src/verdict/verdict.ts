@@ -28,13 +28,9 @@ export function failsStep(verdict: Verdict): boolean {
 
 /**
  * Whether an acknowledgement counts for the verdict: it acknowledges, and when
- * `ack-must-reach-release` is set (`required`), every release tool of the repository will cut a
- * major release from it.
+ * `ack-must-reach-release` is set (`reach.required`), every release tool of the repository will
+ * cut a major release from it. `reach` is the report's `acknowledgement.release`.
  */
-export function acknowledgementCounts(acknowledgement: {
-  acknowledged: boolean;
-  release?: { required: boolean; problems: readonly unknown[] };
-}): boolean {
-  const release = acknowledgement.release;
-  return acknowledgement.acknowledged && !(release?.required && release.problems.length > 0);
+export function acknowledgementCounts(acknowledged: boolean, reach?: { required: boolean; problems: readonly unknown[] }): boolean {
+  return acknowledged && !(reach?.required && reach.problems.length > 0);
 }

@@ -101,7 +101,7 @@ describe.skipIf(!existsSync(ACTION_ENTRY))('a backport PR into a release branch 
         expect(result.outputs['drift']).toBe('1');
         expect(result.outputs['verdict']).toBe('pass');
         expect(result.summary).toContain('The base branch `release-0.3.x` names the release line 0.3: `latest` is that line\'s newest stable release, `v0.3.1`.');
-        expect(result.summary).toContain('set `release` to its tag or its line (`v0.4`)');
+        expect(result.summary).toContain('set the `release` input to its tag or its line (`v0.4`)');
         // GitHub's latest release belongs to another line: it is not asked for.
         expect(result.requests.some((request) => request.path.endsWith('/releases/latest'))).toBe(false);
       } finally {

@@ -232,5 +232,6 @@ describe.skipIf(!existsSync(ACTION_ENTRY))('configs followed across moves, every
     const result = await run({ release: 'latest, v2' });
     expect(result.outputs['verdict'], explain(result)).toBe('error');
     expect(result.summary).toContain('The release line `v2` has no release');
+    expect(result.summary).toContain('Set the `release` input to `latest`, a tag');
   });
 });

@@ -60,7 +60,7 @@ describe('the gate on compose-go schema history', () => {
         yamlVersion: '1.2',
       },
       base: baseSha,
-      release: 'none',
+      releaseSelection: 'none',
       failOnDrift: false,
       eventName: 'cli',
       payload: {},

@@ -118,7 +118,7 @@ async function gate(repo: Repo, settings: Partial<CheckRequest['gate']>, options
       ...settings,
     },
     base: repo.baseSha,
-    release: 'none',
+    releaseSelection: 'none',
     failOnDrift: false,
     eventName: 'cli',
     payload: {},

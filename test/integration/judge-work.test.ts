@@ -111,7 +111,7 @@ describe('work done once', () => {
       ['configs/silver.yaml', 'broken'],
     ]);
     expect(run.base.configs[2]!.findings[0]).toMatchObject({ layer: 'schema', pointer: '/tier', line: 2 });
-    expect(run.release?.configs.map((config) => [config.path, config.status])).toEqual([
+    expect(run.releases[0]?.configs.map((config) => [config.path, config.status])).toEqual([
       ['configs/old.yaml', 'ok'],
       ['configs/shared.yaml', 'ok'],
     ]);
@@ -154,8 +154,8 @@ describe('work done once', () => {
 
     const run = await judge(git, options(), { ref: 'main', sha: baseSha }, release);
 
-    expect(run.release?.configs.map((config) => [config.path, config.status])).toEqual([['configs/silver.yaml', 'fixed']]);
-    expect(run.release?.configs[0]!.baseFindings?.[0]).toMatchObject({ layer: 'schema', pointer: '/tier', line: 2 });
+    expect(run.releases[0]?.configs.map((config) => [config.path, config.status])).toEqual([['configs/silver.yaml', 'fixed']]);
+    expect(run.releases[0]?.configs[0]!.baseFindings?.[0]).toMatchObject({ layer: 'schema', pointer: '/tier', line: 2 });
     // Parsed once for both refs; read again from its bytes for the base's schema, its documents
     // having been set aside once the PR's schema accepted it.
     expect(calls.read.filter((file) => file === 'configs/silver.yaml')).toHaveLength(2);
@@ -180,7 +180,7 @@ describe('a schema the PR does not change', () => {
     const bad = run.base.configs[0]!;
     expect(bad.baseFindings).toEqual(bad.findings);
     expect(bad.findings[0]).toMatchObject({ layer: 'schema', pointer: '/port', keyword: 'maximum', line: 1 });
-    expect(run.release?.configs.map((config) => [config.path, config.status])).toEqual([
+    expect(run.releases[0]?.configs.map((config) => [config.path, config.status])).toEqual([
       ['configs/bad.yaml', 'existing'],
       ['configs/rel.yaml', 'ok'],
     ]);
@@ -274,7 +274,7 @@ describe('the loader layer', () => {
       ['configs/old.yaml', 'ok'],
       ['configs/shared.yaml', 'ok'],
     ]);
-    expect(run?.release?.configs.map((config) => config.status)).toEqual(['ok', 'ok']);
+    expect(run?.releases[0]?.configs.map((config) => config.status)).toEqual(['ok', 'ok']);
     expect(run?.loaderProcesses).toBe(2);
     expect(lines).toContain('main|side by side');
     // shared.yaml is the same blob on both refs: the loader reads it once, with the base.

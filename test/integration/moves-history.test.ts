@@ -56,7 +56,7 @@ function request(dir: string, overrides: Partial<CheckRequest> & { configs: stri
       yamlVersion: '1.2',
     },
     base: 'main',
-    release: 'latest',
+    releaseSelection: 'latest',
     failOnDrift: false,
     eventName: 'cli',
     payload: {},
@@ -173,7 +173,7 @@ describe('a PR that moves every config', () => {
     await write('schema.json', schema(['a']));
     git('commit', '-qam', 'refactor: the project is llama now');
 
-    const report = await check(request(dir, { configs: 'conf/*.yaml', release: 'none' }));
+    const report = await check(request(dir, { configs: 'conf/*.yaml', releaseSelection: 'none' }));
     expect(report.error).toBeUndefined();
     expect(report.configs.map(({ path: at, currentPath, status }) => ({ at, currentPath, status }))).toEqual([
       { at: 'configs/a.yaml', currentPath: 'conf/a.yaml', status: 'ok' },
@@ -285,7 +285,7 @@ describe('a backport PR into a release branch', () => {
     expect(driftOf(report)?.counts.new).toBe(1);
     const note = report.notes.find((text) => text.includes('release line 0.3'));
     expect(note).toContain('`latest` is that line\'s newest stable release, `v0.3.1`');
-    expect(note).toContain('set `release` to its tag or its line (`v0.4`)');
+    expect(note).toContain('set the `release` input to its tag or its line (`v0.4`)');
     expect(renderSummary(report)).toContain('names the release line 0.3');
   }, 60_000);
 
@@ -323,7 +323,7 @@ describe('a release tagged on another branch', () => {
     git('add', '-A');
     git('commit', '-qm', 'docs');
 
-    const report = await check(request(dir, { configs: 'configs/*.yaml', release: 'v1.0.0' }));
+    const report = await check(request(dir, { configs: 'configs/*.yaml', releaseSelection: 'v1.0.0' }));
     expect(report.error).toBeUndefined();
     expect(driftOf(report)?.counts.configs).toBe(3);
     expect(driftOf(report)?.noPathToday).toEqual([{ path: 'presets/z.yaml', why: 'deleted', status: 'ok' }]);

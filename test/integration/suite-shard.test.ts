@@ -52,7 +52,7 @@ describe('suite layer in shards', () => {
           shard: { index, total: 3 },
         },
         base: 'main',
-        release: 'none',
+        releaseSelection: 'none',
         failOnDrift: false,
         eventName: 'cli',
         payload: {},

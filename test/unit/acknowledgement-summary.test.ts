@@ -42,6 +42,7 @@ const run: GateRun = {
   base: { ref: BASE, configs, skipped: [] },
   schema: { file: 'schema/run.schema.json', draft: 'draft-07', files: ['schema/run.schema.json'] },
   loader: { command: 'python3 loader/load_config.py' },
+  releases: [],
   loaderProcesses: 3,
   notes: [],
 };

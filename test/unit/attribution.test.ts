@@ -27,7 +27,7 @@ describe('attributing schema changes to the configs they broke', () => {
         ],
         skipped: [],
       },
-      release: { ref: RELEASE, configs: [newDrift, existing], skipped: [] },
+      releases: [{ ref: RELEASE, configs: [newDrift, existing], skipped: [] }],
       schemaChanges: [enumNarrowed, portTightened, hostAdded],
       loaderProcesses: 0,
       notes: [],
@@ -53,7 +53,7 @@ describe('attributing schema changes to the configs they broke', () => {
     };
     const run = attributeSchemaChanges({
       base: { ref: BASE, configs: [config], skipped: [] },
-      release: { ref: RELEASE, configs: [{ ...config, status: DriftStatus.New }], skipped: [] },
+      releases: [{ ref: RELEASE, configs: [{ ...config, status: DriftStatus.New }], skipped: [] }],
       schemaChanges: [enumNarrowed, twice],
       loaderProcesses: 0,
       notes: [],
@@ -64,8 +64,8 @@ describe('attributing schema changes to the configs they broke', () => {
 
   it('leaves a run without a schema diff as it is', () => {
     const base = { ref: BASE, configs: [schemaFailure('a.yaml', ConfigStatus.Broken, '/apis/2')], skipped: [] };
-    const run = attributeSchemaChanges({ base, loaderProcesses: 0, notes: [] });
-    expect(run).toEqual({ base, loaderProcesses: 0, notes: [] });
+    const run = attributeSchemaChanges({ base, releases: [], loaderProcesses: 0, notes: [] });
+    expect(run).toEqual({ base, releases: [], loaderProcesses: 0, notes: [] });
     expect('schemaChanges' in run).toBe(false);
   });
 });
@@ -86,6 +86,7 @@ describe('a latent change shown by configs already failing on the base', () => {
         skipped: [],
       },
       schemaChanges: [portTightened],
+      releases: [],
       loaderProcesses: 0,
       notes: [],
     });

@@ -21,7 +21,8 @@ import {
 } from '../../src/reports/comment.js';
 import { buildReport } from '../helpers/report.js';
 import { acknowledge, type Acknowledgement } from '../../src/verdict/acknowledgement.js';
-import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
+import { DEFAULT_MERGE_SETTINGS } from '../../src/verdict/merge-settings.js';
+import { releaseReach } from '../../src/verdict/release-tool.js';
 import { startGitHubApi, type FakeComment, type GitHubApi } from '../helpers/github-api.js';
 
 const BASE = { ref: 'main', sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d' };
@@ -67,6 +68,7 @@ function reportOf(
     base: { ref: BASE, configs, skipped: [] },
     schema: { file: 'schema/run.schema.json', draft: 'draft-07', files: ['schema/run.schema.json'] },
     loader: { command: 'python3 loader/load_config.py' },
+    releases: [],
     loaderProcesses: 3,
     notes: [],
   };

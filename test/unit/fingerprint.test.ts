@@ -139,7 +139,7 @@ describe('fingerprintRun', () => {
   it('fingerprints a base config renamed since the release by its path in the release', () => {
     const [renamed] = fingerprintRun(runWith('configs/new-name.yaml'));
     expect(renamed!.breaks[0]!.path).toBe('configs/old-name.yaml');
-    const before: GateRun = { ...runWith('configs/old-name.yaml'), releases: [{ ...runWith('x').releases![0]!, configs: [{ path: 'configs/old-name.yaml', blob: sha('2'), status: DriftStatus.Ok, findings: [] }] }] };
+    const before: GateRun = { ...runWith('configs/old-name.yaml'), releases: [{ ...runWith('x').releases[0]!, configs: [{ path: 'configs/old-name.yaml', blob: sha('2'), status: DriftStatus.Ok, findings: [] }] }] };
     const [original] = fingerprintRun(before);
     expect(renamed!.breaks[0]!.fingerprint).toBe(original!.breaks[0]!.fingerprint);
   });
@@ -151,7 +151,7 @@ describe('fingerprintRun', () => {
 
   it('gives new drift of a release the fingerprint of the same break on the base', () => {
     const run = runWith('configs/new-name.yaml');
-    run.releases![0]!.configs = [
+    run.releases[0]!.configs = [
       { path: 'configs/old-name.yaml', currentPath: 'configs/new-name.yaml', blob: sha('2'), status: DriftStatus.New, findings: [{ ...finding, message: 'configs/old-name.yaml: server.storage is required' }], layers: LOADER_BROKE },
     ];
     const [base, drift] = fingerprintRun(run);

@@ -39,6 +39,7 @@ function reportOf(configs: JudgedConfig[], migrate?: string): Report {
         configs: configs.map((config) => config.path),
       },
     ],
+    releases: [],
     loaderProcesses: 0,
     notes: [],
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GitCommandManager } from '../../src/git/git.js';
-import { releaseLineOfBranch, resolveRelease, type ApiRelease, type ReleaseApi } from '../../src/refs/release.js';
+import { releaseLineOfBranch, resolveReleases, type ApiRelease, type ReleaseApi } from '../../src/refs/release.js';
 
 const sha = (c: string) => c.repeat(40);
 
@@ -67,29 +67,29 @@ const published: ApiRelease[] = [
 describe('`latest` on a release branch', () => {
   it('is the newest published release of the line, never GitHub\'s latest of another line', async () => {
     const api = fakeApi('v0.4.0', published);
-    const choice = await resolveRelease(fakeGit(tags), 'latest', api, { baseBranch: 'release-0.3.x' });
+    const choice = await resolveReleases(fakeGit(tags), 'latest', api, { baseBranch: 'release-0.3.x' });
     // v0.3.2 is a draft on GitHub: the line's newest published release is v0.3.1.
-    expect(choice.release).toEqual({ ref: 'v0.3.1', sha: sha('b') });
+    expect(choice.releases[0]).toEqual({ ref: 'v0.3.1', sha: sha('b') });
     expect(api.askedLatest).toBe(0);
     expect(choice.notes.join(' ')).toContain('The base branch `release-0.3.x` names the release line 0.3');
   });
 
   it('is the highest semver tag of the line without GitHub', async () => {
-    const choice = await resolveRelease(fakeGit(tags), 'latest', undefined, { baseBranch: 'release/0.3' });
-    expect(choice.release?.ref).toBe('v0.3.2');
+    const choice = await resolveReleases(fakeGit(tags), 'latest', undefined, { baseBranch: 'release/0.3' });
+    expect(choice.releases[0]?.ref).toBe('v0.3.2');
   });
 
   it('falls back to the release before the line, with a note, when the line has none yet', async () => {
-    const choice = await resolveRelease(fakeGit(tags), 'latest', fakeApi('v0.4.0', published), { baseBranch: 'release-0.5.x' });
-    expect(choice.release?.ref).toBe('v0.4.0');
+    const choice = await resolveReleases(fakeGit(tags), 'latest', fakeApi('v0.4.0', published), { baseBranch: 'release-0.5.x' });
+    expect(choice.releases[0]?.ref).toBe('v0.4.0');
     expect(choice.notes.join(' ')).toContain('names the release line 0.5, which has no stable release yet: `latest` is the release before it, `v0.4.0`');
     // A newer line says nothing to the users of a line about to ship: v1.3.0, not v2.0.0.
     const lines = { 'v1.2.0': 'a'.repeat(40), 'v1.3.0': 'b'.repeat(40), 'v2.0.0': 'c'.repeat(40) };
-    expect((await resolveRelease(fakeGit(lines), 'latest', undefined, { baseBranch: 'release-1.4.x' })).release?.ref).toBe('v1.3.0');
+    expect((await resolveReleases(fakeGit(lines), 'latest', undefined, { baseBranch: 'release-1.4.x' })).releases[0]?.ref).toBe('v1.3.0');
   });
 
   it('keeps its meaning on a branch that names no line, and a named tag keeps its own on a line branch', async () => {
-    expect((await resolveRelease(fakeGit(tags), 'latest', fakeApi('v0.4.0', published), { baseBranch: 'main' })).release?.ref).toBe('v0.4.0');
-    expect((await resolveRelease(fakeGit(tags), 'v0.4.0', undefined, { baseBranch: 'release-0.3.x' })).release?.ref).toBe('v0.4.0');
+    expect((await resolveReleases(fakeGit(tags), 'latest', fakeApi('v0.4.0', published), { baseBranch: 'main' })).releases[0]?.ref).toBe('v0.4.0');
+    expect((await resolveReleases(fakeGit(tags), 'v0.4.0', undefined, { baseBranch: 'release-0.3.x' })).releases[0]?.ref).toBe('v0.4.0');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GateError } from '../../src/errors.js';
 import type { GitCommandManager } from '../../src/git/git.js';
-import { highestOfLine, parseReleaseInput, resolveRelease, type ApiRelease, type ReleaseApi } from '../../src/refs/release.js';
+import { highestOfLine, parseReleaseSelection, resolveReleases, type ApiRelease, type ReleaseApi } from '../../src/refs/release.js';
 import { nearestPaths } from '../../src/configs/follow.js';
 
 const sha = (c: string) => c.repeat(40);
@@ -43,16 +43,16 @@ const TAGS = { 'v0.1.0': sha('1'), 'v0.2.0': sha('2'), 'v0.2.5': sha('3'), 'v0.2
 
 describe('the release input', () => {
   it('takes entries one a line or comma-separated, each once', () => {
-    expect(parseReleaseInput('latest\n v0.2 , v0.1.0\r\n\nv0.2')).toEqual([
+    expect(parseReleaseSelection('latest\n v0.2 , v0.1.0\r\n\nv0.2')).toEqual([
       { kind: 'latest' },
       { kind: 'line', name: 'v0.2', major: 0, minor: 2 },
       { kind: 'tag', name: 'v0.1.0' },
     ]);
-    expect(parseReleaseInput('v1')).toEqual([{ kind: 'line', name: 'v1', major: 1 }]);
-    expect(parseReleaseInput('2.3')).toEqual([{ kind: 'line', name: '2.3', major: 2, minor: 3 }]);
-    expect(parseReleaseInput('none')).toEqual([]);
-    expect(parseReleaseInput('')).toEqual([]);
-    expect(() => parseReleaseInput('none, v1')).toThrow(GateError);
+    expect(parseReleaseSelection('v1')).toEqual([{ kind: 'line', name: 'v1', major: 1 }]);
+    expect(parseReleaseSelection('2.3')).toEqual([{ kind: 'line', name: '2.3', major: 2, minor: 3 }]);
+    expect(parseReleaseSelection('none')).toEqual([]);
+    expect(parseReleaseSelection('')).toEqual([]);
+    expect(() => parseReleaseSelection('none, v1')).toThrow(GateError);
   });
 
   it('picks the highest stable release of a line by semver, not by text', () => {
@@ -71,44 +71,44 @@ describe('resolving the releases', () => {
       { tag: 'v0.3.1', draft: false, prerelease: false },
       { tag: 'v0.2.0', draft: false, prerelease: false },
     ]);
-    const choice = await resolveRelease(fakeGit(TAGS), 'latest, v0.2\nv0.1.0', api);
+    const choice = await resolveReleases(fakeGit(TAGS), 'latest, v0.2\nv0.1.0', api);
     expect(choice.releases).toEqual([
       { ref: 'v0.3.1', sha: sha('5') },
       { ref: 'v0.2.0', sha: sha('2') },
       { ref: 'v0.1.0', sha: sha('1') },
     ]);
-    expect(choice.release).toEqual({ ref: 'v0.3.1', sha: sha('5') });
+    expect(choice.releases[0]).toEqual({ ref: 'v0.3.1', sha: sha('5') });
     expect(choice.notes).toEqual([]);
   });
 
   it('lists the releases once, and only when a line asks', async () => {
     const api = fakeApi('v0.3.1', [{ tag: 'v0.2.0', draft: false, prerelease: false }]);
-    await resolveRelease(fakeGit(TAGS), 'latest, v0.1.0', api);
+    await resolveReleases(fakeGit(TAGS), 'latest, v0.1.0', api);
     expect(api.listed).toBe(0);
-    await resolveRelease(fakeGit(TAGS), 'v0.2, v0', api);
+    await resolveReleases(fakeGit(TAGS), 'v0.2, v0', api);
     expect(api.listed).toBe(1);
   });
 
   it('falls back to the tags without an API, when the line has no GitHub release, or when listing fails', async () => {
-    expect((await resolveRelease(fakeGit(TAGS), 'v0.2', undefined)).releases).toEqual([{ ref: 'v0.2.5', sha: sha('3') }]);
-    const none = await resolveRelease(fakeGit(TAGS), 'v0.1', fakeApi('v0.3.1', [{ tag: 'v0.3.1', draft: false, prerelease: false }]));
+    expect((await resolveReleases(fakeGit(TAGS), 'v0.2', undefined)).releases).toEqual([{ ref: 'v0.2.5', sha: sha('3') }]);
+    const none = await resolveReleases(fakeGit(TAGS), 'v0.1', fakeApi('v0.3.1', [{ tag: 'v0.3.1', draft: false, prerelease: false }]));
     expect(none.releases).toEqual([{ ref: 'v0.1.0', sha: sha('1') }]);
     expect(none.notes).toEqual(['The line `v0.1` has no GitHub release; using its highest semver tag, `v0.1.0`.']);
-    const failing = await resolveRelease(fakeGit(TAGS), 'v1', fakeApi('v0.3.1', new Error('boom')));
+    const failing = await resolveReleases(fakeGit(TAGS), 'v1', fakeApi('v0.3.1', new Error('boom')));
     expect(failing.releases).toEqual([{ ref: 'v1.0.0', sha: sha('6') }]);
     expect(failing.notes[0]).toMatch(/^The releases could not be listed from GitHub \(.*boom.*\); release lines are taken from the semver tags instead\.$/);
   });
 
   it('compares a release named twice once, saying so', async () => {
-    const choice = await resolveRelease(fakeGit(TAGS), 'latest\nv0.3\nv0.3.1', undefined);
+    const choice = await resolveReleases(fakeGit(TAGS), 'latest\nv0.3\nv0.3.1', undefined);
     expect(choice.releases).toEqual([{ ref: 'v1.0.0', sha: sha('6') }, { ref: 'v0.3.1', sha: sha('5') }]);
     expect(choice.notes).toEqual(['`v0.3` and `v0.3.1` are the same release, `v0.3.1`: it is compared once.']);
   });
 
   it('is a gate error for a line without a release and for a tag that cannot be fetched', async () => {
-    await expect(resolveRelease(fakeGit(TAGS), 'latest, v2', undefined)).rejects.toThrow(/The release line `v2` has no release/);
+    await expect(resolveReleases(fakeGit(TAGS), 'latest, v2', undefined)).rejects.toThrow(/The release line `v2` has no release/);
     const fetched: string[] = [];
-    await expect(resolveRelease(fakeGit(TAGS, fetched), 'v9.9.9', undefined)).rejects.toThrow(/`v9.9.9` does not exist/);
+    await expect(resolveReleases(fakeGit(TAGS, fetched), 'v9.9.9', undefined)).rejects.toThrow(/`v9.9.9` does not exist/);
     expect(fetched).toEqual(['refs/tags/v9.9.9']);
   });
 });

@@ -44,15 +44,15 @@ function reportOf(options: { base: JudgedConfig[]; release?: DriftConfig[]; olde
     ackLabels: ['breaking-change'],
     acknowledgement: verdict === Verdict.Acknowledged ? { acknowledged: true, reasons: [{ kind: 'label', label: 'breaking-change' }] } : { acknowledged: false, reasons: [] },
     base: BASE,
-    ...(options.release ? { release: RELEASE } : {}),
+    ...(options.release ? { firstRelease: RELEASE } : {}),
     head: HEAD,
     failOnDrift: options.failOnDrift ?? false,
     run: attributeSchemaChanges({
       base: { ref: BASE, configs: options.base, skipped: [] },
-      ...(options.release ? { release: { ref: RELEASE, configs: options.release, skipped: [] } } : {}),
-      ...(options.release && options.older
-        ? { releases: [{ ref: RELEASE, configs: options.release, skipped: [] }, { ref: OLDER, configs: options.older, skipped: [] }] }
-        : {}),
+      releases: [
+        ...(options.release ? [{ ref: RELEASE, configs: options.release, skipped: [] }] : []),
+        ...(options.release && options.older ? [{ ref: OLDER, configs: options.older, skipped: [] }] : []),
+      ],
       schema: { file: 'schema/run.schema.json', draft: 'draft-07', files: ['schema/run.schema.json'] },
       ...(options.changes ? { schemaChanges: options.changes } : {}),
       loader: { command: 'python3 loader/load_config.py' },

@@ -2,10 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeSettingsOf, readReleaseFiles } from '../../src/verdict/release-setup.js';
+import { DEFAULT_MERGE_SETTINGS, mergeSettingsOf, type MergeSettings } from '../../src/verdict/merge-settings.js';
+import { readReleaseToolFiles } from '../../src/verdict/release-tool-files.js';
 import type { PullRequestCommit } from '../../src/refs/pull-request.js';
 import { acknowledge } from '../../src/verdict/acknowledgement.js';
-import { DEFAULT_MERGE_SETTINGS, findReleaseTools, releaseReach, type MergeSettings } from '../../src/verdict/release-tool.js';
+import { findReleaseTools, releaseReach } from '../../src/verdict/release-tool.js';
 
 const SEMANTIC_DEFAULT = { '.releaserc.json': '{"branches":["main"]}' };
 const SEMANTIC_CC = {
@@ -275,7 +276,7 @@ describe('mergeSettingsOf', () => {
   });
 });
 
-describe('readReleaseFiles', () => {
+describe('readReleaseToolFiles', () => {
   it('reads the release configs and the changesets of a checkout, and nothing else', async () => {
     const root = await mkdtemp(join(tmpdir(), 'compat-gate-release-files-'));
     try {
@@ -285,7 +286,7 @@ describe('readReleaseFiles', () => {
       await writeFile(join(root, '.changeset', 'brave-cats.md'), '---\n"stack": major\n---\n');
       await writeFile(join(root, 'README.md'), '# not a config');
       await mkdir(join(root, 'release.config.js'));
-      expect(await readReleaseFiles(root)).toEqual({
+      expect(await readReleaseToolFiles(root)).toEqual({
         '.releaserc.yml': 'preset: conventionalcommits\n',
         '.changeset/config.json': '{}',
         '.changeset/brave-cats.md': '---\n"stack": major\n---\n',

@@ -5,7 +5,8 @@ import { ConfigStatus, DriftStatus, Verdict } from '../../src/constants.js';
 import type { GateRun } from '../../src/checks/judge.js';
 import { buildReport, driftCount, newDriftCount, releaseTags } from '../../src/verdict/report.js';
 import { acknowledge } from '../../src/verdict/acknowledgement.js';
-import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
+import { DEFAULT_MERGE_SETTINGS } from '../../src/verdict/merge-settings.js';
+import { releaseReach } from '../../src/verdict/release-tool.js';
 import { VERSION } from '../../src/version.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8'));
@@ -23,7 +24,7 @@ const run: GateRun = {
     ],
     skipped: [{ path: 'link.yaml', kind: 'symlink', reason: 'a symbolic link (not followed)' }, { path: 'big.yaml', kind: 'lfs-pointer', reason: 'a Git LFS pointer' }],
   },
-  release: {
+  releases: [{
     ref: { ref: 'v1.0.0', sha: sha('b') },
     configs: [
       { path: 'a.yaml', blob: sha('5'), status: DriftStatus.New, findings: [{ layer: 'schema', message: 'x', pointer: '' }] },
@@ -31,7 +32,7 @@ const run: GateRun = {
       { path: 'e.yaml', blob: sha('6'), status: DriftStatus.Fixed, findings: [], baseFindings: [{ layer: 'schema', message: 'y' }], layers: { schema: { base: 'rejects', pr: 'accepts' } } },
     ],
     skipped: [],
-  },
+  }],
   schema: { file: 's.json', draft: '2020-12', files: ['s.json', 'defs.json'], baseFile: 'old/s.json' },
   loader: { command: 'python3 load.py' },
   loaderProcesses: 4,
@@ -50,7 +51,7 @@ describe('the JSON report', () => {
       ackLabels: ['breaking-change'],
       acknowledgement: { acknowledged: false, reasons: [] },
       base: run.base.ref,
-      release: run.release!.ref,
+      firstRelease: run.releases[0]!.ref,
       head: { sha: sha('c') },
       failOnDrift: true,
       run,
@@ -67,8 +68,8 @@ describe('the JSON report', () => {
     const moved = { ref: { ref: 'v0.2.0', sha: sha('d') }, configs: [{ path: 'templates/a.yaml', currentPath: 'distributions/a.yaml', blob: sha('7'), status: DriftStatus.New, findings: [{ layer: 'schema' as const, message: 'x', pointer: '' }] }], skipped: [] };
     const empty = { ref: { ref: 'v0.1.0', sha: sha('e') }, configs: [], skipped: [], nearest: ['old/run.yaml'] };
     const base = { ...run.base, configs: [{ ...run.base.configs[0]!, currentPath: 'distributions/a.yaml' }] };
-    const several: GateRun = { ...run, base, releases: [run.release!, moved, empty] };
-    const report = buildReport({ toolVersion: VERSION, verdict: Verdict.Pass, ackLabels: [], release: run.release!.ref, failOnDrift: false, run: several, notes: [], durationMs: 1 });
+    const several: GateRun = { ...run, base, releases: [run.releases[0]!, moved, empty] };
+    const report = buildReport({ toolVersion: VERSION, verdict: Verdict.Pass, ackLabels: [], firstRelease: run.releases[0]!.ref, failOnDrift: false, run: several, notes: [], durationMs: 1 });
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     // The first release stays where one-release readers look for it.
     expect(report.drift?.counts.new).toBe(1);

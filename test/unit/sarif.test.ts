@@ -16,7 +16,7 @@ function report(verdict: Verdict) {
     repository: { name: 'acme/stack', serverUrl: 'https://github.com' },
     ackLabels: ['breaking-change'],
     base: { ref: 'main', sha: sha('a') },
-    release: { ref: 'v1.0.0', sha: sha('b') },
+    firstRelease: { ref: 'v1.0.0', sha: sha('b') },
     head: { sha: sha('c') },
     run: {
       base: {
@@ -27,11 +27,11 @@ function report(verdict: Verdict) {
         ],
         skipped: [],
       },
-      release: {
+      releases: [{
         ref: { ref: 'v1.0.0', sha: sha('b') },
         configs: [{ path: 'old.yaml', blob: sha('3'), status: 'new', findings: [{ layer: 'loader', message: 'unknown provider' }] }],
         skipped: [],
-      },
+      }],
       loaderProcesses: 1,
       notes: [],
     },
@@ -98,6 +98,7 @@ function hostileReport() {
       schemaChanges: [
         { severity: 'breaking', rule: 'maximum-tightened', instancePath: '/port', message: '`/port` must now be ≤ 9', file: 'schema dir/run schema.json', schemaPointer: '/properties/port/maximum', line: 7, configs: [] },
       ],
+      releases: [],
       loaderProcesses: 1,
       notes: [],
     },

@@ -36,7 +36,7 @@ describe('settings', () => {
       schema: 's.json',
       refMap: [],
       checkFormats: true,
-      release: 'latest',
+      releaseSelection: 'latest',
       ackLabels: ['breaking-change'],
       acknowledgeWith: 'pr',
       acknowledgements: '.github/compat-gate-acknowledged.yaml',
@@ -81,7 +81,7 @@ describe('settings', () => {
       patterns: { include: ['a/*.yaml'], exclude: ['a/x.yaml'] },
       loader: 'python3 load.py',
       checkFormats: false,
-      release: 'none',
+      releaseSelection: 'none',
       ackLabels: ['major', 'breaking'],
       failOnDrift: true,
       comment: 'never',
@@ -136,7 +136,7 @@ describe('settings', () => {
 
   it('needs only the merge inputs in the job that merges reports', () => {
     const settings = actionSettings(reader({ 'merge-reports': 'reports/*.json', 'yaml-version': 'ignored', 'loader-timeout': 'x' }), RUNNER, ENV);
-    expect(settings).toMatchObject({ mergeReports: 'reports/*.json', release: 'none', yamlVersion: '1.2', loaderTimeoutSeconds: 120, workingDirectory: '/work/repo' });
+    expect(settings).toMatchObject({ mergeReports: 'reports/*.json', releaseSelection: 'none', yamlVersion: '1.2', loaderTimeoutSeconds: 120, workingDirectory: '/work/repo' });
   });
 
   it("reads the runner's environment once, into one object", () => {

@@ -7,7 +7,8 @@ import { buildReport } from '../helpers/report.js';
 import type { Report } from '../../src/verdict/report.js';
 import { describeFinding, readablePointers, renderSummary } from '../../src/reports/summary.js';
 import { acknowledge, type Acknowledgement } from '../../src/verdict/acknowledgement.js';
-import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
+import { DEFAULT_MERGE_SETTINGS } from '../../src/verdict/merge-settings.js';
+import { releaseReach } from '../../src/verdict/release-tool.js';
 
 const BASE = { ref: 'main', sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d' };
 const HEAD = { sha: 'ffeeddccbbaa99887766554433221100ffeeddcc' };
@@ -26,6 +27,7 @@ function reportOf(configs: JudgedConfig[], verdict: Verdict, acknowledgement: Ac
     base: { ref: BASE, configs, skipped: [] },
     schema: { file: 'schema/run.schema.json', draft: 'draft-07', files: ['schema/run.schema.json'] },
     loader: { command: 'python3 loader/load_config.py' },
+    releases: [],
     loaderProcesses: 3,
     notes: [],
   };
@@ -97,6 +99,7 @@ describe('job summary', () => {
           { severity: 'breaking', rule: 'maximum-tightened', instancePath: '/server/port', message: '`/server/port` must now be ≤ 49151 (it was ≤ 65535)', file: 'schema/run.schema.json', schemaPointer: '/properties/server/properties/port/maximum', line: 74 },
           { severity: 'compatible', rule: 'optional-property-added', instancePath: '/server/host', message: '`host` may now be given in `/server`', file: 'schema/run.schema.json', schemaPointer: '/properties/server/properties/host' },
         ],
+        releases: [],
         loaderProcesses: 0,
         notes: [],
       }),
@@ -123,6 +126,7 @@ describe('job summary', () => {
       run: attributeSchemaChanges({
         base: { ref: BASE, configs: [mixed[0]!], skipped: [] },
         schemaChanges: [{ severity: 'breaking', rule: 'enum-narrowed', instancePath: '/apis/*', message: '`telemetry` is no longer allowed in `/apis/*`', file: 's.json', schemaPointer: '/x' }],
+        releases: [],
         loaderProcesses: 0,
         notes: [],
       }),

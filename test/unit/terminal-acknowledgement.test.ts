@@ -3,7 +3,8 @@ import { renderTerminal, stylesFor } from '../../src/cli/terminal.js';
 import { Verdict } from '../../src/constants.js';
 import { buildReport } from '../../src/verdict/report.js';
 import { acknowledge } from '../../src/verdict/acknowledgement.js';
-import { DEFAULT_MERGE_SETTINGS, releaseReach } from '../../src/verdict/release-tool.js';
+import { DEFAULT_MERGE_SETTINGS } from '../../src/verdict/merge-settings.js';
+import { releaseReach } from '../../src/verdict/release-tool.js';
 
 const PLAIN = stylesFor({ isTTY: false }, {});
 
