@@ -96,10 +96,12 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
   asParsed.judge = judgedAsParsed(sides, readOptions) ?? (() => undefined);
   for (const config of asParsed.waiting.splice(0)) asParsed.judge(config);
   const run: RefJudging = { options, base, schemas, sides, readOptions, notes };
-  /** A ref's configs parsed; without a schema nothing reads the documents (the loader reads its copies): only whether each file could be read is kept. */
-  // A release config the PR's schema accepts is judged by the base's schema too (fixed drift).
+  // In a schema-only run, a release config the PR's schema accepts is judged by the base's schema
+  // too as it is parsed (fixed drift).
   let releaseJudge: Promise<OnParsed | undefined> | undefined;
-  const judgedAsRelease = () => (releaseJudge ??= sides.baseSchemaEvaluator().then((baseSchema) => judgedAsParsed(sides, readOptions, baseSchema)));
+  const judgedAsRelease = () =>
+    (releaseJudge ??= sides.prEvaluator.schemaOnly ? sides.baseSchemaEvaluator().then((baseSchema) => judgedAsParsed(sides, readOptions, baseSchema)) : Promise.resolve(undefined));
+  /** A ref's configs parsed; without a schema nothing reads the documents (the loader reads its copies): only whether each file could be read is kept. */
   const parseRef = async (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) => {
     const found = await parseFollowing(git, fetched, options.patterns, readOptions, known, await judgedAsRelease());
     if (!schemas.pr) dropDocuments(found.configs);
@@ -114,7 +116,7 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
     // A schema-only run parses a release's configs as git streams them, each judged as it is parsed.
     fetch: async (ref, known) => {
       const listed = await listFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, inSlice, options.patterns);
-      const judge = sides.prEvaluator.schemaOnly ? await judgedAsRelease() : undefined;
+      const judge = await judgedAsRelease();
       return fetchListed(git, listed, known, judge ? readOptions : undefined, judge);
     },
     parse: parseRef,
