@@ -18,7 +18,7 @@ import { findMigrations, type BrokenOfRef } from './migration/index.js';
 import { nothingCollected, nothingToLoad } from './nothing-checked.js';
 import { ReadAhead, type RunScope } from './read-ahead.js';
 import { loaderNotes, refNotes, suiteMatchedNothing, suiteNotes } from './run-notes.js';
-import { diffWithBase, openSchemas } from './schemas.js';
+import { diffWithBase, openSchemas, type Schemas } from './schemas.js';
 import { openSides, type Sides } from './sides.js';
 import { dropDocuments, setDocumentsAside, type OldConfig, type OnParsed } from '../configs/collect.js';
 import { fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing } from '../configs/follow.js';
@@ -93,14 +93,16 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
   const schemas = await openSchemas(git, options, base, notes);
   await mkdir(options.tempDir, { recursive: true });
   const sides = await openSides(git, options, base, schemas, scope, notes);
-  asParsed.judge = judgedAsParsed(sides, readOptions) ?? (() => undefined);
+  asParsed.judge = judgedAsParsed(sides, schemas, readOptions) ?? (() => undefined);
   for (const config of asParsed.waiting.splice(0)) asParsed.judge(config);
   const run: RefJudging = { options, base, schemas, sides, readOptions, notes };
   // In a schema-only run, a release config the PR's schema accepts is judged by the base's schema
   // too as it is parsed (fixed drift).
   let releaseJudge: Promise<OnParsed | undefined> | undefined;
   const judgedAsRelease = () =>
-    (releaseJudge ??= sides.prEvaluator.schemaOnly ? sides.baseSchemaEvaluator().then((baseSchema) => judgedAsParsed(sides, readOptions, baseSchema)) : Promise.resolve(undefined));
+    (releaseJudge ??= sides.prEvaluator.schemaOnly
+      ? sides.baseSchemaEvaluator().then((baseSchema) => judgedAsParsed(sides, schemas, readOptions, baseSchema))
+      : Promise.resolve(judgedAsParsed(sides, schemas, readOptions)));
   /** A ref's configs parsed; without a schema nothing reads the documents (the loader reads its copies): only whether each file could be read is kept. */
   const parseRef = async (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) => {
     const found = await parseFollowing(git, fetched, options.patterns, readOptions, known, await judgedAsRelease());
@@ -205,9 +207,12 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
  * release, the base's schema each one the PR's accepts: fixed drift); the documents it accepts are
  * then set aside (another side that asks reads them again from the bytes), so that the garbage
  * collector never carries a whole ref's documents. What the PR's schema rejects is kept whole,
- * for the base's schema, the lines of the findings and the migrations.
+ * for the base's schema, the lines of the findings and the migrations. Without a schema, nothing
+ * reads the documents (the loader and the suite read the bytes): each is set aside as parsed.
+ * With a schema and a loader, the documents wait for the PR's code to run on the whole ref.
  */
-function judgedAsParsed(sides: Sides, readOptions: ReadOptions, baseSchema?: Evaluator): OnParsed | undefined {
+function judgedAsParsed(sides: Sides, schemas: Schemas, readOptions: ReadOptions, baseSchema?: Evaluator): OnParsed | undefined {
+  if (!schemas.pr) return (config) => setDocumentsAside(config, readOptions);
   if (!sides.prEvaluator.schemaOnly) return undefined;
   return (config) => {
     if (!config.read.ok) return;
