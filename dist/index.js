@@ -10,5 +10,5 @@ if (process.env.RUNNER_ENVIRONMENT !== "github-hosted") {
   } catch {
   }
 }
-var { run } = await import("./chunks/main-JT3CH36J.js");
+var { run } = await import("./chunks/main-E67VVIJL.js");
 await run();
