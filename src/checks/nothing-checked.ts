@@ -80,7 +80,7 @@ export async function nothingCollected(
     }
   }
   const head = await git.tryResolveCommit('HEAD');
-  const inPr = head ? (await git.lsTree(head)).filter((entry) => entry.type === 'blob' && matchesGlobs(entry.path)) : [];
+  const inPr = head ? (await git.lsTree(head, { sizes: false })).filter((entry) => entry.type === 'blob' && matchesGlobs(entry.path)) : [];
   const checkout = `the PR checkout (${context.repositoryRoot}${head ? ` at ${head.slice(0, 12)}` : ''})`;
   if (inPr.length === 0) {
     throw new GateError(

@@ -70,7 +70,8 @@ export async function followMoves(
   matches: (path: string) => boolean,
   patterns: ConfigPatterns,
 ): Promise<FollowedMoves> {
-  const [oldTree, headTree] = await Promise.all([git.lsTree(commit), git.lsTree(head)]);
+  // HEAD's tree is only looked at for its paths: listed without the blobs' sizes, git reads no blob.
+  const [oldTree, headTree] = await Promise.all([git.lsTree(commit), git.lsTree(head, { sizes: false })]);
   const oldPaths = oldTree.filter((entry) => entry.type !== 'tree').map((entry) => entry.path);
   const oldSet = new Set(oldPaths);
   const headPaths = new Set(headTree.filter((entry) => entry.type !== 'tree').map((entry) => entry.path));

@@ -50,9 +50,10 @@ export interface GitCommandManager {
   tryMergeBase(a: string, b: string): Promise<string | undefined>;
   /**
    * Every entry of a commit's tree, recursively. A commit named by its sha is listed once: the
-   * same array is shared by every caller, who must not change it.
+   * same array is shared by every caller, who must not change it. With `sizes: false` the blobs'
+   * sizes may be left out (git then reads no object but the trees): for callers that need paths.
    */
-  lsTree(commit: string): Promise<readonly TreeEntry[]>;
+  lsTree(commit: string, options?: { sizes?: boolean }): Promise<readonly TreeEntry[]>;
   /** The contents of many blobs through one `git cat-file --batch` process. */
   /** `onBlob` is told of each blob as it arrives, while git is still sending the next ones. */
   readBlobs(shas: string[], onBlob?: (sha: string, content: Buffer) => void): Promise<Map<string, Buffer>>;
@@ -178,6 +179,8 @@ export async function createGitCommandManager(dir: string): Promise<GitCommandMa
 class GitCli implements GitCommandManager {
   /** Trees by commit sha: a commit's tree never changes, and several steps list the same one. */
   private readonly trees = new Map<string, Promise<readonly TreeEntry[]>>();
+  /** Trees listed without the blobs' sizes, by commit sha. */
+  private readonly pathTrees = new Map<string, Promise<readonly TreeEntry[]>>();
   private fetching: Promise<unknown> = Promise.resolve();
   /** How far {@link tryDeepen} has deepened the history, by commit. */
   private readonly deepened = new Map<string, number>();
@@ -253,36 +256,40 @@ class GitCli implements GitCommandManager {
     return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
   }
 
-  lsTree(commit: string): Promise<readonly TreeEntry[]> {
+  lsTree(commit: string, { sizes = true }: { sizes?: boolean } = {}): Promise<readonly TreeEntry[]> {
     // A name (`HEAD`, a tag) may move after a fetch; a sha names one tree for good.
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) return this.listTree(commit);
-    let tree = this.trees.get(commit);
-    if (!tree) {
-      tree = this.listTree(commit);
-      this.trees.set(commit, tree);
-      // A failed listing is not kept: the commit may be fetched later.
-      tree.catch(() => this.trees.delete(commit));
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) return this.listTree(commit, sizes);
+    // A listing with sizes serves a caller that needs none.
+    const withSizes = this.trees.get(commit);
+    if (withSizes || !sizes) {
+      const tree = withSizes ?? this.pathTrees.get(commit);
+      if (tree) return tree;
     }
+    const cache = sizes ? this.trees : this.pathTrees;
+    const tree = this.listTree(commit, sizes);
+    cache.set(commit, tree);
+    // A failed listing is not kept: the commit may be fetched later.
+    tree.catch(() => cache.delete(commit));
     return tree;
   }
 
-  private async listTree(commit: string): Promise<TreeEntry[]> {
-    const out = await execGitBytes(this.root, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]);
+  private async listTree(commit: string, sizes: boolean): Promise<TreeEntry[]> {
+    const out = await execGitBytes(this.root, ['ls-tree', '-r', ...(sizes ? ['-l'] : []), '-z', '--full-tree', commit]);
     const entries: TreeEntry[] = [];
     for (let start = 0; start < out.length; ) {
       let end = out.indexOf(0, start);
       if (end < 0) end = out.length;
-      // "<mode> SP <type> SP <object> SP+ <size> TAB <path>"; -z keeps paths unquoted.
+      // "<mode> SP <type> SP <object> [SP+ <size>] TAB <path>"; -z keeps paths unquoted.
       const tab = out.indexOf(9, start);
       const fields = out.toString('latin1', start, tab);
       const typeAt = fields.indexOf(' ') + 1;
       const shaAt = fields.indexOf(' ', typeAt) + 1;
-      const sizeAt = fields.indexOf(' ', shaAt) + 1;
-      const bytes = Number(fields.slice(sizeAt).trim());
+      const shaEnd = fields.indexOf(' ', shaAt);
+      const bytes = shaEnd < 0 ? Number.NaN : Number(fields.slice(shaEnd + 1).trim());
       entries.push({
         mode: fields.slice(0, typeAt - 1),
         type: fields.slice(typeAt, shaAt - 1) as TreeEntry['type'],
-        sha: fields.slice(shaAt, sizeAt - 1),
+        sha: shaEnd < 0 ? fields.slice(shaAt) : fields.slice(shaAt, shaEnd),
         path: decodePathIn(out, tab + 1, end),
         ...(Number.isFinite(bytes) ? { size: bytes } : {}),
       });
