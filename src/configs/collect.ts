@@ -233,9 +233,21 @@ export async function parseConfigs(
   return { configs, skipped };
 }
 
+/**
+ * A config's key, kept on it once made (the caches of each side look a config up many times), as
+ * a property no copy, comparison or JSON sees.
+ */
+const KEY = Symbol('configKey');
+
 /** One file of one tree: the same key in two refs is the same file, read the same way. */
 export function configKey(config: { path: string; blob: string }): string {
-  return `${config.blob}\0${config.path}`;
+  const keyed = config as { path: string; blob: string; [KEY]?: string };
+  let key = keyed[KEY];
+  if (key === undefined) {
+    key = `${config.blob}\0${config.path}`;
+    if (Object.isExtensible(config)) Object.defineProperty(config, KEY, { value: key });
+  }
+  return key;
 }
 
 /**
