@@ -10,5 +10,5 @@ if (process.env.RUNNER_ENVIRONMENT !== "github-hosted") {
   } catch {
   }
 }
-var { run } = await import("./chunks/main-E67VVIJL.js");
+var { run } = await import("./chunks/main-DZ5KQAAX.js");
 await run();
