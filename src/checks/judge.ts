@@ -130,8 +130,15 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
   if (!schemas.pr) dropDocuments(onBaseRef.configs);
   notes.push(...refNotes(onBaseRef, base, 'base'));
   const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
-  const { releases, shared } = await ahead.afterBase(onBaseRef.configs);
+  // The PR's code starts on the base's configs at once, not after the releases are looked up and
+  // listed: a file a release shares with the base is judged once all the same (the release's run
+  // waits for the base's judgement of it).
   const onPrOfBase = sides.onPr.run(onBaseRef.configs, base.ref);
+  // Safe: awaited below once the releases are known; when their lookup fails first, the run's
+  // end waits for this work before its copies are removed.
+  onPrOfBase.catch(() => undefined);
+  scope.started.add(onPrOfBase);
+  const { releases, shared } = await ahead.afterBase(onBaseRef.configs);
   // With a loader, the first release is read while the loader runs on the base.
   ahead.readAhead(0);
   await onPrOfBase;
