@@ -76,9 +76,8 @@ export async function followMoves(
   const oldSet = new Set(oldPaths);
   const headPaths = new Set(headTree.filter((entry) => entry.type !== 'tree').map((entry) => entry.path));
   // A rename moves a file from a path that is gone to one that is new: when no path the globs
-  // name is gone from HEAD or new at HEAD, no config moved, and git's rename detection (a
-  // process, and a comparison of every changed file) is not needed.
-  // Then every config is where it was, and nothing is followed.
+  // name is gone from HEAD or new at HEAD, every config is where it was and nothing is followed,
+  // without git's rename detection (a process, and a comparison of every changed file).
   const settled = oldPaths.every((path) => headPaths.has(path) || !matches(path)) && [...headPaths].every((path) => oldSet.has(path) || !matches(path));
   if (settled) return { movedTo: new Map(), noPathToday: new Map(), history: 'not-needed' };
   const renames = await git.renames(commit, head);
