@@ -78,13 +78,9 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
   // Configs parsed before the PR's schema is compiled wait for it (a few, or the whole ref when
   // git is fast), so that what is judged as parsed does not depend on timing.
   const asParsed: { judge?: OnParsed; waiting: OldConfig[] } = { waiting: [] };
+  const onBaseParsed: OnParsed = (config) => (asParsed.judge ? asParsed.judge(config) : void asParsed.waiting.push(config));
   const baseRead = baseListing.then(async (listed) =>
-    parseFollowing(
-      git,
-      await fetchListed(git, listed, undefined, readOptions, (config) => (asParsed.judge ? asParsed.judge(config) : asParsed.waiting.push(config))),
-      options.patterns,
-      readOptions,
-    ),
+    parseFollowing(git, await fetchListed(git, listed, undefined, readOptions, onBaseParsed), options.patterns, readOptions, undefined, onBaseParsed),
   );
   // Safe: both are awaited once the schemas are open (a failure of the schemas' is met first, as
   // when they were read first); the run's end waits for the reading either way.
@@ -103,12 +99,9 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
     (releaseJudge ??= sides.prEvaluator.schemaOnly
       ? sides.baseSchemaEvaluator().then((baseSchema) => judgedAsParsed(sides, schemas, readOptions, baseSchema))
       : Promise.resolve(judgedAsParsed(sides, schemas, readOptions)));
-  /** A ref's configs parsed; without a schema nothing reads the documents (the loader reads its copies): only whether each file could be read is kept. */
-  const parseRef = async (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) => {
-    const found = await parseFollowing(git, fetched, options.patterns, readOptions, known, await judgedAsRelease());
-    if (!schemas.pr) dropDocuments(found.configs);
-    return found;
-  };
+  /** A release's configs parsed (those not parsed as they streamed in), each judged as {@link judgedAsParsed} says. */
+  const parseRef = async (fetched: FetchedFollowing, known?: ReadonlyMap<string, OldConfig>) =>
+    parseFollowing(git, fetched, options.patterns, readOptions, known, await judgedAsRelease());
 
   const baseListed = await baseListing;
   const ahead = new ReadAhead({
@@ -127,7 +120,6 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
     withLoader: Boolean(options.loader),
   });
   const onBaseRef = await baseRead;
-  if (!schemas.pr) dropDocuments(onBaseRef.configs);
   notes.push(...refNotes(onBaseRef, base, 'base'));
   const firstConfigs = await nothingCollected(git, options, onBaseRef, base, matchesGlobs, notes);
   // The PR's code starts on the base's configs at once, not after the releases are looked up and
