@@ -236,6 +236,24 @@ describe('the git funnel lists a tree once', () => {
   });
 });
 
+describe('the git funnel lists paths without sizes', () => {
+  it('reads the same entries without the blobs\' sizes, and lets a listing with sizes serve a caller that needs none', async () => {
+    await commit({ 'configs/a.yaml': 'port: 1\n', 'configs/é/b.yaml': 'port: 22\n' });
+    const sha = await runGit(dir, ['rev-parse', 'HEAD'], env);
+    const git = await createGitCommandManager(dir);
+
+    const paths = await git.lsTree(sha, { sizes: false });
+    const withSizes = await git.lsTree(sha);
+
+    expect(withSizes.map((entry) => entry.size)).toEqual([8, 9]);
+    expect(paths).toEqual(withSizes.map(({ size: _size, ...entry }) => entry));
+    expect(paths.map((entry) => entry.path)).toEqual(['configs/a.yaml', 'configs/é/b.yaml']);
+    expect(paths[0]).toMatchObject({ mode: '100644', type: 'blob', sha: await runGit(dir, ['rev-parse', 'HEAD:configs/a.yaml'], env) });
+    // Listed with sizes now: a caller that needs none gets that listing.
+    expect(await git.lsTree(sha, { sizes: false })).toBe(withSizes);
+  });
+});
+
 describe('the loader layer', () => {
   // The loader logs each process (its ref and its files). On the base it waits, up to 20 s, for a
   // sign that the release's process has started: it sees one only when both refs run side by side.
