@@ -46,12 +46,19 @@ export function utcDay(now: number): string {
 }
 
 /** Each entry's globs compiled once: a file is matched against every break of thousands of configs. */
-const matchers = new WeakMap<AckEntry, (path: string) => boolean>();
+const matchers = new WeakMap<AckEntry, { included: (path: string) => boolean; excluded: (path: string) => boolean }>();
 
-function matcherOf(entry: AckEntry, paths: readonly string[]): (path: string) => boolean {
-  let matcher = matchers.get(entry);
-  if (!matcher) matchers.set(entry, (matcher = createMatcher(parsePatterns(paths.join('\n')))));
-  return matcher;
+function matchersOf(entry: AckEntry, paths: readonly string[]): { included: (path: string) => boolean; excluded: (path: string) => boolean } {
+  let found = matchers.get(entry);
+  if (!found) {
+    const excludes = paths.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+    found = {
+      included: createMatcher(parsePatterns(paths.filter((glob) => !glob.startsWith('!')).join('\n'))),
+      excluded: excludes.length ? createMatcher(parsePatterns(excludes.join('\n'))) : () => false,
+    };
+    matchers.set(entry, found);
+  }
+  return found;
 }
 
 /** Whether an entry matches a break: the same fingerprint, or a glob of its paths and its layer. */
@@ -61,9 +68,7 @@ export function entryMatches(entry: AckEntry, found: ConfigBreaks, broke: Break)
   // Every name the config has had must pass the entry's globs: one name matching is not enough
   // when another is excluded (`!conf/prod.yaml` excludes the config whatever it was called before).
   const names = [broke.path, found.configPath, found.currentPath].filter((path): path is string => path !== undefined);
-  const included = matcherOf(entry, entry.paths.filter((glob) => !glob.startsWith('!')));
-  const excludes = entry.paths.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
-  const excluded = excludes.length ? matcherOf({ ...entry }, excludes) : () => false;
+  const { included, excluded } = matchersOf(entry, entry.paths);
   return names.some(included) && !names.some(excluded);
 }
 
@@ -81,13 +86,13 @@ export function coverBreaks(file: AckFile, breaks: readonly ConfigBreaks[], coun
     const expired = entry.expires !== undefined && entry.expires < today;
     return { ...entry, state: expired ? 'expired' : covers.size ? 'used' : 'stale', covers: [...covers].sort() };
   });
-  const live = checked.filter((entry) => entry.state === 'used');
+  const liveCovers = new Set(checked.filter((entry) => entry.state === 'used').flatMap((entry) => entry.covers));
   const uncovered: UncoveredBreak[] = [];
   const seen = new Set<string>();
   let counted = 0;
   for (const found of breaks) {
     if (!counts(found)) continue;
-    const coveredHere = found.breaks.filter((broke) => live.some((entry) => entry.covers.includes(broke.fingerprint)));
+    const coveredHere = found.breaks.filter((broke) => liveCovers.has(broke.fingerprint));
     for (const broke of found.breaks) {
       counted++;
       if (coveredHere.includes(broke) || seen.has(broke.fingerprint)) continue;
