@@ -64,7 +64,7 @@ export async function judgeBaseRef(
   const configs = onBaseRef.configs.map((config) => withCurrentPath(config, judgeConfig(config, sidesOf(run, config), readOptions)));
   const broken = { ref: base.ref, configs: brokenSources(onBaseRef.configs, configs, ConfigStatus.Broken) };
   // The base's documents not shared with a release are dropped now.
-  dropDocuments(onBaseRef.configs.filter((config) => !shared.has(configKey(config))));
+  dropDocuments(onBaseRef.configs.filter((config) => !shared.has(configKey(config))), readOptions);
   if (blind.length && !configs.some((config) => config.status === ConfigStatus.Broken)) throw blind[0];
   for (const error of blind) notes.push(`${error.message} ${error.hint ?? ''}`.trim());
   return { configs, broken, readable };
@@ -96,7 +96,7 @@ export async function judgeReleaseRef(run: RefJudging, target: RefTarget, collec
   }
   const configs = collected.configs.map((config) => withCurrentPath(config, judgeDrift(config, sidesOf(run, config), readOptions)));
   const broken = { ref: target.ref, configs: brokenSources(collected.configs, configs, DriftStatus.New) };
-  dropDocuments(collected.configs);
+  dropDocuments(collected.configs, readOptions);
   return { configs, broken, release: { ref: target, configs, skipped: collected.skipped, ...(collected.nearest ? { nearest: collected.nearest } : {}) } };
 }
 

@@ -146,7 +146,7 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
     brokenRefs.push(judged.broken);
     judgedReleases.push(judged.release);
   }
-  dropDocuments([...shared.values()]);
+  dropDocuments([...shared.values()], readOptions);
 
   const { suite } = sides;
   // A shard sees its share of the configs only: the job that merges the reports checks the whole.

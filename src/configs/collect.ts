@@ -198,14 +198,23 @@ export async function parseConfigs(
   const late = missing.length > 0 ? await git.readBlobs(missing.map((file) => file.blob)) : new Map<string, Buffer>();
   const configs: OldConfig[] = [];
   let slice = performance.now();
-  for (const { path, blob, tooLarge } of files) {
+  for (const file of files) {
+    const { path, blob, tooLarge } = file;
     if (tooLarge) {
       configs.push({ path, blob, content: Buffer.alloc(0), read: { ok: false, message: tooLarge } });
       continue;
     }
-    const same = known.get(configKey({ path, blob }));
+    // The listed file carries its key (made when the fetch left out the known ones).
+    const key = configKey(file);
+    const same = known.get(key);
     if (same) {
       configs.push({ path, blob, content: same.content, read: same.read, ...(same.reread ? { reread: same.reread } : {}) });
+      continue;
+    }
+    // A streamed config was parsed as its bytes arrived (never a Git LFS pointer).
+    const streamed = fetched.parsed?.get(key);
+    if (streamed) {
+      configs.push(streamed);
       continue;
     }
     const content = fetched.blobs.get(blob) ?? late.get(blob) ?? Buffer.alloc(0);
@@ -213,11 +222,6 @@ export async function parseConfigs(
     const pointer = lfsPointer(content);
     if (pointer) {
       skipped.push({ path, kind: 'lfs-pointer', reason: `a Git LFS pointer: its content (${pointer.size} bytes) lives in Git LFS and was not checked` });
-      continue;
-    }
-    const streamed = fetched.parsed?.get(configKey({ path, blob }));
-    if (streamed) {
-      configs.push(streamed);
       continue;
     }
     const config: OldConfig = { path, blob, content, read: readConfig(path, content, options) };
@@ -273,12 +277,11 @@ export function documentsOf(config: OldConfig): unknown[] {
 
 /**
  * Frees the parsed documents of configs that every side has judged; what remains (bytes,
- * whether they could be read) is all the reports need.
+ * whether they could be read) is all the reports need. They are set aside as
+ * {@link setDocumentsAside} does: a side that still asked would read them again, never find none.
  */
-export function dropDocuments(configs: OldConfig[]): void {
-  for (const config of configs) {
-    if (config.read.ok) config.read = { ok: true, documents: [] };
-  }
+export function dropDocuments(configs: readonly OldConfig[], options: ReadOptions): void {
+  for (const config of configs) setDocumentsAside(config, options);
 }
 
 function byPath(a: { path: string }, b: { path: string }): number {
