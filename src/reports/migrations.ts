@@ -1,6 +1,6 @@
 import type { Migration, Suggestion } from '../checks/migration/index.js';
 import { ConfigStatus, DriftStatus } from '../constants.js';
-import { cell, clip, codeLink, count, fileLink, inlineCode, readablePointers, table } from './markdown.js';
+import { cell, clip, codeBlock, codeLink, count, fileLink, inlineCode, readablePointers, table } from './markdown.js';
 import { releaseDrifts, type Report } from '../verdict/report.js';
 import { markdownText, visible } from './safe-text.js';
 
@@ -123,7 +123,7 @@ function statusWords(migration: Migration): string {
 function detailsOf(entry: MigrationEntry): string | undefined {
   const name = `<code>${escapeHtml(visible(entry.path))}</code> of <code>${escapeHtml(visible(entry.ref))}</code>`;
   if (entry.migration.status === 'migrates' && entry.migration.diff) {
-    return [`<details><summary>${name}: before → after</summary>`, fenced(entry.migration.diff, 'diff'), '</details>'].join('\n\n');
+    return [`<details><summary>${name}: before → after</summary>`, codeBlock(entry.migration.diff, 'diff'), '</details>'].join('\n\n');
   }
   if (entry.migration.status === 'suggested' && entry.migration.suggestions?.length) {
     return [`<details><summary>${name}: suggested migration</summary>`, ...entry.migration.suggestions.map(suggestionMarkdown), '</details>'].join('\n\n');
@@ -134,15 +134,7 @@ function detailsOf(entry: MigrationEntry): string | undefined {
 /** One suggestion: its words, then the snippet before and after. */
 export function suggestionMarkdown(suggestion: Suggestion): string {
   const where = suggestion.document !== undefined ? ` (document ${suggestion.document + 1})` : '';
-  return [`- ${markdownText(readablePointers(suggestion.text))}${where}:`, indent(`Before:\n\n${fenced(suggestion.before, 'yaml')}\n\nAfter:\n\n${fenced(suggestion.after, 'yaml')}`)].join('\n\n');
-}
-
-/** Text in a fenced code block that no run of backticks inside can close (CommonMark 4.5). */
-export function fenced(text: string, language: string): string {
-  const shown = visible(text, { newlines: true });
-  const longest = Math.max(0, ...(shown.match(/`{3,}/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}${language}\n${shown}\n${fence}`;
+  return [`- ${markdownText(readablePointers(suggestion.text))}${where}:`, indent(`Before:\n\n${codeBlock(suggestion.before, 'yaml')}\n\nAfter:\n\n${codeBlock(suggestion.after, 'yaml')}`)].join('\n\n');
 }
 
 function indent(text: string): string {

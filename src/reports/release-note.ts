@@ -1,9 +1,9 @@
 import { ConfigStatus, DriftStatus } from '../constants.js';
 import type { Finding } from '../checks/evaluate.js';
-import { clip, count, inlineCode, readablePointer, readablePointers } from './markdown.js';
+import { clip, codeBlock, count, inlineCode, readablePointer, readablePointers } from './markdown.js';
 import { releaseDrifts, type ReleaseNote, type Report, type ReportSchemaChange } from '../verdict/report.js';
 import { markdownText, visible } from './safe-text.js';
-import { fenced, migrationEntries, suggestionMarkdown, type MigrationEntry } from './migrations.js';
+import { migrationEntries, suggestionMarkdown, type MigrationEntry } from './migrations.js';
 import type { Suggestion } from '../checks/migration/index.js';
 
 export type { ReleaseNote } from '../verdict/report.js';
@@ -191,7 +191,7 @@ function migrationNote(report: Report): { footer: string[]; markdown: string[] }
     ...diffs.flatMap((entry) => [
       `<details><summary>Before → after: ${markdownText(entry.path).replace(/`/g, '&#96;')} of ${markdownText(entry.ref).replace(/`/g, '&#96;')}</summary>`,
       '',
-      fenced(entry.migration.diff!, 'diff'),
+      codeBlock(entry.migration.diff!, 'diff'),
       '',
       '</details>',
       '',
