@@ -101,7 +101,7 @@ export async function followMoves(
     // History is fetched (bounded) only when a config of today has no known origin and a file of
     // the old commit has no counterpart: a folder that moved out of what the globs name today
     // (`templates/` to `distributions/`) and was rewritten after the move is found only so.
-    const steps = await firstParentChanges(git, commit, head, true);
+    const steps = await firstParentChanges(git, commit, head);
     history = steps ? 'walked' : 'unavailable';
     for (const [path, entry] of tracePaths(open, steps ?? [])) {
       const before = final.get(path)!;
@@ -149,13 +149,13 @@ function baseName(path: string): string {
  * The changes of each first-parent commit from `commit` to `head`. When `commit` is HEAD's first
  * parent (the base of a PR's merge commit) the two trees' comparison was that one step already:
  * there is nothing more to walk.
- * With `mayFetch`, a shallow checkout is deepened behind HEAD, in two bounded fetches, until
+ * A shallow checkout is deepened behind HEAD, in two bounded fetches, until
  * `commit` shows as its ancestor; undefined when it does not within {@link HISTORY_LIMIT} commits.
  */
-async function firstParentChanges(git: GitCommandManager, commit: string, head: string, mayFetch: boolean): Promise<PathChanges[] | undefined> {
+async function firstParentChanges(git: GitCommandManager, commit: string, head: string): Promise<PathChanges[] | undefined> {
   if ((await git.tryParents(head))?.[0] === commit) return [];
   let steps = await git.tryFirstParentChanges(commit, head, HISTORY_LIMIT);
-  if (steps || !mayFetch || !(await git.isShallow())) return steps;
+  if (steps || !(await git.isShallow())) return steps;
   for (const depth of [FIRST_DEEPEN, HISTORY_LIMIT]) {
     if (!(await git.tryDeepen(head, depth))) return undefined;
     steps = await git.tryFirstParentChanges(commit, head, HISTORY_LIMIT);
