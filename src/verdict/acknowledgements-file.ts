@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
-import { DEFAULT_MAX_BYTES, locate, readConfig, type Position } from '../configs/parse/index.js';
+import { DEFAULT_MAX_BYTES, escapePointerToken, locate, parsePointer, readConfig, type Position } from '../configs/parse/index.js';
 import { createMatcher, parsePatterns } from '../configs/select.js';
 import { GateError } from '../errors.js';
 
@@ -232,7 +232,7 @@ function describeSchemaError(error: ErrorObject, document: unknown): { pointer: 
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
-      return { pointer: `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`, words: `${who === 'the file' ? 'the file has' : `${who} has`} an unknown key \`${extra}\` (known: ${entry ? '`fingerprint`, `paths`, `layer`, `reason`, `expires`, `issue`' : '`acknowledgements`'})`, target: 'key' };
+      return { pointer: `${pointer}/${escapePointerToken(extra)}`, words: `${who === 'the file' ? 'the file has' : `${who} has`} an unknown key \`${extra}\` (known: ${entry ? '`fingerprint`, `paths`, `layer`, `reason`, `expires`, `issue`' : '`acknowledgements`'})`, target: 'key' };
     }
     case 'not':
       return { pointer, words: `${who} has a \`fingerprint\` and \`paths\`/\`layer\`: give one or the other` };
@@ -268,8 +268,7 @@ function fieldWords(field: string | undefined, value: unknown): string {
 
 function valueAt(document: unknown, pointer: string): unknown {
   let value = document;
-  for (const token of pointer.split('/').slice(1)) {
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of parsePointer(pointer) ?? []) {
     value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   }
   return value;

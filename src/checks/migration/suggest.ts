@@ -2,8 +2,8 @@ import { stringify } from 'yaml';
 import type { Finding } from '../evaluate.js';
 import type { ChangeDetail, SchemaChange } from '../schema-diff/index.js';
 import { changeMatches } from '../schema-diff/index.js';
-import { canonical } from '../schema-diff/resolve.js';
-import { pointerOf } from '../../configs/parse/index.js';
+import { canonical, isObject } from '../schema-diff/resolve.js';
+import { parsePointer, pointerOf } from '../../configs/parse/index.js';
 import type { CompiledSchema } from '../schema.js';
 import type { Migration, Suggestion } from './model.js';
 
@@ -158,11 +158,7 @@ function editsFor(document: unknown, instancePath: string, detail: ChangeDetail)
 
 /** The tokens of a change's instance path; `*` stands for any item or property name. */
 function patternTokens(instancePath: string): Array<string | null> {
-  if (instancePath === '') return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((token) => (token === '*' ? null : token.replace(/~1/g, '/').replace(/~0/g, '~')));
+  return (parsePointer(instancePath) ?? []).map((token) => (token === '*' ? null : token));
 }
 
 /** Every value of the document a path reaches, `null` tokens matching any item or name. */
@@ -228,6 +224,3 @@ function inline(value: unknown): string {
   return `\`${text.length > 60 ? `${text.slice(0, 59)}…` : text}\``;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
