@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { DEFAULT_MAX_BYTES, escapePointerToken, locate, parsePointer, readConfig, type Position } from '../configs/parse/index.js';
 import { createMatcher, parsePatterns } from '../configs/select.js';
 import { GateError } from '../errors.js';
@@ -84,7 +84,9 @@ export type AckFile =
   | { path: string; found: false }
   | { path: string; found: true; form: 'list' | 'mapping'; entries: AckEntry[] };
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(ACKNOWLEDGEMENTS_SCHEMA);
+// Compiled on first use: most runs read no acknowledgements file, and compiling costs ~50 ms.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(ACKNOWLEDGEMENTS_SCHEMA));
 
 const FIX = 'Fix it there: the file\'s format is described by `schemas/acknowledgements.schema.json` and in the README ("Precise acknowledgements").';
 
@@ -138,6 +140,7 @@ export function parseAcknowledgements(path: string, content: Buffer): { form: 'l
   // (the entries offered to paste go in as they are).
   if (document === null) return { form: 'list', entries: [] };
   const where = (pointer: string, target: 'key' | 'value' = 'value') => at(locate(path, content, options, 0, pointer, target));
+  const validate = validator();
   if (!validate(document)) {
     const error = mostUseful(validate.errors ?? []);
     const { pointer, words, target } = describeSchemaError(error, document);
