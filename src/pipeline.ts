@@ -4,7 +4,7 @@ import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
 import { ACTION_NAMING, GateError, errorMessage, type Naming } from './errors.js';
 import { judge, type GateOptions, type GateRun } from './checks/judge.js';
 import { changedLoaderScript, type ChangedScript } from './checks/loader/index.js';
-import { createGitCommandManager, type GitCommandManager } from './git/git.js';
+import { createGitCommandManager, type GitCommandManager, type GitRepository } from './git/git.js';
 import { statusAndMessage } from './github/errors.js';
 import { baseCandidate, payloadField, payloadText, resolveBase, type Payload, type RefTarget } from './refs/base.js';
 import { resolveReleases, type ReleaseApi } from './refs/release.js';
@@ -115,8 +115,10 @@ export async function check(request: CheckRequest): Promise<Report> {
       durationMs: now() - started,
     }));
 
+  // Closed at the end: its git processes serve the whole run.
+  let opened: GitRepository | undefined;
   try {
-    const git = await createGitCommandManager(request.gate.workingDirectory);
+    const git = (opened = await createGitCommandManager(request.gate.workingDirectory));
     const head = await git.tryResolveCommit('HEAD');
     if (head) known.head = { sha: head };
     refuseUntrustedLoader(request);
@@ -215,6 +217,8 @@ export async function check(request: CheckRequest): Promise<Report> {
     // An unexpected failure is still the gate's, never the PR's; keep the message, not the stack.
     const message = errorMessage(error);
     return finish(Verdict.Error, { message: `compat-gate failed unexpectedly: ${message}`, hint: 'Re-run the check; if it fails again, report it with this message.' });
+  } finally {
+    opened?.close();
   }
 }
 

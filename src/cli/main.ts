@@ -105,7 +105,7 @@ export async function main(
   try {
     // The flags are the action's inputs under the same names: one reader checks both.
     const settings = actionSettings(flagInputs(values), { workspace: io.cwd }, io.env);
-    const base = settings.base ?? (await (await createGitCommandManager(settings.workingDirectory)).defaultBranch());
+    const base = settings.base ?? (await defaultBranch(settings.workingDirectory));
     if (!base) throw new GateError('There is no origin/HEAD, main or master to compare with.', 'Name the old ref with --base.');
     const title = optional(values.title);
     report = await check(
@@ -152,4 +152,12 @@ function optional(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-
+/** The repository's default branch (see GitCommandManager.defaultBranch). */
+async function defaultBranch(workingDirectory: string): Promise<string | undefined> {
+  const git = await createGitCommandManager(workingDirectory);
+  try {
+    return await git.defaultBranch();
+  } finally {
+    git.close();
+  }
+}

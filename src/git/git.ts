@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { GateError } from '../errors.js';
 
 /** One entry of a commit's tree, as `git ls-tree -r` lists it. */
@@ -97,6 +97,11 @@ export interface GitCommandManager {
   tryRenamedFrom(from: string, to: string, path: string): Promise<string | undefined>;
 }
 
+/** A repository opened for a run: {@link close} ends the git processes kept for its reads. */
+export interface GitRepository extends GitCommandManager {
+  close(): void;
+}
+
 /** Git must never stop to ask for credentials or open an editor in CI. */
 const GIT_ENV = {
   GIT_TERMINAL_PROMPT: '0',
@@ -163,7 +168,7 @@ function splitNul(out: Buffer): string[] {
 }
 
 /** Opens the repository that contains `dir`; throws a GateError when there is none. */
-export async function createGitCommandManager(dir: string): Promise<GitCommandManager> {
+export async function createGitCommandManager(dir: string): Promise<GitRepository> {
   let root: string;
   try {
     root = (await execGit(dir, ['rev-parse', '--show-toplevel'])).trim();
@@ -176,7 +181,7 @@ export async function createGitCommandManager(dir: string): Promise<GitCommandMa
   return new GitCli(root);
 }
 
-class GitCli implements GitCommandManager {
+class GitCli implements GitRepository {
   /** Trees by commit sha: a commit's tree never changes, and several steps list the same one. */
   private readonly trees = new Map<string, Promise<readonly TreeEntry[]>>();
   /** Trees listed without the blobs' sizes, by commit sha. */
@@ -185,8 +190,29 @@ class GitCli implements GitCommandManager {
   /** How far {@link tryDeepen} has deepened the history, by commit. */
   private readonly deepened = new Map<string, number>();
   private head: Promise<string | undefined> | undefined;
+  /** `git cat-file --batch` processes that answer every object read and lookup of the run. */
+  private readonly catFile: CatFilePool;
 
-  constructor(readonly root: string) {}
+  constructor(readonly root: string) {
+    this.catFile = new CatFilePool(root);
+  }
+
+  close(): void {
+    this.catFile.close();
+  }
+
+  /** One object by name (`<sha>^{commit}`, `<commit>:<path>`), or undefined when git has none. */
+  private async lookup(name: string): Promise<BatchAnswer | undefined> {
+    // A name is one line of cat-file's input.
+    if (/[\r\n]/.test(name)) return undefined;
+    let found: BatchAnswer | undefined;
+    try {
+      await this.catFile.request([name], (_index, answer) => (found = answer));
+    } catch {
+      return undefined;
+    }
+    return found;
+  }
 
   private execGit(args: string[]): Promise<string> {
     return execGit(this.root, args);
@@ -209,14 +235,13 @@ class GitCli implements GitCommandManager {
   }
 
   private async resolveCommit(ref: string): Promise<string | undefined> {
-    // `--end-of-options` keeps a ref that starts with '-' from being read as an option.
-    const out = await this.tryExecGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-    const sha = out?.trim();
-    return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+    // cat-file reads names from its input, never as options: a ref that starts with '-' is a name.
+    const found = await this.lookup(`${ref}^{commit}`);
+    return found?.type === 'commit' && /^[0-9a-f]{40,64}$/.test(found.sha) ? found.sha : undefined;
   }
 
   async hasCommit(sha: string): Promise<boolean> {
-    return (await this.tryExecGit(['cat-file', '-e', `${sha}^{commit}`])) !== undefined;
+    return (await this.lookup(`${sha}^{commit}`))?.type === 'commit';
   }
 
   async isShallow(): Promise<boolean> {
@@ -298,35 +323,26 @@ class GitCli implements GitCommandManager {
     return entries;
   }
 
-  readBlobs(shas: string[], onBlob?: (sha: string, content: Buffer) => void): Promise<Map<string, Buffer>> {
+  async readBlobs(shas: string[], onBlob?: (sha: string, content: Buffer) => void): Promise<Map<string, Buffer>> {
     const wanted = [...new Set(shas)];
     const blobs = new Map<string, Buffer>();
-    if (wanted.length === 0) return Promise.resolve(blobs);
-    return new Promise((resolve, reject) => {
-      const child = spawn('git', ['cat-file', '--batch'], {
-        cwd: this.root,
-        env: { ...process.env, ...GIT_ENV },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      // Each answer: "<sha> <type> <size>\n<content>\n", or "<name> missing\n". Chunks are kept
-      // in a list and joined once per answer, so reading is linear in the bytes read.
-      const parser = new BatchParser((sha, content) => {
-        blobs.set(sha, content);
-        onBlob?.(sha, content);
-      });
-      child.stdout.on('data', (chunk: Buffer) => parser.push(chunk));
-      child.on('error', reject);
-      child.on('close', (code) => {
-        if (code === 0) resolve(blobs);
-        else reject(new GateError(`git cat-file failed (exit ${code}): ${stderr.trim()}`));
-      });
-      child.stdin.end(wanted.join('\n') + '\n');
+    if (wanted.length === 0) return blobs;
+    await this.catFile.request(wanted, (index, answer) => {
+      if (!answer) return;
+      const sha = wanted[index]!;
+      blobs.set(sha, answer.content);
+      onBlob?.(sha, answer.content);
     });
+    return blobs;
   }
 
   async readFile(commit: string, path: string): Promise<Buffer | undefined> {
+    // `<commit>:<path>` names the file for cat-file, except paths it reads another way (`./` and
+    // `../` start from the working directory): those are looked up in the tree.
+    if (path !== '' && !/^\.{0,2}\/|[\r\n]/.test(path)) {
+      const found = await this.lookup(`${commit}:${path}`);
+      return found?.type === 'blob' ? found.content : undefined;
+    }
     const out = await this.tryExecGit(['ls-tree', '-z', '--full-tree', commit, '--', path]);
     const record = out?.split('\0')[0];
     if (!record) return undefined;
@@ -457,8 +473,9 @@ class GitCli implements GitCommandManager {
   }
 
   async tryParents(commit: string): Promise<string[] | undefined> {
-    const out = await this.tryExecGit(['cat-file', 'commit', commit]);
-    if (out === undefined) return undefined;
+    const found = await this.lookup(`${commit}^{commit}`);
+    if (found?.type !== 'commit') return undefined;
+    const out = found.content.toString('utf8');
     const header = out.slice(0, out.indexOf('\n\n') >= 0 ? out.indexOf('\n\n') : out.length);
     return header.split('\n').filter((line) => line.startsWith('parent ')).map((line) => line.slice('parent '.length).trim());
   }
@@ -490,14 +507,131 @@ class GitCli implements GitCommandManager {
   }
 }
 
-/** Reads `git cat-file --batch` output as it streams in. */
+/** One answer of `git cat-file --batch`: the object's id, type and content. */
+interface BatchAnswer {
+  sha: string;
+  type: string;
+  content: Buffer;
+}
+
+type OnAnswer = (index: number, answer: BatchAnswer | undefined) => void;
+
+/**
+ * The `git cat-file --batch` processes of a run. Each answers one request at a time (a list of
+ * object names, answered in order) and then waits for the next; a request that finds every one
+ * busy starts another. A run starts two or three instead of one per read or lookup: each start
+ * forks the whole node process, which costs more the more memory the run holds.
+ */
+class CatFilePool {
+  private readonly idle: CatFile[] = [];
+  private closed = false;
+
+  constructor(private readonly root: string) {}
+
+  /** Asks for every name; `onAnswer` hears each answer in order (undefined: git has no such object). */
+  async request(names: readonly string[], onAnswer: OnAnswer): Promise<void> {
+    if (names.length === 0) return;
+    const process = this.idle.pop() ?? new CatFile(this.root);
+    try {
+      await process.request(names, onAnswer);
+    } catch (error) {
+      process.close();
+      throw error;
+    }
+    if (this.closed) process.close();
+    else this.idle.push(process);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const process of this.idle.splice(0)) process.close();
+  }
+}
+
+/** One `git cat-file --batch` process. While it waits for a request it keeps no run alive. */
+class CatFile {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly parser: BatchParser;
+  private current: { count: number; answered: number; onAnswer: OnAnswer; resolve: () => void; reject: (error: unknown) => void } | undefined;
+  private failure: Error | undefined;
+  private stderr = '';
+
+  constructor(root: string) {
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd: root, env: { ...process.env, ...GIT_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.parser = new BatchParser((answer) => this.answered(answer));
+    this.child.stdout.on('data', (chunk: Buffer) => this.parser.push(chunk));
+    this.child.stderr.on('data', (chunk: Buffer) => {
+      if (this.stderr.length < 64 * 1024) this.stderr += chunk.toString();
+    });
+    // A write to a git that has gone fails with EPIPE; its exit says why.
+    this.child.stdin.on('error', () => undefined);
+    this.child.on('error', (error) => this.fail(new GateError(`git cat-file could not be started: ${error.message}`)));
+    this.child.on('close', (code, signal) => this.fail(new GateError(`git cat-file failed (${signal ? `killed by ${signal}` : `exit ${code}`}): ${this.stderr.trim()}`)));
+    this.keepsRunAlive(false);
+  }
+
+  request(names: readonly string[], onAnswer: OnAnswer): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.current = { count: names.length, answered: 0, onAnswer, resolve, reject };
+      this.keepsRunAlive(true);
+      this.child.stdin.write(`${names.join('\n')}\n`);
+    });
+  }
+
+  close(): void {
+    this.failure ??= new GateError('git cat-file was closed.');
+    this.child.stdin.end();
+    this.keepsRunAlive(false);
+  }
+
+  private answered(answer: BatchAnswer | undefined): void {
+    const request = this.current;
+    // Output nobody asked for cannot be matched to a name: the process is not trusted again.
+    if (!request) {
+      this.fail(new GateError('git cat-file answered a request that was not made.'));
+      return;
+    }
+    try {
+      request.onAnswer(request.answered, answer);
+    } catch (error) {
+      this.current = undefined;
+      this.close();
+      request.reject(error);
+      return;
+    }
+    request.answered += 1;
+    if (request.answered < request.count) return;
+    this.current = undefined;
+    this.keepsRunAlive(false);
+    request.resolve();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    const request = this.current;
+    this.current = undefined;
+    this.keepsRunAlive(false);
+    request?.reject(this.failure);
+  }
+
+  /** A process waiting for requests must not keep node from exiting (a run that forgot to close it). */
+  private keepsRunAlive(alive: boolean): void {
+    for (const handle of [this.child, this.child.stdin, this.child.stdout, this.child.stderr] as Array<{ ref?(): unknown; unref?(): unknown }>) {
+      if (alive) handle.ref?.();
+      else handle.unref?.();
+    }
+  }
+}
+
+/** Reads `git cat-file --batch` output as it streams in: one answer per name asked, in order. */
 class BatchParser {
   private chunks: Buffer[] = [];
   private buffered = 0;
-  /** The answer being read: its sha and the bytes of content plus the trailing newline. */
-  private body: { sha: string; size: number } | undefined;
+  /** The answer being read: its header and the bytes of content plus the trailing newline. */
+  private body: { sha: string; type: string; size: number } | undefined;
 
-  constructor(private readonly onBlob: (sha: string, content: Buffer) => void) {}
+  constructor(private readonly onAnswer: (answer: BatchAnswer | undefined) => void) {}
 
   push(chunk: Buffer): void {
     this.chunks.push(chunk);
@@ -506,15 +640,17 @@ class BatchParser {
       if (this.body) {
         if (this.buffered < this.body.size + 1) return;
         const all = this.take(this.body.size + 1);
-        this.onBlob(this.body.sha, all.subarray(0, this.body.size));
+        const { sha, type } = this.body;
         this.body = undefined;
+        this.onAnswer({ sha, type, content: all.subarray(0, all.length - 1) });
         continue;
       }
       const header = this.takeLine();
       if (header === undefined) return;
-      const [sha, type, size] = header.split(' ');
-      if (type === 'missing' || !sha) continue;
-      this.body = { sha, size: Number(size) };
+      // "<sha> <type> <size>", then the content; else "<name> missing" (or "ambiguous"), nothing after.
+      const [sha, type, size, extra] = header.split(' ');
+      if (sha && type && extra === undefined && /^[0-9a-f]{40,64}$/.test(sha) && /^\d+$/.test(size ?? '')) this.body = { sha, type, size: Number(size) };
+      else this.onAnswer(undefined);
     }
   }
 
