@@ -10,5 +10,5 @@ if (process.env.RUNNER_ENVIRONMENT !== "github-hosted") {
   } catch {
   }
 }
-var { run } = await import("./chunks/main-HJI5XAXH.js");
+var { run } = await import("./chunks/main-TAN6NTNS.js");
 await run();

@@ -151,30 +151,33 @@ export async function check(request: CheckRequest): Promise<Report> {
     pullRequestRead.catch(() => undefined);
     const base = await baseRead;
     known.base = base;
-    // The releases are looked up (ls-remote, a fetch) while the PR is read and the base judged.
+    // The releases are looked up (ls-remote, a fetch) and the base's configs judged while the PR
+    // is read: none of that work needs the PR.
     const baseBranch = branchOfBase(request, candidate.ref);
     const releasesResolved = resolveReleases(git, request.releaseSelection, request.releaseApi, { ...(baseBranch ? { baseBranch } : {}), ...(request.naming ? { naming: request.naming } : {}) });
     releasesResolved.catch(() => undefined);
 
-    const pullRequest = await pullRequestRead.catch(async (error: unknown) => {
-      // The release lookup ends before its error is set aside, so no fetch outlives the run.
-      await releasesResolved.catch(() => undefined);
-      throw error;
-    });
-    known.pullRequest = pullRequest;
-    const byPullRequest = acknowledge({
-      ...(pullRequest.title !== undefined ? { title: pullRequest.title } : {}),
-      labels: pullRequest.labels,
-      commits: pullRequest.commits,
-      ackLabels: request.ackLabels,
-    });
-    // With `acknowledge-with: file` the title, footers and labels acknowledge nothing.
-    known.acknowledgement = ackMode === 'file' ? { acknowledged: false, reasons: [] } : byPullRequest;
-
+    let pullRequest: PullRequestContext;
+    let acknowledgement: Acknowledgement;
     const tempDir = await mkdtemp(join(request.tempRoot, 'compat-gate-'));
     try {
       const judged = judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releasesResolved.then((resolved) => resolved.releases));
       judged.catch(() => undefined);
+      pullRequest = await pullRequestRead.catch(async (error: unknown) => {
+        // The work started meanwhile ends before the error is reported, so that nothing outlives the run.
+        await Promise.allSettled([releasesResolved, judged]);
+        throw error;
+      });
+      known.pullRequest = pullRequest;
+      const byPullRequest = acknowledge({
+        ...(pullRequest.title !== undefined ? { title: pullRequest.title } : {}),
+        labels: pullRequest.labels,
+        commits: pullRequest.commits,
+        ackLabels: request.ackLabels,
+      });
+      // With `acknowledge-with: file` the title, footers and labels acknowledge nothing.
+      acknowledgement = ackMode === 'file' ? { acknowledged: false, reasons: [] } : byPullRequest;
+      known.acknowledgement = acknowledgement;
       // A release that cannot be had is the error, whatever the judging found meanwhile.
       const resolved = await releasesResolved.catch(async (error: unknown) => {
         await judged.catch(() => undefined);
