@@ -2,7 +2,8 @@ import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
 import { ACTION_NAMING, GateError, errorMessage, type Naming } from './errors.js';
-import { judge, type GateOptions, type GateRun } from './checks/judge.js';
+import { compilePrSchema, judge, type GateOptions, type GateRun } from './checks/judge.js';
+import type { CompiledSchema } from './checks/schema.js';
 import { changedLoaderScript, type ChangedScript } from './checks/loader/index.js';
 import { createGitCommandManager, type GitCommandManager, type GitRepository } from './git/git.js';
 import { statusAndMessage } from './github/errors.js';
@@ -132,7 +133,13 @@ export async function check(request: CheckRequest): Promise<Report> {
     }
     // The PR (GitHub's API) is read while the base is resolved (git, maybe a fetch); the base's
     // failure is the one reported when both fail.
-    const baseRead = resolveBase(git, candidate);
+    // The PR's schema needs no git: when the base must be fetched, it is compiled meanwhile.
+    let prSchema: Promise<CompiledSchema | undefined> | undefined;
+    const baseRead = resolveBase(git, candidate, () => {
+      prSchema = compilePrSchema({ ...request.gate, repositoryRoot: git.root });
+      // Safe: judging awaits it, and meets its failure there.
+      prSchema.catch(() => undefined);
+    });
     const local = request.localPullRequest;
     const pullRequestRead = local
       ? baseRead.then((resolved) => localPullRequest(git, resolved, local))
@@ -161,7 +168,7 @@ export async function check(request: CheckRequest): Promise<Report> {
     let acknowledgement: Acknowledgement;
     const tempDir = await mkdtemp(join(request.tempRoot, 'compat-gate-'));
     try {
-      const judged = judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releasesResolved.then((resolved) => resolved.releases));
+      const judged = judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releasesResolved.then((resolved) => resolved.releases), prSchema ? { prSchema } : {});
       judged.catch(() => undefined);
       pullRequest = await pullRequestRead.catch(async (error: unknown) => {
         // The work started meanwhile ends before the error is reported, so that nothing outlives the run.

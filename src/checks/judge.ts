@@ -18,6 +18,7 @@ import { findMigrations, type BrokenOfRef } from './migration/index.js';
 import { nothingCollected, nothingToLoad } from './nothing-checked.js';
 import { ReadAhead, type RunScope } from './read-ahead.js';
 import { loaderNotes, refNotes, suiteMatchedNothing, suiteNotes } from './run-notes.js';
+import type { CompiledSchema } from './schema.js';
 import { diffWithBase, openSchemas, type Schemas } from './schemas.js';
 import { openSides, type Sides } from './sides.js';
 import { dropDocuments, setDocumentsAside, type OldConfig, type OnParsed } from '../configs/collect.js';
@@ -31,7 +32,7 @@ import type { RefTarget } from '../refs/base.js';
 export type * from './judged.js';
 export { attributeSchemaChanges } from './attribution.js';
 export { breakingLayers, layerStatus } from './judge-ref.js';
-export { gitSource } from './schemas.js';
+export { compilePrSchema, gitSource } from './schemas.js';
 
 /**
  * Judges the base's configs (the gate) and the release's (drift) with the PR's schema and
@@ -48,6 +49,8 @@ export async function judge(
   base: RefTarget,
   /** The releases, or their lookup still running: it is awaited once the base is read. */
   releases?: RefTarget | readonly RefTarget[] | Promise<readonly RefTarget[]>,
+  /** Work begun before the base was resolved: the PR's schema, compiled by {@link compilePrSchema} with these options. */
+  begun: { prSchema?: Promise<CompiledSchema | undefined> } = {},
 ): Promise<GateRun> {
   const lookup = Promise.resolve(releases === undefined ? [] : releases instanceof Promise ? releases : 'sha' in releases ? [releases] : releases);
   // Safe: the read-ahead awaits the lookup once the base is read and meets its failure there; this
@@ -55,7 +58,7 @@ export async function judge(
   lookup.catch(() => undefined);
   const scope: RunScope = { scratch: new Scratch(options.tempDir), started: new Set(), lanes: new ProcessLanes(options.loaderJobs) };
   try {
-    return await judgeRefs(git, options, base, lookup, scope);
+    return await judgeRefs(git, options, base, lookup, scope, begun.prSchema);
   } finally {
     // Work started ahead (a release read while the loader ran) ends before its copies are removed.
     await Promise.allSettled(scope.started);
@@ -63,7 +66,14 @@ export async function judge(
   }
 }
 
-async function judgeRefs(git: GitCommandManager, options: GateOptions, base: RefTarget, releasesReady: Promise<readonly RefTarget[]>, scope: RunScope): Promise<GateRun> {
+async function judgeRefs(
+  git: GitCommandManager,
+  options: GateOptions,
+  base: RefTarget,
+  releasesReady: Promise<readonly RefTarget[]>,
+  scope: RunScope,
+  prCompiled: Promise<CompiledSchema | undefined> | undefined,
+): Promise<GateRun> {
   if (!options.schema && !options.loader && !options.suite) throw nothingToLoad();
   const notes: string[] = [];
   const matchesGlobs = createMatcher(options.patterns);
@@ -86,7 +96,7 @@ async function judgeRefs(git: GitCommandManager, options: GateOptions, base: Ref
   // when they were read first); the run's end waits for the reading either way.
   baseRead.catch(() => undefined);
   scope.started.add(baseRead);
-  const schemas = await openSchemas(git, options, base, notes);
+  const schemas = await openSchemas(git, options, base, notes, prCompiled);
   await mkdir(options.tempDir, { recursive: true });
   const sides = await openSides(git, options, base, schemas, scope, notes);
   asParsed.judge = judgedAsParsed(sides, schemas, readOptions) ?? (() => undefined);

@@ -24,14 +24,29 @@ export interface Schemas {
   at: string;
 }
 
-/** Compiles the PR's schema and finds the base's; a note says when the PR moves or introduces it. */
-export async function openSchemas(git: GitCommandManager, options: GateOptions, base: RefTarget, notes: string[]): Promise<Schemas> {
+/** The options that say where the PR's schema is and how it is compiled. */
+export type PrSchemaOptions = Pick<GateOptions, 'schema' | 'workingDirectory' | 'repositoryRoot' | 'refMap' | 'checkFormats'>;
+
+/**
+ * The PR's schema compiled from the checkout, undefined without a schema. It needs no git: a
+ * run starts it while git fetches the base (see {@link openSchemas}).
+ */
+export async function compilePrSchema(options: PrSchemaOptions): Promise<CompiledSchema | undefined> {
+  if (!options.schema) return undefined;
+  return compileSchema(repositoryPath(options, options.schema, 'schema'), workspaceSource(options.repositoryRoot, 'the PR checkout'), options);
+}
+
+/**
+ * Compiles the PR's schema (or takes it compiled by {@link compilePrSchema} with the same
+ * options) and finds the base's; a note says when the PR moves or introduces it.
+ */
+export async function openSchemas(git: GitCommandManager, options: GateOptions, base: RefTarget, notes: string[], prCompiled?: Promise<CompiledSchema | undefined>): Promise<Schemas> {
   const path = options.schema ? repositoryPath(options, options.schema, 'schema') : undefined;
   const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;
   // The schema files of each side are read for compiling and again for the schema diff.
   const prSource = workspaceSource(options.repositoryRoot, 'the PR checkout');
   const baseSource = gitSource(git, base.sha, at);
-  const pr = path ? await compileSchema(path, prSource, options) : undefined;
+  const pr = path ? await (prCompiled ?? compileSchema(path, prSource, options)) : undefined;
   const baseFile = path ? await findBaseSchema(git, baseSource, base, path, options, notes) : undefined;
   return { path, pr, baseFile, prSource, baseSource, at };
 }
@@ -147,7 +162,7 @@ export function gitSource(git: GitCommandManager, commit: string, label: string)
 }
 
 /** A path given relative to the working directory, as a POSIX path from the repository root. */
-function repositoryPath(options: GateOptions, path: string, input: string): string {
+function repositoryPath(options: Pick<GateOptions, 'workingDirectory' | 'repositoryRoot'>, path: string, input: string): string {
   const absolute = resolve(options.workingDirectory, path);
   const fromRoot = relative(options.repositoryRoot, absolute);
   if (!fromRoot || fromRoot.startsWith('..') || isAbsolute(fromRoot)) {

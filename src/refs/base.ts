@@ -80,9 +80,15 @@ function shortRef(ref: string): string {
  * Finds the base commit in the checkout, fetching it (depth 1) when the checkout is
  * shallow. Throws a GateError naming the ref when it cannot be had.
  */
-export async function resolveBase(git: GitCommandManager, candidate: { ref: string; sha?: string }): Promise<RefTarget> {
+export async function resolveBase(
+  git: GitCommandManager,
+  candidate: { ref: string; sha?: string },
+  /** Told once when the base must be fetched, as git starts: work that needs no git can be done meanwhile. */
+  whileFetching: () => void = () => undefined,
+): Promise<RefTarget> {
   const sha = candidate.sha ?? (await resolveName(git, candidate.ref));
   if (sha && (await git.hasCommit(sha))) return { ref: candidate.ref, sha };
+  whileFetching();
   if (sha) {
     if ((await git.tryFetch([sha], { depth: 1 })) && (await git.hasCommit(sha))) return { ref: candidate.ref, sha };
     // Servers that refuse a bare sha still serve the branch it is on.

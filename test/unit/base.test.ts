@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { baseCandidate } from '../../src/refs/base.js';
+import { GateError } from '../../src/errors.js';
+import type { GitCommandManager } from '../../src/git/git.js';
+import { baseCandidate, resolveBase } from '../../src/refs/base.js';
 
 const sha = (c: string) => c.repeat(40);
 
@@ -46,5 +48,58 @@ describe('which ref gates the PR', () => {
 
   it('falls back to the default branch for other events', () => {
     expect(baseCandidate({ eventName: 'workflow_dispatch', payload: { repository: { default_branch: 'trunk' } } })).toEqual({ ref: 'trunk' });
+  });
+});
+
+describe('resolving the base, and the work done while git fetches it', () => {
+  /** A checkout holding `have`, whose origin serves `served` (by sha, or by branch name), logging each step. */
+  function fakeGit(have: string[], served: { shas?: string[]; branches?: Record<string, string> }) {
+    const steps: string[] = [];
+    const present = new Set(have);
+    const git = {
+      tryResolveCommit: async (ref: string) => (present.has(ref) ? ref : undefined),
+      hasCommit: async (sha: string) => present.has(sha),
+      tryFetch: async ([spec]: string[]) => {
+        steps.push(`fetch ${spec}`);
+        const sha = served.shas?.includes(spec!) ? spec : served.branches?.[spec!.replace('refs/heads/', '')];
+        if (sha) present.add(sha);
+        return Boolean(sha);
+      },
+      tryFetchCommit: async (spec: string) => {
+        steps.push(`fetch ${spec}`);
+        const sha = served.branches?.[spec];
+        if (sha) present.add(sha);
+        return sha;
+      },
+    } as unknown as GitCommandManager;
+    return { git, steps, meanwhile: () => void steps.push('meanwhile') };
+  }
+
+  it('does nothing meanwhile when the checkout has the base', async () => {
+    const { git, steps, meanwhile } = fakeGit([sha('a')], {});
+    expect(await resolveBase(git, { ref: 'main', sha: sha('a') }, meanwhile)).toEqual({ ref: 'main', sha: sha('a') });
+    expect(steps).toEqual([]);
+  });
+
+  it('starts the other work once, as git starts fetching, however many fetches it takes', async () => {
+    const bySha = fakeGit([], { shas: [sha('a')] });
+    await resolveBase(bySha.git, { ref: 'main', sha: sha('a') }, bySha.meanwhile);
+    expect(bySha.steps).toEqual(['meanwhile', `fetch ${sha('a')}`]);
+
+    // A server that refuses a bare sha serves the branch it is on.
+    const byBranch = fakeGit([], { branches: { main: sha('b') } });
+    await resolveBase(byBranch.git, { ref: 'main', sha: sha('b') }, byBranch.meanwhile);
+    expect(byBranch.steps).toEqual(['meanwhile', `fetch ${sha('b')}`, 'fetch refs/heads/main']);
+
+    const byName = fakeGit([], { branches: { main: sha('c') } });
+    expect(await resolveBase(byName.git, { ref: 'main' }, byName.meanwhile)).toEqual({ ref: 'main', sha: sha('c') });
+    expect(byName.steps).toEqual(['meanwhile', 'fetch main']);
+  });
+
+  it('still fails naming the base when nothing can be fetched', async () => {
+    const { git, steps, meanwhile } = fakeGit([], {});
+    await expect(resolveBase(git, { ref: 'main', sha: sha('d') }, meanwhile)).rejects.toThrow(GateError);
+    await expect(resolveBase(git, { ref: 'main', sha: sha('d') })).rejects.toThrow(/The base `main` \(dddddddddddd\) is not in the checkout/);
+    expect(steps.filter((step) => step === 'meanwhile')).toHaveLength(1);
   });
 });
