@@ -190,6 +190,23 @@ describe('parseYamlFast gives the slow reader’s values or defers', () => {
     }
   });
 
+  it('refuses the same nesting with and without the fast path, at and around the depth limits', () => {
+    const nested = (levels: number, flow: boolean) =>
+      flow ? `${'['.repeat(levels)}1${']'.repeat(levels)}\n` : `${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} 1\n`;
+    for (const maxDepth of [undefined, 5, 60, 99, 100, 101]) {
+      for (const levels of [4, 5, 6, 59, 60, 61, 62, 98, 99, 100, 101, 102]) {
+        for (const flow of [false, true]) {
+          const bytes = Buffer.from(nested(levels, flow), 'utf8');
+          const options = { yamlVersion: '1.2' as const, ...(maxDepth !== undefined ? { maxDepth } : {}) };
+          const withFast = readConfig('config.yaml', bytes, options);
+          const slowOnly = readConfig('config.yaml', bytes, { ...options, fastPath: false });
+          expect(withFast.ok, `${levels} levels, maxDepth ${maxDepth}, ${flow ? 'flow' : 'block'}`).toBe(slowOnly.ok);
+          if (!withFast.ok && !slowOnly.ok) expect(withFast.message).toBe(slowOnly.message);
+        }
+      }
+    }
+  });
+
   it('agrees on every prefix and line-drop of the tricky snippets and fixtures (broken and truncated files)', () => {
     const sources = [...TRICKY, ...yamlFilesUnder(FIXTURES).map((file) => readFileSync(file, 'utf8'))].filter((t) => t.length < 4000);
     const variants: string[] = [];

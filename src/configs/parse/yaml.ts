@@ -13,7 +13,7 @@ import {
 import { isArrayIndex } from './pointer.js';
 import type { Locator, ReadFailure, ReadOptions, ReadResult } from './result.js';
 import { yamlOptions, type YamlVersion } from './yaml-dialect.js';
-import { parseYamlFast } from './yaml-fast.js';
+import { FAST_MAX_DEPTH, parseYamlFast } from './yaml-fast.js';
 
 /**
  * The YAML documents of a text (none for an empty stream). This is yaml's
@@ -53,8 +53,11 @@ export function readYaml(text: string, options: ReadOptions): ReadResult {
       : yamlValues(text, options.yamlVersion, maxDepth);
     if (!parsed.ok) return parsed;
     const documents: unknown[] = [];
+    // A value js-yaml read without anchors shares no node and is no deeper than its own limit:
+    // within the bounds, there is nothing to check.
+    const checked = !fast || maxDepth < FAST_MAX_DEPTH;
     for (const { value, shared } of parsed.values) {
-      const problem = checkShape(value, shared, maxDepth);
+      const problem = checked || shared ? checkShape(value, shared, maxDepth) : undefined;
       if (problem) return { ok: false, message: parsed.count > 1 ? `document ${documents.length + 1}: ${problem}` : problem };
       documents.push(value ?? null);
     }
