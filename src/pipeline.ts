@@ -156,13 +156,18 @@ export async function check(request: CheckRequest): Promise<Report> {
         });
     // Safe: awaited below, once the base is resolved.
     pullRequestRead.catch(() => undefined);
-    const base = await baseRead;
-    known.base = base;
-    // The releases are looked up (ls-remote, a fetch) and the base's configs judged while the PR
-    // is read: none of that work needs the PR.
+    // The releases are looked up (ls-remote, GitHub's latest release, a fetch once the base's is
+    // done) while the base is resolved; the base's configs are judged while the PR is read. None
+    // of that work needs the PR.
     const baseBranch = branchOfBase(request, candidate.ref);
     const releasesResolved = resolveReleases(git, request.releaseSelection, request.releaseApi, { ...(baseBranch ? { baseBranch } : {}), ...(request.naming ? { naming: request.naming } : {}) });
     releasesResolved.catch(() => undefined);
+    const base = await baseRead.catch(async (error: unknown) => {
+      // The release lookup ends before the base's error is reported, so that no fetch outlives the run.
+      await releasesResolved.catch(() => undefined);
+      throw error;
+    });
+    known.base = base;
 
     let pullRequest: PullRequestContext;
     let acknowledgement: Acknowledgement;

@@ -182,6 +182,10 @@ export async function resolveReleases(
   const entries = parseReleaseSelection(selection);
   const notes: string[] = [];
   if (entries.length === 0) return { releases: [], notes };
+  const branchLine = options.baseBranch ? releaseLineOfBranch(options.baseBranch) : undefined;
+  // GitHub's latest release is asked for while origin's tags are listed (a backport's `latest`
+  // is its line's newest release: GitHub's latest is not asked for).
+  const latest = api && !branchLine && entries.some((entry) => entry.kind === 'latest') ? askLatest(api) : undefined;
   const remoteTags = await git.tryRemoteTags();
   const tags = remoteTags ?? (await git.tags());
   const tagNames = tags.map((t) => t.name);
@@ -208,7 +212,6 @@ export async function resolveReleases(
     }
     return { ...(tag ? { tag } : {}), published: published !== undefined };
   };
-  const branchLine = options.baseBranch ? releaseLineOfBranch(options.baseBranch) : undefined;
   const branch = options.baseBranch ? shortBranch(options.baseBranch) : '';
   const setting = (options.naming ?? ACTION_NAMING).setting('release');
 
@@ -226,10 +229,10 @@ export async function resolveReleases(
         // A newer line (v2 for `release-1.4.x`) says nothing to the users this branch will ship to.
         notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the release before it, \`${tag}\`. To compare with another release, set the ${setting} to its tag or its line, or to several, one a line.`);
       } else {
-        tag = await latestTag(api, tagNames, notes);
+        tag = await latestTag(api && askLatest(api), tagNames, notes);
         if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the project's latest release, \`${tag}\`. ${another}`);
       }
-    } else if (entry.kind === 'latest') tag = await latestTag(api, tagNames, notes);
+    } else if (entry.kind === 'latest') tag = await latestTag(latest ?? (api && askLatest(api)), tagNames, notes);
     else if (entry.kind === 'tag') tag = entry.name;
     else {
       const found = await ofLine(entry, entry.name);
@@ -270,22 +273,25 @@ function describeEntry(entry: ReleaseEntry): string {
   return entry.kind === 'latest' ? '`latest`' : `\`${entry.name}\``;
 }
 
-/** GitHub's latest release, else the highest semver tag; undefined (with a note) when there is neither. */
-async function latestTag(api: ReleaseApi | undefined, tagNames: readonly string[], notes: string[]): Promise<string | undefined> {
-  let fromApi: string | undefined;
-  let asked = false;
-  if (api) {
-    try {
-      fromApi = await api.latestReleaseTag();
-      asked = true;
-    } catch (error) {
-      notes.push(`The latest release could not be read from GitHub (${describeError(error)}); using the highest semver tag instead.`);
-    }
-  }
+/** GitHub's answer for its latest release: the tag (undefined when there is none), or why it could not be read. */
+type LatestAnswer = { tag: string | undefined } | { error: unknown };
+
+function askLatest(api: ReleaseApi): Promise<LatestAnswer> {
+  return api.latestReleaseTag().then(
+    (tag) => ({ tag }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/** GitHub's latest release (when asked), else the highest semver tag; undefined (with a note) when there is neither. */
+async function latestTag(asked: Promise<LatestAnswer> | undefined, tagNames: readonly string[], notes: string[]): Promise<string | undefined> {
+  const answer = await asked;
+  if (answer && 'error' in answer) notes.push(`The latest release could not be read from GitHub (${describeError(answer.error)}); using the highest semver tag instead.`);
+  const fromApi = answer && 'tag' in answer ? answer.tag : undefined;
   if (fromApi) return fromApi;
   const fallback = highestReleaseTag(tagNames);
   if (fallback) {
-    if (asked) notes.push(`The repository has no GitHub release; using the highest semver tag, \`${fallback}\`.`);
+    if (answer && 'tag' in answer) notes.push(`The repository has no GitHub release; using the highest semver tag, \`${fallback}\`.`);
     return fallback;
   }
   notes.push('There is no release to compare with: no GitHub release and no semver tag (prereleases are not counted). Release drift was not checked.');
