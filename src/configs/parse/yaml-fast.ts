@@ -69,16 +69,19 @@ export function scanYamlText(text: string): YamlTextScan | undefined {
   let emptyItem: number | undefined;
   /** The last line ended with an anchor (`key: &a`): it belongs to the node on the next line. */
   let pendingAnchor = false;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    let line = text.slice(start, end);
-    start = end + 1;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+  // Each line is read in place, as [lineFrom, lineTo) of the text (without its line break): no
+  // line is copied out of it.
+  let from = 0;
+  while (from <= text.length) {
+    let next = text.indexOf('\n', from);
+    if (next === -1) next = text.length;
+    const lineFrom = from;
+    const lineTo = next > from && text.charCodeAt(next - 1) === CR ? next - 1 : next;
+    from = next + 1;
+    const length = lineTo - lineFrom;
     if (blockParent !== undefined) {
-      const indent = leadingSpaces(line);
-      if (indent === line.length) {
+      const indent = leadingSpaces(text, lineFrom, lineTo);
+      if (indent === length) {
         if (blockFirstLine) return undefined;
         continue;
       }
@@ -88,20 +91,21 @@ export function scanYamlText(text: string): YamlTextScan | undefined {
       }
       blockParent = undefined;
     }
-    const indent = leadingSpaces(line);
-    if (indent < line.length && line[indent] !== '#') {
-      if (line.startsWith('---') || line.startsWith('...')) documentIndent = undefined;
+    const indent = leadingSpaces(text, lineFrom, lineTo);
+    if (indent < length && text.charCodeAt(lineFrom + indent) !== HASH) {
+      if (documentMarker(text, lineFrom)) documentIndent = undefined;
       else if (documentIndent === undefined) documentIndent = indent;
       else if (indent < documentIndent) return undefined;
       if (emptyItem !== undefined && indent === emptyItem + 1) return undefined;
-      const last = lastNonSpace(line);
-      emptyItem = line.charCodeAt(last) === 0x2d && /^ *(?:- +)*-$/.test(line.slice(0, last + 1)) ? last : undefined;
-      if (pendingAnchor && (line[indent] === '&' || line[indent] === '*')) return undefined;
+      const last = lastNonSpace(text, lineFrom, lineTo);
+      emptyItem = last >= 0 && text.charCodeAt(lineFrom + last) === DASH && /^ *(?:- +)*-$/.test(text.slice(lineFrom, lineFrom + last + 1)) ? last : undefined;
+      const first = text.charCodeAt(lineFrom + indent);
+      if (pendingAnchor && (first === AMPERSAND || first === STAR)) return undefined;
       pendingAnchor = false;
     }
     const anchorsBefore = counts.anchors;
-    const scanned = scanLine(line, counts);
-    if (counts.anchors > anchorsBefore && /&[^\s,[\]{}]+(?: +#.*)? *$/.test(line)) pendingAnchor = true;
+    const scanned = scanLine(text, lineFrom, lineTo, counts);
+    if (counts.anchors > anchorsBefore && /&[^\s,[\]{}]+(?: +#.*)? *$/.test(text.slice(lineFrom, lineTo))) pendingAnchor = true;
     if (scanned === false) return undefined;
     if (scanned !== true) {
       blockParent = scanned;
@@ -111,14 +115,37 @@ export function scanYamlText(text: string): YamlTextScan | undefined {
   return counts;
 }
 
+const SPACE = 0x20;
+const CR = 0x0d;
+const HASH = 0x23;
+const DASH = 0x2d;
+const AMPERSAND = 0x26;
+const STAR = 0x2a;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const LESS_THAN = 0x3c;
+
+/** Whether a line starts with `---` or `...` (a document marker, or a scalar that starts like one). */
+function documentMarker(text: string, from: number): boolean {
+  return text.startsWith('---', from) || text.startsWith('...', from);
+}
+
 /**
  * Scans one line outside block scalars: false to defer, true when it is fine, or the column a
  * block scalar starting on this line must be indented past.
  */
-function scanLine(line: string, counts: YamlTextScan): boolean | number {
-  if (line.startsWith('%')) return false;
-  if (line.startsWith('---') || line.startsWith('...')) return /^(?:---|\.\.\.) *$/.test(line);
-  let i = 0;
+function scanLine(text: string, from: number, to: number, counts: YamlTextScan): boolean | number {
+  const first = text.charCodeAt(from);
+  if (from < to && first === 0x25) return false;
+  if (documentMarker(text, from)) return /^(?:---|\.\.\.) *$/.test(text.slice(from, to));
+  let i = from;
   let nodeStart = true;
   let anchored = false;
   let flow = 0;
@@ -127,81 +154,86 @@ function scanLine(line: string, counts: YamlTextScan): boolean | number {
   let key = -1;
   let afterKey = false;
   let nodeColumn = -1;
-  const n = line.length;
   for (;;) {
-    while (i < n && line[i] === ' ') i++;
-    if (i >= n) break;
-    const c = line[i]!;
-    if (c === '#') {
-      if (i > 0 && line[i - 1] !== ' ') return false;
+    while (i < to && text.charCodeAt(i) === SPACE) i++;
+    if (i >= to) break;
+    const c = text.charCodeAt(i);
+    if (c === HASH) {
+      if (i > from && text.charCodeAt(i - 1) !== SPACE) return false;
       break;
     }
     if (nodeStart) {
-      if (c === '-' && flow === 0 && spaceOrEnd(line, i + 1)) {
-        dash = i;
+      if (c === DASH && flow === 0 && spaceOrEnd(text, i + 1, to)) {
+        dash = i - from;
         afterKey = false;
         anchored = false;
         i++;
         continue;
       }
-      if (c === '?' || c === '!' || c === '%' || c === '@' || c === '`') return false;
-      if (c === ':' && (spaceOrEnd(line, i + 1) || (flow > 0 && flowIndicator(line[i + 1])))) return false;
-      if (c === '&') {
+      // `?` `!` `%` `@` and the backquote.
+      if (c === 0x3f || c === 0x21 || c === 0x25 || c === 0x40 || c === 0x60) return false;
+      if (c === COLON && (spaceOrEnd(text, i + 1, to) || (flow > 0 && flowIndicatorAt(text, i + 1, to)))) return false;
+      if (c === AMPERSAND) {
         if (anchored) return false;
         anchored = true;
         counts.anchors++;
-        i = endOfName(line, i + 1);
+        i = endOfName(text, i + 1, to);
         continue;
       }
-      nodeColumn = i;
-      if (c === '*') {
+      nodeColumn = i - from;
+      if (c === STAR) {
         if (anchored) return false;
         counts.aliases++;
-        i = endOfName(line, i + 1);
-        while (i < n && line[i] === ' ') i++;
-        if (line[i] === ':') return false;
+        i = endOfName(text, i + 1, to);
+        while (i < to && text.charCodeAt(i) === SPACE) i++;
+        if (i < to && text.charCodeAt(i) === COLON) return false;
         nodeStart = false;
         continue;
       }
-      if (c === '"' || c === "'") {
-        const close = closingQuote(line, i);
+      if (c === QUOTE || c === APOSTROPHE) {
+        const close = closingQuote(text, i, to);
         if (close === -1) return false;
         i = close + 1;
-        const next = line[i];
-        if (next !== undefined && next !== ' ' && next !== ':' && !(flow > 0 && flowIndicator(next))) return false;
+        if (i < to) {
+          const after = text.charCodeAt(i);
+          if (after !== SPACE && after !== COLON && !(flow > 0 && flowIndicator(after))) return false;
+        }
         nodeStart = false;
         continue;
       }
-      if (c === '[' || c === '{') {
+      if (c === OPEN_BRACKET || c === OPEN_BRACE) {
         flow++;
         i++;
         anchored = false;
         continue;
       }
-      if (c === ']' || c === '}' || c === ',') {
+      if (c === CLOSE_BRACKET || c === CLOSE_BRACE || c === COMMA) {
         if (flow === 0) return false;
         nodeStart = false;
         continue;
       }
-      if (c === '|' || c === '>') {
+      // `|` and `>`.
+      if (c === 0x7c || c === 0x3e) {
         if (flow > 0 || anchored) return false;
         // Keep chomping (`|+`): js-yaml keeps a last line of spaces with no line break that `yaml` drops.
-        if (!/^[|>](?:-?[1-9]?|[1-9]-?)(?: +#.*)? *$/.test(line.slice(i))) return false;
+        if (!/^[|>](?:-?[1-9]?|[1-9]-?)(?: +#.*)? *$/.test(text.slice(i, to))) return false;
         if (afterKey) return key;
         if (dash >= 0) return dash;
         return false;
       }
       // A plain scalar: up to `: `, ` #`, or in flow a flow indicator.
-      const plainEnd = endOfPlain(line, i, flow > 0);
+      const plainEnd = endOfPlain(text, i, to, flow > 0);
       if (plainEnd === -1) return false;
       // js-yaml merges what `yaml` refuses (`<<: [[]]`): keep merges of aliases and flow maps.
-      if (line.slice(i, plainEnd) === '<<' && line[plainEnd] === ':' && !MERGE_VALUE.test(line.slice(plainEnd + 1))) return false;
+      if (plainEnd === i + 2 && c === LESS_THAN && text.charCodeAt(i + 1) === LESS_THAN && plainEnd < to && text.charCodeAt(plainEnd) === COLON && !MERGE_VALUE.test(text.slice(plainEnd + 1, to))) {
+        return false;
+      }
       i = plainEnd;
       nodeStart = false;
       continue;
     }
     // After a node: a key's `:`, or in flow a `,` or a closing bracket.
-    if (c === ':' && (spaceOrEnd(line, i + 1) || flow > 0)) {
+    if (c === COLON && (spaceOrEnd(text, i + 1, to) || flow > 0)) {
       // A second block key on one line (`a: b: c`, `a: &x b: c`): js-yaml reads some of them.
       if (flow === 0 && afterKey) return false;
       key = nodeColumn;
@@ -211,18 +243,18 @@ function scanLine(line: string, counts: YamlTextScan): boolean | number {
       i++;
       continue;
     }
-    if (flow > 0 && c === ',') {
+    if (flow > 0 && c === COMMA) {
       nodeStart = true;
       anchored = false;
       i++;
       continue;
     }
-    if (flow > 0 && (c === ']' || c === '}')) {
+    if (flow > 0 && (c === CLOSE_BRACKET || c === CLOSE_BRACE)) {
       flow--;
       i++;
       if (flow === 0) {
-        while (i < n && line[i] === ' ') i++;
-        if (line[i] === ':') return false;
+        while (i < to && text.charCodeAt(i) === SPACE) i++;
+        if (i < to && text.charCodeAt(i) === COLON) return false;
       }
       continue;
     }
@@ -231,44 +263,52 @@ function scanLine(line: string, counts: YamlTextScan): boolean | number {
   return flow === 0;
 }
 
-function spaceOrEnd(line: string, at: number): boolean {
-  return at >= line.length || line.charCodeAt(at) === 0x20;
+function spaceOrEnd(text: string, at: number, to: number): boolean {
+  return at >= to || text.charCodeAt(at) === SPACE;
 }
 
-function flowIndicator(c: string | undefined): boolean {
-  return c === ',' || c === '[' || c === ']' || c === '{' || c === '}';
+function flowIndicator(c: number): boolean {
+  return c === COMMA || c === OPEN_BRACKET || c === CLOSE_BRACKET || c === OPEN_BRACE || c === CLOSE_BRACE;
 }
 
-/** Index of the last character that is not a space (-1 for a blank line). */
-function lastNonSpace(line: string): number {
-  let i = line.length - 1;
-  while (i >= 0 && line.charCodeAt(i) === 0x20) i--;
-  return i;
+function flowIndicatorAt(text: string, at: number, to: number): boolean {
+  return at < to && flowIndicator(text.charCodeAt(at));
+}
+
+/** Column of the last character that is not a space (-1 for a blank line). */
+function lastNonSpace(text: string, from: number, to: number): number {
+  let i = to - 1;
+  while (i >= from && text.charCodeAt(i) === SPACE) i--;
+  return i - from;
 }
 
 const MERGE_VALUE = /^ *(?:\*[^\s,[\]{}]+|\{[^[\]]*\}|\[ *\*[^\s,[\]{}]+(?: *, *\*[^\s,[\]{}]+)* *\])(?: +#.*)? *$/;
 
-function leadingSpaces(line: string): number {
-  let i = 0;
-  while (i < line.length && line.charCodeAt(i) === 0x20) i++;
-  return i;
+function leadingSpaces(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && text.charCodeAt(i) === SPACE) i++;
+  return i - from;
 }
 
 /** End of an anchor or alias name: the next space or flow indicator. */
-function endOfName(line: string, from: number): number {
+function endOfName(text: string, from: number, to: number): number {
   let i = from;
-  while (i < line.length && !(line.charCodeAt(i) === 0x20 || flowIndicator(line[i]))) i++;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || flowIndicator(c)) break;
+    i++;
+  }
   return i;
 }
 
 /** Index of the quote closing the quoted scalar at `open`, or -1 when it is not on the line. */
-function closingQuote(line: string, open: number): number {
-  const quote = line[open];
-  for (let i = open + 1; i < line.length; i++) {
-    const c = line[i];
-    if (quote === '"' && c === '\\') i++;
+function closingQuote(text: string, open: number, to: number): number {
+  const quote = text.charCodeAt(open);
+  for (let i = open + 1; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === QUOTE && c === BACKSLASH) i++;
     else if (c === quote) {
-      if (quote === "'" && line[i + 1] === "'") i++;
+      if (quote === APOSTROPHE && i + 1 < to && text.charCodeAt(i + 1) === APOSTROPHE) i++;
       else return i;
     }
   }
@@ -276,15 +316,15 @@ function closingQuote(line: string, open: number): number {
 }
 
 /** End of a plain scalar starting at `from`, or -1 for a `#` glued to it. */
-function endOfPlain(line: string, from: number, inFlow: boolean): number {
+function endOfPlain(text: string, from: number, to: number, inFlow: boolean): number {
   let i = from;
-  for (; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
     // Most characters of a plain scalar are none of `:`, `#` and the flow indicators.
-    if (c !== 0x3a && c !== 0x23 && !(inFlow && (c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d))) continue;
-    if (c === 0x3a && (i + 1 === line.length || line.charCodeAt(i + 1) === 0x20 || (inFlow && flowIndicator(line[i + 1])))) return i;
-    if (c === 0x23) return line.charCodeAt(i - 1) === 0x20 ? i : -1;
-    if (c !== 0x3a) return i;
+    if (c !== COLON && c !== HASH && !(inFlow && flowIndicator(c))) continue;
+    if (c === COLON && (i + 1 === to || text.charCodeAt(i + 1) === SPACE || (inFlow && flowIndicatorAt(text, i + 1, to)))) return i;
+    if (c === HASH) return text.charCodeAt(i - 1) === SPACE ? i : -1;
+    if (c !== COLON) return i;
   }
   return i;
 }
