@@ -624,29 +624,36 @@ class CatFile {
   }
 }
 
-/** Reads `git cat-file --batch` output as it streams in: one answer per name asked, in order. */
-class BatchParser {
+/**
+ * Reads `git cat-file --batch` output as it streams in: one answer per name asked, in order. An
+ * answer inside one chunk of output is a view of it; only one that spans chunks is copied.
+ */
+export class BatchParser {
+  /** Output not read yet: the first chunk from {@link offset} on, then whole chunks. */
   private chunks: Buffer[] = [];
+  private offset = 0;
   private buffered = 0;
-  /** The answer being read: its header and the bytes of content plus the trailing newline. */
+  /** The answer being read: its header, then the bytes of content plus the trailing newline. */
   private body: { sha: string; type: string; size: number } | undefined;
 
   constructor(private readonly onAnswer: (answer: BatchAnswer | undefined) => void) {}
 
   push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
     this.chunks.push(chunk);
     this.buffered += chunk.length;
     for (;;) {
       if (this.body) {
         if (this.buffered < this.body.size + 1) return;
-        const all = this.take(this.body.size + 1);
-        const { sha, type } = this.body;
+        const { sha, type, size } = this.body;
+        const content = this.take(size + 1).subarray(0, size);
         this.body = undefined;
-        this.onAnswer({ sha, type, content: all.subarray(0, all.length - 1) });
+        this.onAnswer({ sha, type, content });
         continue;
       }
-      const header = this.takeLine();
-      if (header === undefined) return;
+      const eol = this.lineEnd();
+      if (eol < 0) return;
+      const header = this.take(eol + 1).toString('latin1', 0, eol);
       // "<sha> <type> <size>", then the content; else "<name> missing" (or "ambiguous"), nothing after.
       const [sha, type, size, extra] = header.split(' ');
       if (sha && type && extra === undefined && /^[0-9a-f]{40,64}$/.test(sha) && /^\d+$/.test(size ?? '')) this.body = { sha, type, size: Number(size) };
@@ -654,23 +661,43 @@ class BatchParser {
     }
   }
 
-  private takeLine(): string | undefined {
-    // Headers are short: look for the newline in the first chunks only as far as needed.
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      const eol = chunk.indexOf(10);
-      if (eol >= 0) return this.take(offset + eol + 1).toString('latin1', 0, offset + eol);
-      offset += chunk.length;
+  /** How many bytes the output holds before the next newline, or -1 when none has arrived. */
+  private lineEnd(): number {
+    let before = 0;
+    for (let index = 0; index < this.chunks.length; index++) {
+      const chunk = this.chunks[index]!;
+      const from = index === 0 ? this.offset : 0;
+      const eol = chunk.indexOf(10, from);
+      if (eol >= 0) return before + eol - from;
+      before += chunk.length - from;
     }
-    return undefined;
+    return -1;
   }
 
+  /** The next `bytes` bytes of output (there are at least that many). */
   private take(bytes: number): Buffer {
-    const joined = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.buffered);
-    const taken = joined.subarray(0, bytes);
-    const rest = joined.subarray(bytes);
-    this.chunks = rest.length ? [rest] : [];
-    this.buffered = rest.length;
+    const first = this.chunks[0]!;
+    this.buffered -= bytes;
+    if (first.length - this.offset >= bytes) {
+      const taken = first.subarray(this.offset, this.offset + bytes);
+      this.offset += bytes;
+      if (this.offset === first.length) this.drop();
+      return taken;
+    }
+    const taken = Buffer.allocUnsafe(bytes);
+    let filled = 0;
+    while (filled < bytes) {
+      const chunk = this.chunks[0]!;
+      const copied = chunk.copy(taken, filled, this.offset, Math.min(chunk.length, this.offset + bytes - filled));
+      filled += copied;
+      this.offset += copied;
+      if (this.offset === chunk.length) this.drop();
+    }
     return taken;
+  }
+
+  private drop(): void {
+    this.chunks.shift();
+    this.offset = 0;
   }
 }
