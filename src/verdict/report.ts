@@ -381,10 +381,18 @@ export function releaseTags(report: Report): string {
 export function redactReport(report: Report, secrets: readonly string[]): Report {
   const words = secrets.filter((secret) => secret.length >= 4);
   if (words.length === 0) return report;
+  // A value with nothing to redact is kept as it is: only what holds a secret is copied.
   const scrub = (value: unknown): unknown => {
-    if (typeof value === 'string') return words.reduce((text, secret) => text.split(secret).join('***'), value);
-    if (Array.isArray(value)) return value.map(scrub);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, scrub(inner)]));
+    if (typeof value === 'string') return words.some((secret) => value.includes(secret)) ? words.reduce((text, secret) => text.split(secret).join('***'), value) : value;
+    if (Array.isArray(value)) {
+      const scrubbed = value.map(scrub);
+      return scrubbed.some((inner, index) => inner !== value[index]) ? scrubbed : value;
+    }
+    if (value && typeof value === 'object') {
+      const entries = Object.entries(value);
+      const scrubbed = entries.map(([key, inner]) => [key, scrub(inner)] as const);
+      return scrubbed.some(([, inner], index) => inner !== entries[index]![1]) ? Object.fromEntries(scrubbed) : value;
+    }
     return value;
   };
   return scrub(report) as Report;
