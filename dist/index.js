@@ -10,5 +10,5 @@ if (process.env.RUNNER_ENVIRONMENT !== "github-hosted") {
   } catch {
   }
 }
-var { run } = await import("./chunks/main-57WDMQ54.js");
+var { run } = await import("./chunks/main-54DBHWWO.js");
 await run();

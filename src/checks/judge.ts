@@ -118,10 +118,12 @@ async function judgeRefs(
     git,
     releasesReady,
     baseFiles: baseListed.files,
-    // A schema-only run parses a release's configs as git streams them, each judged as it is parsed.
+    // A run without a loader parses a release's configs as git streams them, each judged as it is
+    // parsed. With a loader, only the bytes are read meanwhile: parsing them beside the base's
+    // would hold back the end of the base's parsing, and with it the loader's start on the base.
     fetch: async (ref, known) => {
       const listed = await listFollowingMoves(git, ref.sha, head, matchesGlobs, readOptions, inSlice, options.patterns);
-      const judge = await judgedAsRelease();
+      const judge = options.loader ? undefined : await judgedAsRelease();
       return fetchListed(git, listed, known, judge ? readOptions : undefined, judge);
     },
     parse: parseRef,
