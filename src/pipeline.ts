@@ -170,7 +170,6 @@ export async function check(request: CheckRequest): Promise<Report> {
     known.base = base;
 
     let pullRequest: PullRequestContext;
-    let acknowledgement: Acknowledgement;
     const tempDir = await mkdtemp(join(request.tempRoot, 'compat-gate-'));
     try {
       const judged = judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releasesResolved.then((resolved) => resolved.releases), prSchema ? { prSchema } : {});
@@ -188,8 +187,7 @@ export async function check(request: CheckRequest): Promise<Report> {
         ackLabels: request.ackLabels,
       });
       // With `acknowledge-with: file` the title, footers and labels acknowledge nothing.
-      acknowledgement = ackMode === 'file' ? { acknowledged: false, reasons: [] } : byPullRequest;
-      known.acknowledgement = acknowledgement;
+      known.acknowledgement = ackMode === 'file' ? { acknowledged: false, reasons: [] } : byPullRequest;
       // A release that cannot be had is the error, whatever the judging found meanwhile.
       const resolved = await releasesResolved.catch(async (error: unknown) => {
         await judged.catch(() => undefined);
