@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { judge, type GateOptions, type GateRun } from '../../src/checks/judge.js';
+import { compilePrSchema, judge, type GateOptions, type GateRun } from '../../src/checks/judge.js';
 import { GateError } from '../../src/errors.js';
 import { createGitCommandManager } from '../../src/git/git.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
@@ -159,6 +159,24 @@ describe('work done once', () => {
     // Parsed once for both refs; read again from its bytes for the base's schema, its documents
     // having been set aside once the PR's schema accepted it.
     expect(calls.read.filter((file) => file === 'configs/silver.yaml')).toHaveLength(2);
+  });
+});
+
+describe('work begun before the base was resolved', () => {
+  it('takes the PR\'s schema compiled while the base was fetched, and compiles it no second time', async () => {
+    const baseSha = await commit({ 'schema/service.json': SCHEMA, 'schema/defs.json': DEFS, 'configs/a.yaml': 'port: 80\n', 'configs/b.yaml': 'port: 81\ntier: silver\n' });
+    await write({ 'schema/defs.json': TIGHTER_DEFS });
+    const git = await createGitCommandManager(dir);
+    const prSchema = compilePrSchema(options());
+
+    const run = await judge(git, options(), { ref: 'main', sha: baseSha }, undefined, { prSchema });
+
+    expect(calls.compile.filter((label) => label === 'the PR checkout')).toHaveLength(1);
+    expect(run.base.configs.map((config) => [config.path, config.status])).toEqual([
+      ['configs/a.yaml', 'ok'],
+      ['configs/b.yaml', 'broken'],
+    ]);
+    git.close();
   });
 });
 
