@@ -203,8 +203,8 @@ class GitCli implements GitRepository {
 
   /** One object by name (`<sha>^{commit}`, `<commit>:<path>`), or undefined when git has none. */
   private async lookup(name: string): Promise<BatchAnswer | undefined> {
-    // A name is one line of cat-file's input.
-    if (/[\r\n]/.test(name)) return undefined;
+    // A name is one line of cat-file's input, which ends it at a NUL too.
+    if (/[\r\n\0]/.test(name)) return undefined;
     let found: BatchAnswer | undefined;
     try {
       await this.catFile.request([name], (_index, answer) => (found = answer));
@@ -249,7 +249,19 @@ class GitCli implements GitRepository {
   }
 
   tryFetch(refspecs: string[], options: { depth?: number; deepen?: number } = {}): Promise<boolean> {
-    return this.oneFetchAtATime(() => this.fetchNow(refspecs, options));
+    return this.oneFetchAtATime(async () => {
+      // A commit is fetched with a depth only if it is still missing when its turn comes: fetched
+      // again, it would be marked shallow and cut the history that another fetch brought meanwhile
+      // (the PR's head, after a history walk deepened the merge commit above it).
+      const wanted = options.depth ? await this.stillMissing(refspecs) : refspecs;
+      return wanted.length === 0 || this.fetchNow(wanted, options);
+    });
+  }
+
+  /** The refspecs but the commit shas the repository already holds. */
+  private async stillMissing(refspecs: string[]): Promise<string[]> {
+    const held = await Promise.all(refspecs.map((spec) => (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(spec) ? this.hasCommit(spec) : false)));
+    return refspecs.filter((_, index) => !held[index]);
   }
 
   tryFetchCommit(refspec: string, options: { depth?: number } = {}): Promise<string | undefined> {

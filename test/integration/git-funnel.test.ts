@@ -61,6 +61,8 @@ describe('lookups through cat-file', () => {
     expect(await git.readFile(sha, 'configs')).toBeUndefined();
     expect(await git.readFile(sha, 'configs/absent.yaml')).toBeUndefined();
     expect(await git.readFile(sha, 'configs/with space.yaml\nx')).toBeUndefined();
+    // cat-file would read a name up to a NUL: such a path names nothing.
+    expect(await git.readFile(sha, 'configs/empty.yaml\0x')).toBeUndefined();
     // Paths that start from the working directory (the top level) are read as ls-tree reads them.
     expect((await git.readFile(sha, './configs/-dash.yaml'))?.toString()).toBe('c: 3\n');
     expect(await git.readFile(sha, '../repo/configs/empty.yaml')).toBeUndefined();
@@ -80,6 +82,7 @@ describe('lookups through cat-file', () => {
     expect(await git.tryResolveCommit('--all')).toBeUndefined();
     expect(await git.tryResolveCommit('nope')).toBeUndefined();
     expect(await git.tryResolveCommit('HEAD\nHEAD')).toBeUndefined();
+    expect(await git.tryResolveCommit('HEAD\0garbage')).toBeUndefined();
     // A blob is no commit.
     const blob = await runGit(repo, ['rev-parse', 'HEAD:a.txt'], env);
     expect(await git.tryResolveCommit(blob)).toBeUndefined();
@@ -101,6 +104,28 @@ describe('lookups through cat-file', () => {
     expect(await git.tryFetch([later], { depth: 1 })).toBe(true);
     expect(await git.hasCommit(later)).toBe(true);
     expect((await git.readFile(later, 'b.txt'))?.toString()).toBe('b\n');
+    // A fetch kept as a pack (not unpacked into loose objects) is seen as well.
+    await runGit(clone, ['config', 'fetch.unpackLimit', '1'], env);
+    const packed = await commit(origin, { 'c.txt': 'c\n' });
+    expect(await git.hasCommit(packed)).toBe(false);
+    expect(await git.tryFetch([packed], { depth: 1 })).toBe(true);
+    expect((await git.readFile(packed, 'c.txt'))?.toString()).toBe('c\n');
+  });
+
+  it('never fetches with a depth a commit it holds: its history stays whole', async () => {
+    const origin = path.join(dir, 'repo');
+    for (let i = 0; i < 5; i++) await commit(origin, { 'a.txt': `${i}\n` }, `commit ${i}`);
+    const clone = path.join(dir, 'clone');
+    await runGit(dir, ['clone', '-q', '--depth=1', `file://${origin}`, clone], env);
+    const git = await open(clone);
+    const head = (await git.tryResolveCommit('HEAD'))!;
+    expect(await git.tryDeepen(head, 4)).toBe(true);
+    expect(await runGit(clone, ['rev-list', '--count', 'HEAD'], env)).toBe('5');
+    // The commit below HEAD is held now: fetched again with depth 1 it would become a shallow
+    // boundary, and HEAD's history would end there.
+    const parent = (await git.tryParents(head))![0]!;
+    expect(await git.tryFetch([parent], { depth: 1 })).toBe(true);
+    expect(await runGit(clone, ['rev-list', '--count', 'HEAD'], env)).toBe('5');
   });
 });
 
