@@ -110,6 +110,9 @@ const GIT_ENV = {
   GIT_OPTIONAL_LOCKS: '0',
 };
 
+/** An object id as git writes it: SHA-1, or SHA-256 in a repository that uses it. */
+const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
 /** A fetch of one commit over a slow network still ends well inside this. */
 const GIT_TIMEOUT_MS = 5 * 60_000;
 /** Most files on each side that rename detection compares by content (`diff.renameLimit`). */
@@ -237,7 +240,7 @@ class GitCli implements GitRepository {
   private async resolveCommit(ref: string): Promise<string | undefined> {
     // cat-file reads names from its input, never as options: a ref that starts with '-' is a name.
     const found = await this.lookup(`${ref}^{commit}`);
-    return found?.type === 'commit' && /^[0-9a-f]{40,64}$/.test(found.sha) ? found.sha : undefined;
+    return found?.type === 'commit' && OBJECT_ID.test(found.sha) ? found.sha : undefined;
   }
 
   async hasCommit(sha: string): Promise<boolean> {
@@ -260,7 +263,7 @@ class GitCli implements GitRepository {
 
   /** The refspecs but the commit shas the repository already holds. */
   private async stillMissing(refspecs: string[]): Promise<string[]> {
-    const held = await Promise.all(refspecs.map((spec) => (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(spec) ? this.hasCommit(spec) : false)));
+    const held = await Promise.all(refspecs.map((spec) => (OBJECT_ID.test(spec) ? this.hasCommit(spec) : false)));
     return refspecs.filter((_, index) => !held[index]);
   }
 
@@ -290,12 +293,12 @@ class GitCli implements GitRepository {
 
   async tryMergeBase(a: string, b: string): Promise<string | undefined> {
     const sha = (await this.tryExecGit(['merge-base', '--end-of-options', a, b]))?.trim();
-    return sha && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+    return sha && OBJECT_ID.test(sha) ? sha : undefined;
   }
 
   lsTree(commit: string, { sizes = true }: { sizes?: boolean } = {}): Promise<readonly TreeEntry[]> {
     // A name (`HEAD`, a tag) may move after a fetch; a sha names one tree for good.
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) return this.listTree(commit, sizes);
+    if (!OBJECT_ID.test(commit)) return this.listTree(commit, sizes);
     // A listing with sizes serves a caller that needs none.
     const withSizes = this.trees.get(commit);
     if (withSizes || !sizes) {
@@ -668,7 +671,7 @@ export class BatchParser {
       const header = this.take(eol + 1).toString('latin1', 0, eol);
       // "<sha> <type> <size>", then the content; else "<name> missing" (or "ambiguous"), nothing after.
       const [sha, type, size, extra] = header.split(' ');
-      if (sha && type && extra === undefined && /^[0-9a-f]{40,64}$/.test(sha) && /^\d+$/.test(size ?? '')) this.body = { sha, type, size: Number(size) };
+      if (sha && type && extra === undefined && OBJECT_ID.test(sha) && /^\d+$/.test(size ?? '')) this.body = { sha, type, size: Number(size) };
       else this.onAnswer(undefined);
     }
   }
