@@ -232,7 +232,7 @@ export async function resolveReleases(
         tag = await latestTag(api && askLatest(api), tagNames, notes);
         if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the project's latest release, \`${tag}\`. ${another}`);
       }
-    } else if (entry.kind === 'latest') tag = await latestTag(latest ?? (api && askLatest(api)), tagNames, notes);
+    } else if (entry.kind === 'latest') tag = await latestTag(latest, tagNames, notes);
     else if (entry.kind === 'tag') tag = entry.name;
     else {
       const found = await ofLine(entry, entry.name);
