@@ -10,5 +10,5 @@ if (process.env.RUNNER_ENVIRONMENT !== "github-hosted") {
   } catch {
   }
 }
-var { run } = await import("./chunks/main-2TPIJXIJ.js");
+var { run } = await import("./chunks/main-JXQCKNR3.js");
 await run();
