@@ -160,7 +160,11 @@ export async function check(request: CheckRequest): Promise<Report> {
     // done) while the base is resolved; the base's configs are judged while the PR is read. None
     // of that work needs the PR.
     const baseBranch = branchOfBase(request, candidate.ref);
-    const releasesResolved = resolveReleases(git, request.releaseSelection, request.releaseApi, { ...(baseBranch ? { baseBranch } : {}), ...(request.naming ? { naming: request.naming } : {}) });
+    const releasesResolved = resolveReleases(git, request.releaseSelection, request.releaseApi, {
+      ...(baseBranch ? { baseBranch } : {}),
+      ...(request.naming ? { naming: request.naming } : {}),
+      fetchAfter: baseRead,
+    });
     releasesResolved.catch(() => undefined);
     const base = await baseRead.catch(async (error: unknown) => {
       // The release lookup ends before the base's error is reported, so that no fetch outlives the run.

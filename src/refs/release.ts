@@ -177,7 +177,12 @@ export async function resolveReleases(
   git: GitCommandManager,
   selection: string,
   api: ReleaseApi | undefined,
-  options: { baseBranch?: string; naming?: Naming } = {},
+  options: {
+    baseBranch?: string;
+    naming?: Naming;
+    /** The base's resolution: a release's fetch waits for the base's (the base's configs are the gate's, a release's only drift). */
+    fetchAfter?: Promise<unknown>;
+  } = {},
 ): Promise<ResolvedReleases> {
   const entries = parseReleaseSelection(selection);
   const notes: string[] = [];
@@ -189,6 +194,14 @@ export async function resolveReleases(
   const remoteTags = await git.tryRemoteTags();
   const tags = remoteTags ?? (await git.tags());
   const tagNames = tags.map((t) => t.name);
+  const ensure = (tag: string) => ensureTagCommit(git, tag, tags.find((t) => t.name === tag)?.sha, options.fetchAfter);
+  // GitHub's latest release is nearly always origin's highest semver tag: that tag's commit is
+  // fetched while GitHub answers (the fetch is the long part), and taken when the answer names
+  // it. Another answer costs one fetch more, never another release.
+  const guess = latest ? highestReleaseTag(tagNames) : undefined;
+  const early = guess ? { tag: guess, sha: ensure(guess) } : undefined;
+  // Safe: awaited below, as the guessed release's commit or before returning.
+  early?.sha.catch(() => undefined);
   let listed: Promise<string[] | undefined> | undefined;
   // GitHub's published releases, read once and only when a line asks for them.
   const publishedTags = () =>
@@ -256,8 +269,7 @@ export async function resolveReleases(
 
   const releases: RefTarget[] = [];
   for (const { tag, entry } of chosen) {
-    const known = tags.find((t) => t.name === tag)?.sha;
-    const sha = await ensureTagCommit(git, tag, known);
+    const sha = await (tag === early?.tag ? early.sha : ensure(tag));
     if (!sha) {
       throw new GateError(
         `The release tag \`${tag}\` does not exist in origin or could not be fetched.`,
@@ -266,6 +278,8 @@ export async function resolveReleases(
     }
     releases.push({ ref: tag, sha });
   }
+  // A guess that GitHub's answer did not take still ends here: no fetch outlives the lookup.
+  if (early && !chosen.some(({ tag }) => tag === early.tag)) await early.sha.catch(() => undefined);
   return { releases, notes };
 }
 
@@ -298,9 +312,10 @@ async function latestTag(asked: Promise<LatestAnswer> | undefined, tagNames: rea
   return undefined;
 }
 
-async function ensureTagCommit(git: GitCommandManager, tag: string, known: string | undefined): Promise<string | undefined> {
+async function ensureTagCommit(git: GitCommandManager, tag: string, known: string | undefined, after: Promise<unknown> | undefined): Promise<string | undefined> {
   if (known && (await git.hasCommit(known))) return known;
   const local = await git.tryResolveCommit(`refs/tags/${tag}`);
   if (local && (!known || local === known)) return local;
+  await after?.catch(() => undefined);
   return git.tryFetchCommit(`refs/tags/${tag}`, { depth: 1 });
 }

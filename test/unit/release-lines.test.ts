@@ -113,6 +113,93 @@ describe('resolving the releases', () => {
   });
 });
 
+describe("fetching the latest release while GitHub answers", () => {
+  /** Origin's tags, none of their commits held: each is fetched (depth 1). The log says in which order things happened. */
+  function missingCommits(tags: Record<string, string>, log: string[]): GitCommandManager {
+    const list = Object.entries(tags).map(([name, commit]) => ({ name, sha: commit }));
+    return {
+      root: '/repo',
+      tryRemoteTags: async () => list,
+      tags: async () => list,
+      hasCommit: async () => false,
+      tryResolveCommit: async () => undefined,
+      tryFetchCommit: async (refspec: string) => {
+        log.push(`fetch ${refspec}`);
+        return tags[refspec.replace('refs/tags/', '')];
+      },
+    } as unknown as GitCommandManager;
+  }
+
+  /** GitHub's latest release, answered when the test says so. */
+  function slowApi(log: string[]): ReleaseApi & { answer(tag: string | undefined | Error): void } {
+    let settle!: (tag: string | undefined | Error) => void;
+    const answered = new Promise<string | undefined | Error>((resolve) => (settle = resolve));
+    return {
+      latestReleaseTag: async () => {
+        const tag = await answered;
+        log.push('GitHub answered');
+        if (tag instanceof Error) throw tag;
+        return tag;
+      },
+      listReleases: async () => [],
+      answer: (tag) => settle(tag),
+    };
+  }
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it("fetches the highest semver tag before GitHub answers, behind the base's fetch, and takes it when GitHub names it", async () => {
+    const log: string[] = [];
+    const api = slowApi(log);
+    let baseDone!: () => void;
+    const base = new Promise<void>((resolve) => (baseDone = resolve)).then(() => void log.push('base fetched'));
+    const resolving = resolveReleases(missingCommits(TAGS, log), 'latest', api, { fetchAfter: base });
+    await settle();
+    expect(log).toEqual([]);
+    baseDone();
+    await settle();
+    expect(log).toEqual(['base fetched', 'fetch refs/tags/v1.0.0']);
+    api.answer('v1.0.0');
+    const choice = await resolving;
+    expect(choice.releases).toEqual([{ ref: 'v1.0.0', sha: sha('6') }]);
+    expect(log).toEqual(['base fetched', 'fetch refs/tags/v1.0.0', 'GitHub answered']);
+  });
+
+  it("fetches GitHub's latest release when it is another tag, and the guess was no more than a fetch", async () => {
+    const log: string[] = [];
+    const api = slowApi(log);
+    const resolving = resolveReleases(missingCommits(TAGS, log), 'latest', api, { fetchAfter: Promise.resolve() });
+    await settle();
+    api.answer('v0.3.1');
+    const choice = await resolving;
+    expect(choice.releases).toEqual([{ ref: 'v0.3.1', sha: sha('5') }]);
+    expect(choice.notes).toEqual([]);
+    expect(log).toEqual(['fetch refs/tags/v1.0.0', 'GitHub answered', 'fetch refs/tags/v0.3.1']);
+  });
+
+  it('keeps the guessed tag when GitHub fails or has no release, with the same notes as before', async () => {
+    const failing = slowApi([]);
+    const resolving = resolveReleases(missingCommits(TAGS, []), 'latest', failing);
+    failing.answer(new Error('boom'));
+    const choice = await resolving;
+    expect(choice.releases).toEqual([{ ref: 'v1.0.0', sha: sha('6') }]);
+    expect(choice.notes[0]).toMatch(/^The latest release could not be read from GitHub \(.*boom.*\); using the highest semver tag instead\.$/);
+    const none = slowApi([]);
+    const resolvingNone = resolveReleases(missingCommits(TAGS, []), 'latest', none);
+    none.answer(undefined);
+    expect((await resolvingNone).notes).toEqual(['The repository has no GitHub release; using the highest semver tag, `v1.0.0`.']);
+  });
+
+  it('guesses nothing for a named tag or without semver tags', async () => {
+    const log: string[] = [];
+    const api = slowApi(log);
+    api.answer(undefined);
+    const choice = await resolveReleases(missingCommits({ nightly: sha('7') }, log), 'latest, nightly', api);
+    expect(choice.releases).toEqual([{ ref: 'nightly', sha: sha('7') }]);
+    expect(log).toEqual(['GitHub answered', 'fetch refs/tags/nightly']);
+  });
+});
+
 describe('the nearest paths of a ref without configs', () => {
   const paths = ['llama_stack/templates/ollama/run.yaml', 'llama_stack/templates/vllm/run.yaml', 'llama_stack/templates/README.md', 'docs/index.md', 'src/x.ts'];
 
