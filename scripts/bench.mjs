@@ -1,7 +1,7 @@
 // npm run bench: compat-gate at thousands of configs, against the pipeline maintainers write by
 // hand and against the floor, measured in the same run on the same generated repositories.
 //
-//   node scripts/bench.mjs                       sizes 500, 2,000 and 10,000 (long: minutes on 2 cores)
+//   node scripts/bench.mjs                       sizes 500, 2,000, 4,000 and 10,000 (long: minutes on 2 cores)
 //   npm run bench -- --sizes 500,2000            chosen sizes
 //   node scripts/bench.mjs --quick               500 configs, one run each, k = 1 only
 //

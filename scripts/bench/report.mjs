@@ -1,6 +1,6 @@
 // The results, as markdown: bench/results.md, with the targets met or not.
 import os from 'node:os';
-import { CORES, LOADER_COMMAND, RELEASE_TAG, TARGET_FLOOR_RATIO, TARGET_HANDWRITTEN_RATIO, TARGET_LOADER_FLOOR_RATIO, TARGET_PEAK_MB } from './options.mjs';
+import { CORES, LOADER_COMMAND, RELEASE_TAG, TARGET_FLOOR_RATIO, TARGET_HANDWRITTEN_RATIO, TARGET_LOADER_FLOOR_RATIO, TARGET_PEAK_MB, TARGET_SIZES } from './options.mjs';
 import { distFingerprint, machine } from './preflight.mjs';
 import { renderPhases } from './phases.mjs';
 
@@ -9,10 +9,11 @@ const mb = (kb) => (kb ? `${Math.round(kb / 1024)} MB` : '—');
 export const count = (value) => (value === undefined ? '—' : value.toLocaleString('en-US'));
 const ratio = (value) => `${value.toFixed(2)}×`;
 const mark = (met) => (met ? '✅ met' : '❌ not met');
+/** The sizes a target is set for, as words: `2,000 and 10,000`. */
+const sizesText = (list) => list.map(count).join(' and ');
 
 export function render({ sizesDone, startup, loaderRows, profiles, notes }) {
   const out = [];
-  const biggest = sizesDone[sizesDone.length - 1];
   out.push('# compat-gate benchmark');
   out.push('');
   const command = ['node scripts/bench.mjs', ...process.argv.slice(2)].join(' ');
@@ -79,7 +80,7 @@ export function render({ sizesDone, startup, loaderRows, profiles, notes }) {
       const loaderRatio = gateLoader.wallMs / loaderFloor.wallMs;
       out.push(
         `| ${count(n)} × ${refs.length} | ${ms(gateLoader.wallMs)} | ${count(gateLoader.report.loader?.processes)} | ${ms(loaderFloor.wallMs)} | ` +
-          `**${ratio(loaderRatio)}** ${mark(loaderRatio <= TARGET_LOADER_FLOOR_RATIO)} (target ≤ ${TARGET_LOADER_FLOOR_RATIO}×) | ${mb(gateLoader.peakKb)} |`,
+          `**${ratio(loaderRatio)}** ${TARGET_SIZES.loader.includes(n) ? `${mark(loaderRatio <= TARGET_LOADER_FLOOR_RATIO)} (target ≤ ${TARGET_LOADER_FLOOR_RATIO}×)` : `(the target, ≤ ${TARGET_LOADER_FLOOR_RATIO}×, is set at ${sizesText(TARGET_SIZES.loader)})`} | ${mb(gateLoader.peakKb)} |`,
       );
     }
     out.push('');
@@ -119,19 +120,37 @@ export function render({ sizesDone, startup, loaderRows, profiles, notes }) {
     }
     out.push('');
   }
-  out.push(`### Targets (${count(biggest.n)} configs × ${biggest.refs.length} ref${biggest.refs.length > 1 ? 's' : ''})`);
+  out.push('### Targets');
   out.push('');
-  const refCaveat = biggest.refs.length < 2 ? ' (measured on 1 ref: the targets are for 2)' : '';
-  const tenK = biggest.n >= 10_000 ? '' : ` (measured at ${count(biggest.n)} configs: the targets are for 10,000)`;
-  out.push('| target | measured | |');
-  out.push('| --- | ---: | --- |');
-  const floorRatio = biggest.gate.wallMs / biggest.floor.wallMs;
-  out.push(`| gate within ${TARGET_FLOOR_RATIO}× of the js-yaml floor${refCaveat}${tenK} | ${ratio(floorRatio)} | ${mark(floorRatio <= TARGET_FLOOR_RATIO)} |`);
-  if (biggest.handwritten) {
-    const handwrittenRatio = biggest.handwritten.wallMs / biggest.gate.wallMs;
-    out.push(`| gate ≥ ${TARGET_HANDWRITTEN_RATIO}× faster than hand-written${refCaveat}${tenK} | ${ratio(handwrittenRatio)} | ${mark(handwrittenRatio >= TARGET_HANDWRITTEN_RATIO)} |`);
+  out.push('Each target at the sizes it is set for (configs × 2 refs); a size this run did not measure says so.');
+  out.push('');
+  out.push('| target | at | measured | |');
+  out.push('| --- | ---: | ---: | --- |');
+  const targetRows = [
+    { name: `gate within ${TARGET_FLOOR_RATIO}× of the js-yaml floor`, at: TARGET_SIZES.floor, value: (size) => size.gate.wallMs / size.floor.wallMs, text: ratio, met: (value) => value <= TARGET_FLOOR_RATIO },
+    {
+      name: `gate ≥ ${TARGET_HANDWRITTEN_RATIO}× faster than hand-written`,
+      at: TARGET_SIZES.handwritten,
+      value: (size) => (size.handwritten ? size.handwritten.wallMs / size.gate.wallMs : undefined),
+      text: ratio,
+      met: (value) => value >= TARGET_HANDWRITTEN_RATIO,
+    },
+    { name: `gate peak memory < ${TARGET_PEAK_MB} MB`, at: TARGET_SIZES.peak, value: (size) => size.gate.peakKb, text: mb, met: (value) => value / 1024 < TARGET_PEAK_MB },
+    {
+      name: `the loader layer within ${TARGET_LOADER_FLOOR_RATIO}× of one loader process`,
+      at: TARGET_SIZES.loader,
+      value: (size) => (size.gateLoader && size.loaderFloor ? size.gateLoader.wallMs / size.loaderFloor.wallMs : undefined),
+      text: ratio,
+      met: (value) => value <= TARGET_LOADER_FLOOR_RATIO,
+    },
+  ];
+  for (const target of targetRows) {
+    for (const n of target.at) {
+      const size = sizesDone.find((done) => done.n === n && done.refs.length === 2);
+      const value = size ? target.value(size) : undefined;
+      out.push(`| ${target.name} | ${count(n)} | ${value === undefined ? 'not measured' : target.text(value)} | ${value === undefined ? '—' : mark(target.met(value))} |`);
+    }
   }
-  out.push(`| gate peak memory < ${TARGET_PEAK_MB} MB${refCaveat}${tenK} | ${mb(biggest.gate.peakKb)} | ${mark(biggest.gate.peakKb / 1024 < TARGET_PEAK_MB)} |`);
   out.push('');
 
   out.push('## Where the gate\'s time goes');
