@@ -10,7 +10,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Evaluator } from './evaluate.js';
 import { attributeSchemaChanges, withMigrations } from './attribution.js';
-import type { GateOptions, GateRun, JudgedRelease } from './judged.js';
+import type { GateOptions, GateRun, JudgedRelease, LocatedSchemaChange } from './judged.js';
 import { judgeBaseRef, judgeReleaseRef, type RefJudging } from './judge-ref.js';
 import { ProcessLanes } from './lanes.js';
 import { Scratch } from './loader/index.js';
@@ -18,7 +18,7 @@ import { findMigrations, type BrokenOfRef } from './migration/index.js';
 import { nothingCollected, nothingToLoad } from './nothing-checked.js';
 import { ReadAhead, type RunScope } from './read-ahead.js';
 import { loaderNotes, refNotes, suiteMatchedNothing, suiteNotes } from './run-notes.js';
-import type { CompiledSchema } from './schema.js';
+import type { CompiledSchema, SchemaSource } from './schema.js';
 import { diffWithBase, openSchemas, type Schemas } from './schemas.js';
 import { openSides, type Sides } from './sides.js';
 import { dropDocuments, setDocumentsAside, type OldConfig, type OnParsed } from '../configs/collect.js';
@@ -32,7 +32,13 @@ import type { RefTarget } from '../refs/base.js';
 export type * from './judged.js';
 export { attributeSchemaChanges } from './attribution.js';
 export { breakingLayers, layerStatus } from './judge-ref.js';
-export { compilePrSchema, gitSource } from './schemas.js';
+export { compilePrSchema, gitSource, prCheckout } from './schemas.js';
+
+/** Work begun before the base was resolved: the PR's schema compiled, and the source it was read from. */
+interface Begun {
+  prSchema?: Promise<CompiledSchema | undefined>;
+  prSource?: SchemaSource;
+}
 
 /**
  * Judges the base's configs (the gate) and the release's (drift) with the PR's schema and
@@ -49,8 +55,8 @@ export async function judge(
   base: RefTarget,
   /** The releases, or their lookup still running: it is awaited once the base is read. */
   releases?: RefTarget | readonly RefTarget[] | Promise<readonly RefTarget[]>,
-  /** Work begun before the base was resolved: the PR's schema, compiled by {@link compilePrSchema} with these options. */
-  begun: { prSchema?: Promise<CompiledSchema | undefined> } = {},
+  /** Work begun before the base was resolved: the PR's schema, compiled by {@link compilePrSchema} with these options from `prSource`. */
+  begun: Begun = {},
 ): Promise<GateRun> {
   const lookup = Promise.resolve(releases === undefined ? [] : releases instanceof Promise ? releases : 'sha' in releases ? [releases] : releases);
   // Safe: the read-ahead awaits the lookup once the base is read and meets its failure there; this
@@ -58,7 +64,7 @@ export async function judge(
   lookup.catch(() => undefined);
   const scope: RunScope = { scratch: new Scratch(options.tempDir), started: new Set(), lanes: new ProcessLanes(options.loaderJobs) };
   try {
-    return await judgeRefs(git, options, base, lookup, scope, begun.prSchema);
+    return await judgeRefs(git, options, base, lookup, scope, begun);
   } finally {
     // Work started ahead (a release read while the loader ran) ends before its copies are removed.
     await Promise.allSettled(scope.started);
@@ -72,7 +78,7 @@ async function judgeRefs(
   base: RefTarget,
   releasesReady: Promise<readonly RefTarget[]>,
   scope: RunScope,
-  prCompiled: Promise<CompiledSchema | undefined> | undefined,
+  begun: Begun,
 ): Promise<GateRun> {
   if (!options.schema && !options.loader && !options.suite) throw nothingToLoad();
   const notes: string[] = [];
@@ -96,9 +102,16 @@ async function judgeRefs(
   // when they were read first); the run's end waits for the reading either way.
   baseRead.catch(() => undefined);
   scope.started.add(baseRead);
-  const schemas = await openSchemas(git, options, base, notes, prCompiled);
+  const schemas = await openSchemas(git, options, base, notes, begun);
   await mkdir(options.tempDir, { recursive: true });
   const sides = await openSides(git, options, base, schemas, scope, notes);
+  // The schema diff needs the two schemas only: it is worked out while the configs are read (its
+  // notes keep their place among the run's).
+  const diffNotes: string[] = [];
+  const schemaDiff = diffOfSchemas(sides, schemas, options, diffNotes);
+  // Safe: awaited once the refs are judged; a run that fails first settles it with its started work.
+  schemaDiff.catch(() => undefined);
+  scope.started.add(schemaDiff);
   asParsed.judge = judgedAsParsed(sides, schemas, readOptions) ?? (() => undefined);
   for (const config of asParsed.waiting.splice(0)) asParsed.judge(config);
   const run: RefJudging = { options, base, schemas, sides, readOptions, notes };
@@ -170,9 +183,8 @@ async function judgeRefs(
   }
 
   const { pr: prSchema, baseFile: baseSchemaFile, path: schemaPath } = schemas;
-  const schemaChanges = sides.schemaUnchanged
-    ? []
-    : schemaPath && prSchema && baseSchemaFile ? await diffWithBase(schemas.baseSource, schemas.prSource, options, baseSchemaFile.path, schemaPath, notes) : undefined;
+  const schemaChanges = await schemaDiff;
+  notes.push(...diffNotes);
 
   const attributed = attributeSchemaChanges({
     base: { ref: base, configs: judgedBase.configs, skipped: onBaseRef.skipped },
@@ -211,6 +223,13 @@ async function judgeRefs(
     return undefined;
   });
   return migrations ? withMigrations(attributed, migrations) : attributed;
+}
+
+/** How the base's schema and the PR's differ: none when the PR keeps the same files, undefined without both. */
+async function diffOfSchemas(sides: Sides, schemas: Schemas, options: GateOptions, notes: string[]): Promise<LocatedSchemaChange[] | undefined> {
+  if (sides.schemaUnchanged) return [];
+  const { pr, baseFile, path } = schemas;
+  return path && pr && baseFile ? diffWithBase(schemas.baseSource, schemas.prSource, options, baseFile.path, path, notes) : undefined;
 }
 
 /**

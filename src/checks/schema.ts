@@ -203,30 +203,41 @@ export async function loadSchemaDocuments(file: string, source: SchemaSource, op
   return { file: rootPath, draft, files: graph.files, aliases: graph.aliases, knownFormats, resolve };
 }
 
-/** Reads files under a directory (the PR checkout); refuses paths that escape it, symlinks included. */
+/**
+ * Reads files under a directory (the PR checkout); refuses paths that escape it, symlinks
+ * included. Each file is read once: the bytes compiled are the bytes compared with the base's
+ * and diffed.
+ */
 export function workspaceSource(rootDir: string, label = 'the PR checkout'): SchemaSource {
   const root = path.resolve(rootDir);
   let realRoot: Promise<string> | undefined;
   const refuse = (repoPath: string): GateError =>
     new GateError(`Refusing to read ${repoPath}: it is outside ${label}.`, 'Keep the schema and the files its `$ref`s point to inside the repository.');
+  const reads = new Map<string, Promise<Buffer | undefined>>();
   return {
     label,
-    async read(repoPath: string): Promise<Buffer | undefined> {
-      const full = path.resolve(root, repoPath);
-      if (!isInside(root, full)) throw refuse(repoPath);
-      try {
-        const real = await fs.realpath(full);
-        realRoot ??= fs.realpath(root);
-        if (!isInside(await realRoot, real)) throw refuse(repoPath);
-        return await fs.readFile(real);
-      } catch (error) {
-        if (error instanceof GateError) throw error;
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-        throw new GateError(`Cannot read ${repoPath} in ${label}: ${(error as Error).message}.`, 'Check the file permissions of the checkout.');
-      }
+    read(repoPath: string): Promise<Buffer | undefined> {
+      let read = reads.get(repoPath);
+      if (!read) reads.set(repoPath, (read = readNow(repoPath)));
+      return read;
     },
   };
+
+  async function readNow(repoPath: string): Promise<Buffer | undefined> {
+    const full = path.resolve(root, repoPath);
+    if (!isInside(root, full)) throw refuse(repoPath);
+    try {
+      const real = await fs.realpath(full);
+      realRoot ??= fs.realpath(root);
+      if (!isInside(await realRoot, real)) throw refuse(repoPath);
+      return await fs.readFile(real);
+    } catch (error) {
+      if (error instanceof GateError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+      throw new GateError(`Cannot read ${repoPath} in ${label}: ${(error as Error).message}.`, 'Check the file permissions of the checkout.');
+    }
+  }
 }
 
 function isInside(root: string, full: string): boolean {

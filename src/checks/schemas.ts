@@ -27,24 +27,37 @@ export interface Schemas {
 /** The options that say where the PR's schema is and how it is compiled. */
 export type PrSchemaOptions = Pick<GateOptions, 'schema' | 'workingDirectory' | 'repositoryRoot' | 'refMap' | 'checkFormats'>;
 
+/** The PR's checkout, where its schema files are read (each once). */
+export function prCheckout(options: Pick<GateOptions, 'repositoryRoot'>): SchemaSource {
+  return workspaceSource(options.repositoryRoot, 'the PR checkout');
+}
+
 /**
  * The PR's schema compiled from the checkout, undefined without a schema. It needs no git: a
- * run starts it while git fetches the base (see {@link openSchemas}).
+ * run starts it while git fetches the base (see {@link openSchemas}, which is given the same
+ * source).
  */
-export async function compilePrSchema(options: PrSchemaOptions): Promise<CompiledSchema | undefined> {
+export async function compilePrSchema(options: PrSchemaOptions, source: SchemaSource = prCheckout(options)): Promise<CompiledSchema | undefined> {
   if (!options.schema) return undefined;
-  return compileSchema(repositoryPath(options, options.schema, 'schema'), workspaceSource(options.repositoryRoot, 'the PR checkout'), options);
+  return compileSchema(repositoryPath(options, options.schema, 'schema'), source, options);
 }
 
 /**
  * Compiles the PR's schema (or takes it compiled by {@link compilePrSchema} with the same
  * options) and finds the base's; a note says when the PR moves or introduces it.
  */
-export async function openSchemas(git: GitCommandManager, options: GateOptions, base: RefTarget, notes: string[], prCompiled?: Promise<CompiledSchema | undefined>): Promise<Schemas> {
+export async function openSchemas(
+  git: GitCommandManager,
+  options: GateOptions,
+  base: RefTarget,
+  notes: string[],
+  begun: { prSchema?: Promise<CompiledSchema | undefined>; prSource?: SchemaSource } = {},
+): Promise<Schemas> {
   const path = options.schema ? repositoryPath(options, options.schema, 'schema') : undefined;
   const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;
-  // The schema files of each side are read for compiling and again for the schema diff.
-  const prSource = workspaceSource(options.repositoryRoot, 'the PR checkout');
+  // Each side's schema files are read once, for compiling, comparing and the schema diff.
+  const prSource = begun.prSource ?? prCheckout(options);
+  const prCompiled = begun.prSchema;
   const baseSource = gitSource(git, base.sha, at);
   const pr = path ? await (prCompiled ?? compileSchema(path, prSource, options)) : undefined;
   const baseFile = path ? await findBaseSchema(git, baseSource, base, path, options, notes) : undefined;

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { compilePrSchema, judge, type GateOptions, type GateRun } from '../../src/checks/judge.js';
+import { compilePrSchema, judge, prCheckout, type GateOptions, type GateRun } from '../../src/checks/judge.js';
 import { GateError } from '../../src/errors.js';
 import { createGitCommandManager } from '../../src/git/git.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
@@ -176,6 +176,25 @@ describe('work begun before the base was resolved', () => {
       ['configs/a.yaml', 'ok'],
       ['configs/b.yaml', 'broken'],
     ]);
+    git.close();
+  });
+});
+
+describe('the PR\'s schema files', () => {
+  it('are read once: the files compared with the base and diffed are the files compiled', async () => {
+    const baseSha = await commit({ 'schema/service.json': SCHEMA, 'schema/defs.json': DEFS, 'configs/b.yaml': 'port: 81\ntier: silver\n' });
+    await write({ 'schema/defs.json': TIGHTER_DEFS });
+    const git = await createGitCommandManager(dir);
+    const prSource = prCheckout({ repositoryRoot: dir });
+    const prSchema = compilePrSchema(options(), prSource);
+    await prSchema;
+    // Whatever the file holds afterwards, the run judges with what it compiled.
+    await write({ 'schema/defs.json': DEFS });
+
+    const run = await judge(git, options(), { ref: 'main', sha: baseSha }, undefined, { prSchema, prSource });
+
+    expect(run.base.configs.map((config) => [config.path, config.status])).toEqual([['configs/b.yaml', 'broken']]);
+    expect(run.schemaChanges?.length).toBeGreaterThan(0);
     git.close();
   });
 });

@@ -591,6 +591,18 @@ describe('workspaceSource', () => {
     expect(schema.validate(1)[0]?.message).toBe('must be a string, found a number');
   });
 
+  it('reads each file once: the bytes compiled are the bytes compared and diffed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'compat-gate-schema-'));
+    dirs.push(root);
+    writeFileSync(join(root, 's.json'), '{"type": "string"}');
+    const source = workspaceSource(root);
+    const first = await source.read('s.json');
+    writeFileSync(join(root, 's.json'), '{"type": "number"}');
+    expect((await source.read('s.json'))?.toString()).toBe('{"type": "string"}');
+    expect(await source.read('s.json')).toBe(first);
+    expect((await workspaceSource(root).read('s.json'))?.toString()).toBe('{"type": "number"}');
+  });
+
   it('refuses paths that escape the directory, through .. or a symlink', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'compat-gate-outside-'));
     const root = mkdtempSync(join(tmpdir(), 'compat-gate-schema-'));
