@@ -64,19 +64,26 @@ async function checkAndPublish(): Promise<void> {
     });
   }
   if (settings?.token) report = redactReport(report, [settings.token]);
+  // A shard sees part of the configs: the job that merges the shards comments.
+  const commented = settings && client && !settings.shard ? syncComment(report, settings, runner, client) : undefined;
+  // Safe: awaited below, once the report's files are on their way.
+  commented?.catch(() => undefined);
+  // The report's files are written while GitHub answers about the PR comment.
+  const files = writeReportFiles(report, runner);
+  // Safe: publish awaits it, and meets its failure there.
+  files.catch(() => undefined);
   // Warnings written before the annotations take their place in GitHub's 10 a step.
   const written = { warning: 0 };
-  // A shard sees part of the configs: the job that merges the shards comments.
-  if (settings && client && !settings.shard) {
+  if (commented) {
     try {
-      if (await syncComment(report, settings, runner, client)) written.warning++;
+      if (await commented) written.warning++;
     } catch (error) {
       // The comment is a courtesy: whatever happens to it, the outputs and the verdict stand.
       core.warning(`The PR comment could not be written: ${visible(describeError(error))}`);
       written.warning++;
     }
   }
-  await publish(report, runner, written);
+  await publish(report, runner, written, await files);
 }
 
 async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings, clientReady: Promise<GitHubClient> | undefined): Promise<Report> {
@@ -187,8 +194,8 @@ async function writeRunFile(path: string, text: string): Promise<void> {
   }
 }
 
-/** Outputs, report file, annotations, job summary, and the step's result. */
-async function publish(report: Report, runner: RunnerSettings, written: { warning: number }): Promise<void> {
+/** The JSON report and the SARIF log, under the runner's temp folder. */
+async function writeReportFiles(report: Report, runner: RunnerSettings): Promise<{ reportPath: string; sarifPath: string }> {
   const dir = join(runner.tempDir, 'compat-gate');
   // Shards of one matrix write distinct names, so their artifacts can be downloaded into one folder.
   const name = report.shard ? `shard-${report.shard.index}-of-${report.shard.total}` : runner.stepId ?? 'check';
@@ -196,7 +203,11 @@ async function publish(report: Report, runner: RunnerSettings, written: { warnin
   await writeRunFile(reportPath, safeJson(report) + '\n');
   const sarifPath = reportPath.replace(/\.json$/, '.sarif');
   await writeRunFile(sarifPath, safeJson(renderSarif(report)) + '\n');
+  return { reportPath, sarifPath };
+}
 
+/** Outputs, annotations, job summary, and the step's result, once the report's files are written. */
+async function publish(report: Report, runner: RunnerSettings, written: { warning: number }, { reportPath, sarifPath }: { reportPath: string; sarifPath: string }): Promise<void> {
   const { annotations, closing, failure, omitted } = annotationsFor(report, written);
   for (const annotation of [...annotations, ...closing]) {
     const properties = {
