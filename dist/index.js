@@ -10,5 +10,5 @@ if (process.env.RUNNER_ENVIRONMENT !== "github-hosted") {
   } catch {
   }
 }
-var { run } = await import("./chunks/main-647SOYS6.js");
+var { run } = await import("./chunks/main-VXZIXLM6.js");
 await run();
