@@ -285,7 +285,7 @@ class GitCli implements GitRepository {
 
   private async fetchNow(refspecs: string[], options: { depth?: number; deepen?: number }): Promise<boolean> {
     // No automatic maintenance after the fetch: it is one more git process on the way to the
-    // configs, and the runner's clone is thrown away (a local clone's next git command still runs it).
+    // configs, and the runner's clone is thrown away (a local clone's next fetch or commit runs it).
     const args = ['-c', 'protocol.version=2', '-c', 'maintenance.auto=false', '-c', 'gc.auto=0', 'fetch', '--no-tags', '--no-recurse-submodules', '--quiet'];
     if (options.depth) args.push(`--depth=${options.depth}`);
     else if (options.deepen) args.push(`--deepen=${options.deepen}`);

@@ -169,9 +169,11 @@ export interface ResolvedReleases {
  * Resolves the selection (the `release` input's text) to tags and their commits: `none`; or one
  * or more of `latest` (GitHub's latest release, else the highest semver tag of origin or of the
  * local repository), a release line (its highest stable release on GitHub, else of the tags), or
- * a tag name. Each tag's commit is fetched (depth 1) when the checkout does not have it. A tag
- * or line that was named but does not exist is a GateError; `latest` finding nothing is only a
- * note. The notes name the `release` setting as `naming` says (the action's input by default).
+ * a tag name. Each tag's commit is fetched (depth 1) when the checkout does not have it, after
+ * the base's fetch; for `latest`, origin's highest semver tag is fetched while GitHub is asked
+ * (see below). A tag or line that was named but does not exist is a GateError; `latest` finding
+ * nothing is only a note. The notes name the `release` setting as `naming` says (the action's
+ * input by default). No fetch it started outlives it.
  */
 export async function resolveReleases(
   git: GitCommandManager,
@@ -197,91 +199,114 @@ export async function resolveReleases(
   const ensure = (tag: string) => ensureTagCommit(git, tag, tags.find((t) => t.name === tag)?.sha, options.fetchAfter);
   // GitHub's latest release is nearly always origin's highest semver tag: that tag's commit is
   // fetched while GitHub answers (the fetch is the long part), and taken when the answer names
-  // it. Another answer costs one fetch more, never another release.
+  // it. When GitHub has named another tag by the time the base is had, the guess is dropped;
+  // otherwise another answer costs one fetch more, never another release.
   const guess = latest ? highestReleaseTag(tagNames) : undefined;
-  const early = guess ? { tag: guess, sha: ensure(guess) } : undefined;
-  // Safe: awaited below, as the guessed release's commit or before returning.
-  early?.sha.catch(() => undefined);
-  let listed: Promise<string[] | undefined> | undefined;
-  // GitHub's published releases, read once and only when a line asks for them.
-  const publishedTags = () =>
-    (listed ??= api
-      ? api.listReleases().then(
-          (releases) => releases.filter((release) => !release.draft && !release.prerelease).map((release) => release.tag),
-          (error: unknown) => {
-            notes.push(`The releases could not be listed from GitHub (${describeError(error)}); release lines are taken from the semver tags instead.`);
-            return undefined;
-          },
-        )
-      : Promise.resolve(undefined));
-
-  /** A line's highest stable release: GitHub's releases of it, else its semver tags. */
-  const ofLine = async (line: { major: number; minor?: number }, name: string): Promise<{ tag?: string; published: boolean }> => {
-    const published = await publishedTags();
-    let tag = published ? highestOfLine(published, line) : undefined;
-    if (!tag) {
-      tag = highestOfLine(tagNames, line);
-      if (tag && published) notes.push(`The line \`${name}\` has no GitHub release; using its highest semver tag, \`${tag}\`.`);
-    }
-    return { ...(tag ? { tag } : {}), published: published !== undefined };
-  };
-  const branch = options.baseBranch ? shortBranch(options.baseBranch) : '';
-  const setting = (options.naming ?? ACTION_NAMING).setting('release');
-
-  const chosen: Array<{ tag: string; entry: ReleaseEntry }> = [];
-  for (const entry of entries) {
-    let tag: string | undefined;
-    if (entry.kind === 'latest' && branchLine) {
-      // A backport into a release branch concerns that line's users: GitHub's latest release
-      // (or the highest tag) may be a newer line, which says nothing about them.
-      tag = (await ofLine(branchLine, branchLine.name)).tag;
-      const next = branchLine.minor !== undefined ? `v${branchLine.major}.${branchLine.minor + 1}` : `v${branchLine.major + 1}`;
-      const another = `To compare with another release, set the ${setting} to its tag or its line (\`${next}\`), or to several, one a line.`;
-      if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}: \`latest\` is that line's newest stable release, \`${tag}\`. ${another}`);
-      else if ((tag = highestBeforeLine(tagNames, branchLine))) {
-        // A newer line (v2 for `release-1.4.x`) says nothing to the users this branch will ship to.
-        notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the release before it, \`${tag}\`. To compare with another release, set the ${setting} to its tag or its line, or to several, one a line.`);
-      } else {
-        tag = await latestTag(api && askLatest(api), tagNames, notes);
-        if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the project's latest release, \`${tag}\`. ${another}`);
+  let answered: LatestAnswer | undefined;
+  void latest?.then((answer) => (answered = answer));
+  const early = guess
+    ? {
+        tag: guess,
+        sha: (async (): Promise<string | undefined | typeof DROPPED> => {
+          await options.fetchAfter?.catch(() => undefined);
+          if (answered && 'tag' in answered && answered.tag && answered.tag !== guess) return DROPPED;
+          return ensure(guess);
+        })(),
       }
-    } else if (entry.kind === 'latest') tag = await latestTag(latest, tagNames, notes);
-    else if (entry.kind === 'tag') tag = entry.name;
-    else {
-      const found = await ofLine(entry, entry.name);
-      tag = found.tag;
-      const published = found.published;
+    : undefined;
+  // Safe: awaited below, as the guessed release's commit or before the lookup ends, however it ends.
+  early?.sha.catch(() => undefined);
+  try {
+    return await chooseReleases();
+  } finally {
+    // No fetch outlives the lookup, a guess GitHub's answer did not take included.
+    await early?.sha.catch(() => undefined);
+  }
+
+  async function chooseReleases(): Promise<ResolvedReleases> {
+    let listed: Promise<string[] | undefined> | undefined;
+    // GitHub's published releases, read once and only when a line asks for them.
+    const publishedTags = () =>
+      (listed ??= api
+        ? api.listReleases().then(
+            (releases) => releases.filter((release) => !release.draft && !release.prerelease).map((release) => release.tag),
+            (error: unknown) => {
+              notes.push(`The releases could not be listed from GitHub (${describeError(error)}); release lines are taken from the semver tags instead.`);
+              return undefined;
+            },
+          )
+        : Promise.resolve(undefined));
+
+    /** A line's highest stable release: GitHub's releases of it, else its semver tags. */
+    const ofLine = async (line: { major: number; minor?: number }, name: string): Promise<{ tag?: string; published: boolean }> => {
+      const published = await publishedTags();
+      let tag = published ? highestOfLine(published, line) : undefined;
       if (!tag) {
+        tag = highestOfLine(tagNames, line);
+        if (tag && published) notes.push(`The line \`${name}\` has no GitHub release; using its highest semver tag, \`${tag}\`.`);
+      }
+      return { ...(tag ? { tag } : {}), published: published !== undefined };
+    };
+    const branch = options.baseBranch ? shortBranch(options.baseBranch) : '';
+    const setting = (options.naming ?? ACTION_NAMING).setting('release');
+
+    const chosen: Array<{ tag: string; entry: ReleaseEntry }> = [];
+    for (const entry of entries) {
+      let tag: string | undefined;
+      if (entry.kind === 'latest' && branchLine) {
+        // A backport into a release branch concerns that line's users: GitHub's latest release
+        // (or the highest tag) may be a newer line, which says nothing about them.
+        tag = (await ofLine(branchLine, branchLine.name)).tag;
+        const next = branchLine.minor !== undefined ? `v${branchLine.major}.${branchLine.minor + 1}` : `v${branchLine.major + 1}`;
+        const another = `To compare with another release, set the ${setting} to its tag or its line (\`${next}\`), or to several, one a line.`;
+        if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}: \`latest\` is that line's newest stable release, \`${tag}\`. ${another}`);
+        else if ((tag = highestBeforeLine(tagNames, branchLine))) {
+          // A newer line (v2 for `release-1.4.x`) says nothing to the users this branch will ship to.
+          notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the release before it, \`${tag}\`. To compare with another release, set the ${setting} to its tag or its line, or to several, one a line.`);
+        } else {
+          tag = await latestTag(api && askLatest(api), tagNames, notes);
+          if (tag) notes.push(`The base branch \`${branch}\` names the release line ${branchLine.name}, which has no stable release yet: \`latest\` is the project's latest release, \`${tag}\`. ${another}`);
+        }
+      } else if (entry.kind === 'latest') tag = await latestTag(latest, tagNames, notes);
+      else if (entry.kind === 'tag') tag = entry.name;
+      else {
+        const found = await ofLine(entry, entry.name);
+        tag = found.tag;
+        const published = found.published;
+        if (!tag) {
+          throw new GateError(
+            `The release line \`${entry.name}\` has no release: no ${published ? 'GitHub release and no ' : ''}semver tag of it without a prerelease part.`,
+            RELEASE_HINT,
+          );
+        }
+      }
+      if (!tag) continue;
+      const same = chosen.find((other) => other.tag === tag);
+      if (same) {
+        notes.push(`${describeEntry(same.entry)} and ${describeEntry(entry)} are the same release, \`${tag}\`: it is compared once.`);
+        continue;
+      }
+      chosen.push({ tag, entry });
+    }
+
+    const releases: RefTarget[] = [];
+    for (const { tag, entry } of chosen) {
+      const guessed = tag === early?.tag ? await early.sha : DROPPED;
+      const sha = guessed === DROPPED ? await ensure(tag) : guessed;
+      if (!sha) {
         throw new GateError(
-          `The release line \`${entry.name}\` has no release: no ${published ? 'GitHub release and no ' : ''}semver tag of it without a prerelease part.`,
-          RELEASE_HINT,
+          `The release tag \`${tag}\` does not exist in origin or could not be fetched.`,
+          entry.kind === 'latest' ? (n) => `Check the repository's latest release, or set the ${n.setting('release')} to a tag or \`none\`.` : RELEASE_HINT,
         );
       }
+      releases.push({ ref: tag, sha });
     }
-    if (!tag) continue;
-    const same = chosen.find((other) => other.tag === tag);
-    if (same) {
-      notes.push(`${describeEntry(same.entry)} and ${describeEntry(entry)} are the same release, \`${tag}\`: it is compared once.`);
-      continue;
-    }
-    chosen.push({ tag, entry });
+    return { releases, notes };
   }
-
-  const releases: RefTarget[] = [];
-  for (const { tag, entry } of chosen) {
-    const sha = await (tag === early?.tag ? early.sha : ensure(tag));
-    if (!sha) {
-      throw new GateError(
-        `The release tag \`${tag}\` does not exist in origin or could not be fetched.`,
-        entry.kind === 'latest' ? (n) => `Check the repository's latest release, or set the ${n.setting('release')} to a tag or \`none\`.` : RELEASE_HINT,
-      );
-    }
-    releases.push({ ref: tag, sha });
-  }
-  // A guess that GitHub's answer did not take still ends here: no fetch outlives the lookup.
-  if (early && !chosen.some(({ tag }) => tag === early.tag)) await early.sha.catch(() => undefined);
-  return { releases, notes };
 }
+
+/** A guessed release whose commit was not fetched (GitHub named another tag first). */
+const DROPPED = Symbol('dropped');
 
 function describeEntry(entry: ReleaseEntry): string {
   return entry.kind === 'latest' ? '`latest`' : `\`${entry.name}\``;
@@ -312,10 +337,17 @@ async function latestTag(asked: Promise<LatestAnswer> | undefined, tagNames: rea
   return undefined;
 }
 
+/**
+ * A tag's commit: held already, else fetched (depth 1) once `after` (the base's resolution) has
+ * settled; whether it is held is asked then, as the base's fetch may have brought it (fetched
+ * again with a depth, it would be marked shallow). When the base could not be had, nothing is
+ * fetched: the run ends with the base's error.
+ */
 async function ensureTagCommit(git: GitCommandManager, tag: string, known: string | undefined, after: Promise<unknown> | undefined): Promise<string | undefined> {
+  const baseHad = after ? await after.then(() => true, () => false) : true;
   if (known && (await git.hasCommit(known))) return known;
   const local = await git.tryResolveCommit(`refs/tags/${tag}`);
   if (local && (!known || local === known)) return local;
-  await after?.catch(() => undefined);
+  if (!baseHad) return undefined;
   return git.tryFetchCommit(`refs/tags/${tag}`, { depth: 1 });
 }

@@ -114,17 +114,22 @@ describe('resolving the releases', () => {
 });
 
 describe("fetching the latest release while GitHub answers", () => {
-  /** Origin's tags, none of their commits held: each is fetched (depth 1). The log says in which order things happened. */
-  function missingCommits(tags: Record<string, string>, log: string[]): GitCommandManager {
+  /**
+   * Origin's tags, their commits held only once in `held`: the others are fetched (depth 1), each
+   * fetch ending when `fetchDone` does. The log says in which order things happened.
+   */
+  function missingCommits(tags: Record<string, string>, log: string[], { held = new Set<string>(), fetchDone = Promise.resolve() } = {}): GitCommandManager {
     const list = Object.entries(tags).map(([name, commit]) => ({ name, sha: commit }));
     return {
       root: '/repo',
       tryRemoteTags: async () => list,
       tags: async () => list,
-      hasCommit: async () => false,
+      hasCommit: async (commit: string) => held.has(commit),
       tryResolveCommit: async () => undefined,
       tryFetchCommit: async (refspec: string) => {
         log.push(`fetch ${refspec}`);
+        await fetchDone;
+        log.push(`fetched ${refspec}`);
         return tags[refspec.replace('refs/tags/', '')];
       },
     } as unknown as GitCommandManager;
@@ -158,11 +163,11 @@ describe("fetching the latest release while GitHub answers", () => {
     expect(log).toEqual([]);
     baseDone();
     await settle();
-    expect(log).toEqual(['base fetched', 'fetch refs/tags/v1.0.0']);
+    expect(log).toEqual(['base fetched', 'fetch refs/tags/v1.0.0', 'fetched refs/tags/v1.0.0']);
     api.answer('v1.0.0');
     const choice = await resolving;
     expect(choice.releases).toEqual([{ ref: 'v1.0.0', sha: sha('6') }]);
-    expect(log).toEqual(['base fetched', 'fetch refs/tags/v1.0.0', 'GitHub answered']);
+    expect(log).toEqual(['base fetched', 'fetch refs/tags/v1.0.0', 'fetched refs/tags/v1.0.0', 'GitHub answered']);
   });
 
   it("fetches GitHub's latest release when it is another tag, and the guess was no more than a fetch", async () => {
@@ -174,7 +179,7 @@ describe("fetching the latest release while GitHub answers", () => {
     const choice = await resolving;
     expect(choice.releases).toEqual([{ ref: 'v0.3.1', sha: sha('5') }]);
     expect(choice.notes).toEqual([]);
-    expect(log).toEqual(['fetch refs/tags/v1.0.0', 'GitHub answered', 'fetch refs/tags/v0.3.1']);
+    expect(log).toEqual(['fetch refs/tags/v1.0.0', 'fetched refs/tags/v1.0.0', 'GitHub answered', 'fetch refs/tags/v0.3.1', 'fetched refs/tags/v0.3.1']);
   });
 
   it('keeps the guessed tag when GitHub fails or has no release, with the same notes as before', async () => {
@@ -190,13 +195,74 @@ describe("fetching the latest release while GitHub answers", () => {
     expect((await resolvingNone).notes).toEqual(['The repository has no GitHub release; using the highest semver tag, `v1.0.0`.']);
   });
 
-  it('guesses nothing for a named tag or without semver tags', async () => {
+  it('guesses nothing without semver tags, and fetches a named tag once', async () => {
     const log: string[] = [];
     const api = slowApi(log);
     api.answer(undefined);
     const choice = await resolveReleases(missingCommits({ nightly: sha('7') }, log), 'latest, nightly', api);
     expect(choice.releases).toEqual([{ ref: 'nightly', sha: sha('7') }]);
-    expect(log).toEqual(['GitHub answered', 'fetch refs/tags/nightly']);
+    expect(log).toEqual(['GitHub answered', 'fetch refs/tags/nightly', 'fetched refs/tags/nightly']);
+
+    const named: string[] = [];
+    const answering = slowApi(named);
+    const both = resolveReleases(missingCommits(TAGS, named), 'latest, v0.3.1', answering);
+    answering.answer('v1.0.0');
+    expect((await both).releases).toEqual([{ ref: 'v1.0.0', sha: sha('6') }, { ref: 'v0.3.1', sha: sha('5') }]);
+    expect(named.filter((line) => line.startsWith('fetch '))).toEqual(['fetch refs/tags/v1.0.0', 'fetch refs/tags/v0.3.1']);
+  });
+
+  it('drops the guess when GitHub has named another tag by the time the base is had', async () => {
+    const log: string[] = [];
+    const api = slowApi(log);
+    let baseDone!: () => void;
+    const base = new Promise<void>((resolve) => (baseDone = resolve));
+    const resolving = resolveReleases(missingCommits(TAGS, log), 'latest', api, { fetchAfter: base });
+    api.answer('v0.3.1');
+    await settle();
+    baseDone();
+    expect((await resolving).releases).toEqual([{ ref: 'v0.3.1', sha: sha('5') }]);
+    expect(log).toEqual(['GitHub answered', 'fetch refs/tags/v0.3.1', 'fetched refs/tags/v0.3.1']);
+  });
+
+  it('asks whether a commit is held once the base is had: what the base\'s fetch brought is not fetched again', async () => {
+    const log: string[] = [];
+    const held = new Set<string>();
+    let baseDone!: () => void;
+    const base = new Promise<void>((resolve) => (baseDone = resolve)).then(() => void held.add(sha('6')));
+    const api = slowApi(log);
+    api.answer('v1.0.0');
+    const resolving = resolveReleases(missingCommits(TAGS, log, { held }), 'latest', api, { fetchAfter: base });
+    await settle();
+    baseDone();
+    expect((await resolving).releases).toEqual([{ ref: 'v1.0.0', sha: sha('6') }]);
+    expect(log.filter((line) => line.startsWith('fetch'))).toEqual([]);
+  });
+
+  it('fetches nothing when the base could not be had (the run reports the base)', async () => {
+    const log: string[] = [];
+    const api = slowApi(log);
+    api.answer('v1.0.0');
+    const failed = Promise.reject(new Error('no base'));
+    failed.catch(() => undefined);
+    await expect(resolveReleases(missingCommits(TAGS, log), 'latest', api, { fetchAfter: failed })).rejects.toThrow(/`v1.0.0` does not exist/);
+    expect(log.filter((line) => line.startsWith('fetch'))).toEqual([]);
+  });
+
+  it('ends only once the guessed fetch has, even when the lookup fails', async () => {
+    const log: string[] = [];
+    let release!: () => void;
+    const fetchDone = new Promise<void>((resolve) => (release = resolve));
+    const api = slowApi(log);
+    api.answer('v1.0.0');
+    let settled = false;
+    const resolving = resolveReleases(missingCommits(TAGS, log, { fetchDone }), 'latest, v9', api).finally(() => (settled = true));
+    resolving.catch(() => undefined);
+    await settle();
+    expect(log).toContain('fetch refs/tags/v1.0.0');
+    expect(settled).toBe(false);
+    release();
+    await expect(resolving).rejects.toThrow(/The release line `v9` has no release/);
+    expect(log).toContain('fetched refs/tags/v1.0.0');
   });
 });
 
