@@ -66,12 +66,14 @@ async function checkAndPublish(): Promise<void> {
   if (settings?.token) report = redactReport(report, [settings.token]);
   // A shard sees part of the configs: the job that merges the shards comments.
   const commented = settings && client && !settings.shard ? syncComment(report, settings, runner, client) : undefined;
-  // Safe: awaited below, once the report's files are on their way.
+  // Safe: awaited below, once the SARIF log is on its way.
   commented?.catch(() => undefined);
-  // The report's files are written while GitHub answers about the PR comment.
-  const files = writeReportFiles(report, runner);
-  // Safe: publish awaits it, and meets its failure there.
-  files.catch(() => undefined);
+  // The SARIF log is written while GitHub answers about the PR comment; the JSON report waits for
+  // the answer, as a comment that could not be written adds a note to it.
+  const paths = reportPaths(report, runner);
+  const sarif = writeRunFile(paths.sarifPath, safeJson(renderSarif(report)) + '\n');
+  // Safe: awaited below, and met there.
+  sarif.catch(() => undefined);
   // Warnings written before the annotations take their place in GitHub's 10 a step.
   const written = { warning: 0 };
   if (commented) {
@@ -83,7 +85,9 @@ async function checkAndPublish(): Promise<void> {
       written.warning++;
     }
   }
-  await publish(report, runner, written, await files);
+  await writeRunFile(paths.reportPath, safeJson(report) + '\n');
+  await sarif;
+  await publish(report, runner, written, paths);
 }
 
 async function checkPullRequest(settings: ActionSettings, runner: RunnerSettings, clientReady: Promise<GitHubClient> | undefined): Promise<Report> {
@@ -194,16 +198,13 @@ async function writeRunFile(path: string, text: string): Promise<void> {
   }
 }
 
-/** The JSON report and the SARIF log, under the runner's temp folder. */
-async function writeReportFiles(report: Report, runner: RunnerSettings): Promise<{ reportPath: string; sarifPath: string }> {
+/** Where the JSON report and the SARIF log go, under the runner's temp folder. */
+function reportPaths(report: Report, runner: RunnerSettings): { reportPath: string; sarifPath: string } {
   const dir = join(runner.tempDir, 'compat-gate');
   // Shards of one matrix write distinct names, so their artifacts can be downloaded into one folder.
   const name = report.shard ? `shard-${report.shard.index}-of-${report.shard.total}` : runner.stepId ?? 'check';
   const reportPath = join(dir, `report-${name}.json`);
-  await writeRunFile(reportPath, safeJson(report) + '\n');
-  const sarifPath = reportPath.replace(/\.json$/, '.sarif');
-  await writeRunFile(sarifPath, safeJson(renderSarif(report)) + '\n');
-  return { reportPath, sarifPath };
+  return { reportPath, sarifPath: reportPath.replace(/\.json$/, '.sarif') };
 }
 
 /** Outputs, annotations, job summary, and the step's result, once the report's files are written. */

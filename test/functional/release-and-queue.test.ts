@@ -257,6 +257,8 @@ describe.skipIf(!existsSync(ACTION_ENTRY))('release drift, merge queue and no AP
     expect(result.annotations.some((a) => a.level === 'warning' && /comment could not be written/.test(a.message))).toBe(true);
     expect(result.summary).toMatch(/PR comment could not be written/);
     expect(result.summary).toContain('configs/main.yaml');
+    // The JSON report says it too: it is written once GitHub has answered about the comment.
+    expect((result.report?.notes as string[] | undefined)?.some((note) => /PR comment could not be written/.test(note)), explain(result)).toBe(true);
   });
 
   it('splits the configs over shards and merges the partial reports into the same verdict', async () => {
