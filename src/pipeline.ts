@@ -2,8 +2,7 @@ import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigStatus, DriftStatus, Verdict } from './constants.js';
 import { ACTION_NAMING, GateError, errorMessage, type Naming } from './errors.js';
-import { compilePrSchema, judge, prCheckout, type GateOptions, type GateRun } from './checks/judge.js';
-import type { CompiledSchema } from './checks/schema.js';
+import { beginPrSchema, judge, type BegunSchema, type GateOptions, type GateRun } from './checks/judge.js';
 import { changedLoaderScript, type ChangedScript } from './checks/loader/index.js';
 import { createGitCommandManager, type GitCommandManager, type GitRepository } from './git/git.js';
 import { statusAndMessage } from './github/errors.js';
@@ -134,12 +133,11 @@ export async function check(request: CheckRequest): Promise<Report> {
     // The PR (GitHub's API) is read while the base is resolved (git, maybe a fetch); the base's
     // failure is the one reported when both fail.
     // The PR's schema needs no git: when the base must be fetched, it is compiled meanwhile.
-    let prSchema: Promise<CompiledSchema | undefined> | undefined;
-    const prSource = prCheckout({ repositoryRoot: git.root });
+    let begun: BegunSchema | undefined;
     const baseRead = resolveBase(git, candidate, () => {
-      prSchema = compilePrSchema({ ...request.gate, repositoryRoot: git.root }, prSource);
+      begun = beginPrSchema({ ...request.gate, repositoryRoot: git.root });
       // Safe: judging awaits it, and meets its failure there.
-      prSchema.catch(() => undefined);
+      begun.prSchema.catch(() => undefined);
     });
     const local = request.localPullRequest;
     const pullRequestRead = local
@@ -177,7 +175,7 @@ export async function check(request: CheckRequest): Promise<Report> {
     let pullRequest: PullRequestContext;
     const tempDir = await mkdtemp(join(request.tempRoot, 'compat-gate-'));
     try {
-      const judged = judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releasesResolved.then((resolved) => resolved.releases), { ...(prSchema ? { prSchema } : {}), prSource });
+      const judged = judge(git, { ...request.gate, repositoryRoot: git.root, tempDir }, base, releasesResolved.then((resolved) => resolved.releases), begun);
       judged.catch(() => undefined);
       pullRequest = await pullRequestRead.catch(async (error: unknown) => {
         // The work started meanwhile ends before the error is reported, so that nothing outlives the run.

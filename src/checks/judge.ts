@@ -18,8 +18,7 @@ import { findMigrations, type BrokenOfRef } from './migration/index.js';
 import { nothingCollected, nothingToLoad } from './nothing-checked.js';
 import { ReadAhead, type RunScope } from './read-ahead.js';
 import { loaderNotes, refNotes, suiteMatchedNothing, suiteNotes } from './run-notes.js';
-import type { CompiledSchema, SchemaSource } from './schema.js';
-import { diffWithBase, openSchemas, type Schemas } from './schemas.js';
+import { diffWithBase, openSchemas, type BegunSchema, type Schemas } from './schemas.js';
 import { openSides, type Sides } from './sides.js';
 import { dropDocuments, setDocumentsAside, type OldConfig, type OnParsed } from '../configs/collect.js';
 import { fetchListed, listFollowingMoves, parseFollowing, type FetchedFollowing } from '../configs/follow.js';
@@ -32,13 +31,7 @@ import type { RefTarget } from '../refs/base.js';
 export type * from './judged.js';
 export { attributeSchemaChanges } from './attribution.js';
 export { breakingLayers, layerStatus } from './judge-ref.js';
-export { compilePrSchema, gitSource, prCheckout } from './schemas.js';
-
-/** Work begun before the base was resolved: the PR's schema compiled, and the source it was read from. */
-interface Begun {
-  prSchema?: Promise<CompiledSchema | undefined>;
-  prSource?: SchemaSource;
-}
+export { beginPrSchema, gitSource, type BegunSchema } from './schemas.js';
 
 /**
  * Judges the base's configs (the gate) and the release's (drift) with the PR's schema and
@@ -55,8 +48,8 @@ export async function judge(
   base: RefTarget,
   /** The releases, or their lookup still running: it is awaited once the base is read. */
   releases?: RefTarget | readonly RefTarget[] | Promise<readonly RefTarget[]>,
-  /** Work begun before the base was resolved: the PR's schema, compiled by {@link compilePrSchema} with these options from `prSource`. */
-  begun: Begun = {},
+  /** Work begun before the base was resolved: the PR's schema, begun by {@link beginPrSchema} with these options. */
+  begun?: BegunSchema,
 ): Promise<GateRun> {
   const lookup = Promise.resolve(releases === undefined ? [] : releases instanceof Promise ? releases : 'sha' in releases ? [releases] : releases);
   // Safe: the read-ahead awaits the lookup once the base is read and meets its failure there; this
@@ -78,7 +71,7 @@ async function judgeRefs(
   base: RefTarget,
   releasesReady: Promise<readonly RefTarget[]>,
   scope: RunScope,
-  begun: Begun,
+  begun: BegunSchema | undefined,
 ): Promise<GateRun> {
   if (!options.schema && !options.loader && !options.suite) throw nothingToLoad();
   const notes: string[] = [];

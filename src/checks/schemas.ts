@@ -27,39 +27,46 @@ export interface Schemas {
 /** The options that say where the PR's schema is and how it is compiled. */
 export type PrSchemaOptions = Pick<GateOptions, 'schema' | 'workingDirectory' | 'repositoryRoot' | 'refMap' | 'checkFormats'>;
 
-/** The PR's checkout, where its schema files are read (each once). */
-export function prCheckout(options: Pick<GateOptions, 'repositoryRoot'>): SchemaSource {
+/** The PR's schema compiled before the base is resolved, and the checkout source it was read from. */
+export interface BegunSchema {
+  prSchema: Promise<CompiledSchema | undefined>;
+  /** Each file read once: the bytes compiled are the bytes {@link openSchemas} compares and diffs. */
+  prSource: SchemaSource;
+}
+
+/**
+ * Starts compiling the PR's schema from the checkout (undefined without a schema). It needs no
+ * git: a run starts it while git fetches the base, and hands it to {@link openSchemas}.
+ */
+export function beginPrSchema(options: PrSchemaOptions): BegunSchema {
+  const prSource = prCheckout(options);
+  // A schema path outside the repository fails the promise, not the caller.
+  const prSchema = (async () => (options.schema ? compileSchema(repositoryPath(options, options.schema, 'schema'), prSource, options) : undefined))();
+  return { prSchema, prSource };
+}
+
+/** The PR's checkout, where its schema files are read. */
+function prCheckout(options: Pick<GateOptions, 'repositoryRoot'>): SchemaSource {
   return workspaceSource(options.repositoryRoot, 'the PR checkout');
 }
 
 /**
- * The PR's schema compiled from the checkout, undefined without a schema. It needs no git: a
- * run starts it while git fetches the base (see {@link openSchemas}, which is given the same
- * source).
- */
-export async function compilePrSchema(options: PrSchemaOptions, source: SchemaSource = prCheckout(options)): Promise<CompiledSchema | undefined> {
-  if (!options.schema) return undefined;
-  return compileSchema(repositoryPath(options, options.schema, 'schema'), source, options);
-}
-
-/**
- * Compiles the PR's schema (or takes it compiled by {@link compilePrSchema} with the same
- * options) and finds the base's; a note says when the PR moves or introduces it.
+ * Compiles the PR's schema (or takes it begun by {@link beginPrSchema} with the same options)
+ * and finds the base's; a note says when the PR moves or introduces it.
  */
 export async function openSchemas(
   git: GitCommandManager,
   options: GateOptions,
   base: RefTarget,
   notes: string[],
-  begun: { prSchema?: Promise<CompiledSchema | undefined>; prSource?: SchemaSource } = {},
+  begun?: BegunSchema,
 ): Promise<Schemas> {
   const path = options.schema ? repositoryPath(options, options.schema, 'schema') : undefined;
   const at = `the base \`${base.ref}\` (${base.sha.slice(0, 12)})`;
   // Each side's schema files are read once, for compiling, comparing and the schema diff.
-  const prSource = begun.prSource ?? prCheckout(options);
-  const prCompiled = begun.prSchema;
+  const prSource = begun?.prSource ?? prCheckout(options);
   const baseSource = gitSource(git, base.sha, at);
-  const pr = path ? await (prCompiled ?? compileSchema(path, prSource, options)) : undefined;
+  const pr = path ? await (begun?.prSchema ?? compileSchema(path, prSource, options)) : undefined;
   const baseFile = path ? await findBaseSchema(git, baseSource, base, path, options, notes) : undefined;
   return { path, pr, baseFile, prSource, baseSource, at };
 }

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { compilePrSchema, judge, prCheckout, type GateOptions, type GateRun } from '../../src/checks/judge.js';
+import { beginPrSchema, judge, type GateOptions, type GateRun } from '../../src/checks/judge.js';
 import { GateError } from '../../src/errors.js';
 import { createGitCommandManager } from '../../src/git/git.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
@@ -167,9 +167,9 @@ describe('work begun before the base was resolved', () => {
     const baseSha = await commit({ 'schema/service.json': SCHEMA, 'schema/defs.json': DEFS, 'configs/a.yaml': 'port: 80\n', 'configs/b.yaml': 'port: 81\ntier: silver\n' });
     await write({ 'schema/defs.json': TIGHTER_DEFS });
     const git = await createGitCommandManager(dir);
-    const prSchema = compilePrSchema(options());
+    const begun = beginPrSchema(options());
 
-    const run = await judge(git, options(), { ref: 'main', sha: baseSha }, undefined, { prSchema });
+    const run = await judge(git, options(), { ref: 'main', sha: baseSha }, undefined, begun);
 
     expect(calls.compile.filter((label) => label === 'the PR checkout')).toHaveLength(1);
     expect(run.base.configs.map((config) => [config.path, config.status])).toEqual([
@@ -185,13 +185,12 @@ describe('the PR\'s schema files', () => {
     const baseSha = await commit({ 'schema/service.json': SCHEMA, 'schema/defs.json': DEFS, 'configs/b.yaml': 'port: 81\ntier: silver\n' });
     await write({ 'schema/defs.json': TIGHTER_DEFS });
     const git = await createGitCommandManager(dir);
-    const prSource = prCheckout({ repositoryRoot: dir });
-    const prSchema = compilePrSchema(options(), prSource);
-    await prSchema;
+    const begun = beginPrSchema(options());
+    await begun.prSchema;
     // Whatever the file holds afterwards, the run judges with what it compiled.
     await write({ 'schema/defs.json': DEFS });
 
-    const run = await judge(git, options(), { ref: 'main', sha: baseSha }, undefined, { prSchema, prSource });
+    const run = await judge(git, options(), { ref: 'main', sha: baseSha }, undefined, begun);
 
     expect(run.base.configs.map((config) => [config.path, config.status])).toEqual([['configs/b.yaml', 'broken']]);
     expect(run.schemaChanges?.length).toBeGreaterThan(0);
