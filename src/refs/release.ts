@@ -217,13 +217,6 @@ export async function resolveReleases(
   // Safe: awaited below, as the guessed release's commit or before the lookup ends, however it ends.
   early?.sha.catch(() => undefined);
   try {
-    return await chooseReleases();
-  } finally {
-    // No fetch outlives the lookup, a guess GitHub's answer did not take included.
-    await early?.sha.catch(() => undefined);
-  }
-
-  async function chooseReleases(): Promise<ResolvedReleases> {
     let listed: Promise<string[] | undefined> | undefined;
     // GitHub's published releases, read once and only when a line asks for them.
     const publishedTags = () =>
@@ -302,6 +295,9 @@ export async function resolveReleases(
       releases.push({ ref: tag, sha });
     }
     return { releases, notes };
+  } finally {
+    // No fetch outlives the lookup, a guess GitHub's answer did not take included.
+    await early?.sha.catch(() => undefined);
   }
 }
 
