@@ -10,5 +10,5 @@ if (process.env.RUNNER_ENVIRONMENT !== "github-hosted") {
   } catch {
   }
 }
-var { run } = await import("./chunks/main-GXPMFEG6.js");
+var { run } = await import("./chunks/main-6GYLKKOI.js");
 await run();

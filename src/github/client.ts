@@ -1,9 +1,19 @@
-import { getOctokit } from '@actions/github';
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import { nodeFetch } from './transport.js';
 
-/** A GitHub REST client, as @actions/github builds it, with retries and rate-limit handling. */
-export type GitHubClient = ReturnType<typeof getOctokit>;
+/**
+ * Octokit with what @actions/github's `getOctokit` adds (REST methods, pagination), plus
+ * retries and rate-limit handling.
+ */
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
+
+/** A GitHub REST client: Octokit with REST methods, pagination, retries and rate-limit handling. */
+export type GitHubClient = InstanceType<typeof GitHub>;
 
 /** How often a request is retried after a 5xx or a network error (plugin-retry). */
 const RETRIES = 2;
@@ -11,11 +21,14 @@ const RETRIES = 2;
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 
 /**
- * The client compat-gate talks to GitHub with. 5xx answers and network errors are retried
- * twice with quadratic backoff (plugin-retry: n² × `retryBaseMs`, a few seconds in all); a
- * primary or secondary rate limit
- * is waited out twice when the wait is short, and otherwise fails so that the caller can
- * fall back to the event payload and git. `GITHUB_API_URL` sets the server (GHES, tests).
+ * The client compat-gate talks to GitHub with, set up as @actions/github sets it up: the
+ * server from `GITHUB_API_URL` (GHES, tests), the token as `token …`, the runner's
+ * orchestration id in the user agent, and, when `HTTPS_PROXY`/`HTTP_PROXY` apply to the server
+ * (`NO_PROXY` does not exempt it), the proxy-aware `fetch` of @actions/github. With no proxy,
+ * requests go through Node's own `http`/`https` (`nodeFetch`). 5xx answers and network errors
+ * are retried twice with quadratic backoff (plugin-retry: n² × `retryBaseMs`, a few seconds in
+ * all); a primary or secondary rate limit is waited out twice when the wait is short, and
+ * otherwise fails so that the caller can fall back to the event payload and git.
  */
 export function createGitHubClient(
   token: string,
@@ -30,19 +43,45 @@ export function createGitHubClient(
     notice(`GitHub's ${kind} rate limit: retrying ${request.method} ${request.url} in ${retryAfter} s.`);
     return true;
   };
-  return getOctokit(
-    token,
-    {
-      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-      ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
-      retry: { retries: RETRIES, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-      throttle: {
-        retryAfterBaseValue: options.retryBaseMs ?? 1000,
-        onRateLimit: retryOnce('primary'),
-        onSecondaryRateLimit: retryOnce('secondary'),
-      },
+  const baseUrl = options.baseUrl ?? apiUrl();
+  const userAgent = orchestrationUserAgent();
+  return new GitHub({
+    auth: `token ${token}`,
+    baseUrl,
+    ...(userAgent ? { userAgent } : {}),
+    request: { fetch: options.fetch ?? transportFor(baseUrl) },
+    retry: { retries: RETRIES, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+    throttle: {
+      retryAfterBaseValue: options.retryBaseMs ?? 1000,
+      onRateLimit: retryOnce('primary'),
+      onSecondaryRateLimit: retryOnce('secondary'),
     },
-    retry,
-    throttling,
-  );
+  });
+}
+
+/** The REST API's root: `GITHUB_API_URL` on a runner (GHES has its own), else github.com's. */
+export function apiUrl(): string {
+  return process.env.GITHUB_API_URL || 'https://api.github.com';
+}
+
+/**
+ * How requests to `baseUrl` travel: through the proxy the runner names for it, with
+ * @actions/github's `undici` fetch (loaded only then), or straight, with `nodeFetch`.
+ */
+export function transportFor(baseUrl: string): typeof fetch {
+  if (!getProxyUrl(new URL(baseUrl))) return nodeFetch as unknown as typeof fetch;
+  let proxied: Promise<typeof fetch> | undefined;
+  return (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+    proxied ??= import('@actions/github/lib/utils').then(({ defaults }) => (defaults.request?.fetch ?? nodeFetch) as typeof fetch);
+    return (await proxied)(input, init);
+  }) as typeof fetch;
+}
+
+/**
+ * The user agent @actions/github sends: Octokit's own, with the runner's orchestration id
+ * (`ACTIONS_ORCHESTRATION_ID`, unsafe characters replaced) when there is one.
+ */
+export function orchestrationUserAgent(): string | undefined {
+  const id = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
+  return id ? `actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : undefined;
 }
