@@ -381,17 +381,27 @@ export function releaseTags(report: Report): string {
 export function redactReport(report: Report, secrets: readonly string[]): Report {
   const words = secrets.filter((secret) => secret.length >= 4);
   if (words.length === 0) return report;
-  // A value with nothing to redact is kept as it is: only what holds a secret is copied.
+  // A value with nothing to redact is kept as it is: only what holds a secret is copied, and a
+  // report with none (the rule) is walked without allocating.
   const scrub = (value: unknown): unknown => {
     if (typeof value === 'string') return words.some((secret) => value.includes(secret)) ? words.reduce((text, secret) => text.split(secret).join('***'), value) : value;
     if (Array.isArray(value)) {
-      const scrubbed = value.map(scrub);
-      return scrubbed.some((inner, index) => inner !== value[index]) ? scrubbed : value;
+      let copy: unknown[] | undefined;
+      for (let index = 0; index < value.length; index += 1) {
+        const inner: unknown = value[index];
+        const scrubbed = scrub(inner);
+        if (scrubbed !== inner) (copy ??= [...value])[index] = scrubbed;
+      }
+      return copy ?? value;
     }
     if (value && typeof value === 'object') {
-      const entries = Object.entries(value);
-      const scrubbed = entries.map(([key, inner]) => [key, scrub(inner)] as const);
-      return scrubbed.some(([, inner], index) => inner !== entries[index]![1]) ? Object.fromEntries(scrubbed) : value;
+      let copy: Record<string, unknown> | undefined;
+      for (const key of Object.keys(value)) {
+        const inner = (value as Record<string, unknown>)[key];
+        const scrubbed = scrub(inner);
+        if (scrubbed !== inner) (copy ??= { ...value })[key] = scrubbed;
+      }
+      return copy ?? value;
     }
     return value;
   };
