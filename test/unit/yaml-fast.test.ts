@@ -221,6 +221,30 @@ describe('parseYamlFast gives the slow reader’s values or defers', () => {
     expectAgreement(variants);
   });
 
+  it('skips runs of plain lines only where the line-by-line scan finds nothing to note (fuzz and fixtures)', () => {
+    const same = (text: string): void => {
+      expect(scanYamlText(text), JSON.stringify(text)).toEqual(scanYamlText(text, { lineByLine: true }));
+    };
+    for (const file of yamlFilesUnder(FIXTURES)) same(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    for (const text of TRICKY) same(text);
+    // Lines that are plain, lines that look plain but are not, and lines that change the scan's
+    // state for the next one (block scalars, empty items, anchors at the end, document markers).
+    const line = fc.constantFrom(
+      'a: 1', 'key: value', 'k: v # c', '# comment', '   # indented comment', '', '   ', 'url: mysql://h:5432/db', 'p: /api/{id}', 'q: "3.1"',
+      "r: 'x'", 't: [a, b-1, v2.0]', 'u: []', 'w: {}', '- name: x', '- - k: v', '  nested: yes', '    deeper:', 'x: a b  c',
+      'h: a: b', 'h: a:', 'k:#c', 'k: v#c', 'k: "v"#c', "k: 'it''s'", 'k: "a\\"b"', 'k: [a,', 'k: [a, ]', 'k: [a b]', 'k: [a]: b',
+      'k: |', 'k: >-', '  block line', '', '-', '- ', '  -', 'k: &a', 'k: &a v', 'k: *a', '&a k: v', '*a', '---', '--- k: v', '...',
+      '%YAML 1.2', '? k', ': v', '!t k: v', 'k: !t v', 'k: -1', 'k: .5', 'k: ~', '<<: *a', 'k:  v', 'k: v  ', ' k: v', '  - k: v',
+      'k: a\u2028b', 'k: é', 'k: a,b', 'k: {a: 1}', 'k: @x', 'k: `x`', 'k: %x', 'k: x:y:z', 'k: x: y',
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.boolean(), (lines, endsWithBreak) => {
+        same(lines.join('\n') + (endsWithBreak ? '\n' : ''));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 13) },
+    );
+  });
+
   it('agrees on generated YAML-ish texts (fuzz)', () => {
     const token = fc.constantFrom(
       'a', 'b', 'key', ' ', '  ', '\n', '\n  ', '\n    ', ': ', ':', '- ', '-', '#', ' #', '"', "'", '[', ']', '{', '}', ', ', ',',

@@ -57,9 +57,12 @@ export interface YamlTextScan {
  * indicators, keep chomping (`|+`). Returns undefined for such a text, else the anchors and
  * aliases it counted.
  */
-export function scanYamlText(text: string): YamlTextScan | undefined {
+export function scanYamlText(text: string, options: { lineByLine?: boolean } = {}): YamlTextScan | undefined {
   if (text.includes('\t') || text.includes('\uFEFF') || /\r(?!\n)/.test(text)) return undefined;
   const counts: YamlTextScan = { anchors: 0, aliases: 0 };
+  // Runs of plain lines are skipped with one regular expression (PLAIN_LINES) that ends lines at
+  // LF alone: the scan also drops the CR of a CRLF, so such texts are read line by line.
+  const skipPlain = options.lineByLine !== true && !text.includes('\r');
   /** Column a block scalar's lines must be indented past, while inside one. */
   let blockParent: number | undefined;
   let blockFirstLine = false;
@@ -73,6 +76,14 @@ export function scanYamlText(text: string): YamlTextScan | undefined {
   // line is copied out of it.
   let from = 0;
   while (from <= text.length) {
+    // A plain line changes nothing the scan tracks once the document's first line sits at column
+    // 0 and no block scalar, empty item or anchor waits for the next line: skip to the first line
+    // that is not plain (or the last one, which has no line break).
+    if (skipPlain && documentIndent === 0 && blockParent === undefined && emptyItem === undefined && !pendingAnchor) {
+      PLAIN_LINES.lastIndex = from;
+      if (PLAIN_LINES.test(text)) from = PLAIN_LINES.lastIndex;
+      if (from > text.length) break;
+    }
     let next = text.indexOf('\n', from);
     if (next === -1) next = text.length;
     const lineFrom = from;
@@ -114,6 +125,21 @@ export function scanYamlText(text: string): YamlTextScan | undefined {
   }
   return counts;
 }
+
+/**
+ * A line the scan passes with nothing to count or defer on, and that leaves its state as it
+ * found it: blank, a comment, or `key:` (after `- ` items) with nothing, or a plain scalar that
+ * starts with a letter, digit, `_` or `/` and holds no `#` nor `: `, or a quoted scalar without
+ * escapes, or a flow sequence of plain words, then maybe a comment. Each line has one way to
+ * match, so a run of them is matched in one pass and ends where a line is not plain.
+ */
+const PLAIN_KEY = String.raw`[A-Za-z0-9_][A-Za-z0-9_./-]*`;
+const PLAIN_VALUE = String.raw`[A-Za-z0-9_/](?:[^\n#: ]|:(?=[^ \n])| +(?=[^ \n#]))*`;
+const QUOTED_VALUE = String.raw`"[^"\\\n]*"|'[^'\n]*'`;
+const FLOW_WORDS = String.raw`\[ *(?:${PLAIN_KEY}(?: *, *${PLAIN_KEY})* *)?\]|\{ *\}`;
+const PLAIN_LINE = String.raw` *(?:(?:- +)*${PLAIN_KEY}:(?: +(?:${PLAIN_VALUE}|${QUOTED_VALUE}|${FLOW_WORDS}))?(?: +#[^\n]*)?|#[^\n]*)? *\n`;
+/** Plain lines, each with its line break, as many as follow one another from `lastIndex`. */
+const PLAIN_LINES = new RegExp(`(?:${PLAIN_LINE})*`, 'y');
 
 const SPACE = 0x20;
 const CR = 0x0d;
