@@ -9,6 +9,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitCommandManager, type GitRepository } from '../../src/git/git.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
 
+function runGitSync(repo: string, args: string[]): string {
+  return execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
+}
+
 let dir: string;
 let env: NodeJS.ProcessEnv;
 const opened: GitRepository[] = [];
@@ -39,6 +43,39 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const git of opened.splice(0)) git.close();
   await rm(dir, { recursive: true, force: true });
+});
+
+describe('listing a tree', () => {
+  it('gives each entry as `git ls-tree -r -l` prints it: blobs, executables, symlinks, submodules, odd names', async () => {
+    const repo = path.join(dir, 'repo');
+    await commit(repo, { 'a/plain.yaml': 'x: 1\n', 'a/empty.yaml': '', 'a/naïve name.yaml': 'y'.repeat(12_345), 'run.sh': '#!/bin/sh\n' });
+    await chmod(path.join(repo, 'run.sh'), 0o755);
+    execFileSync('ln', ['-s', 'a/plain.yaml', path.join(repo, 'link.yaml')]);
+    const sub = await runGit(repo, ['rev-parse', 'HEAD'], env);
+    await runGit(repo, ['add', '-A'], env);
+    // A submodule is a gitlink in the index: `add -A` would drop it, as nothing is checked out there.
+    await runGit(repo, ['update-index', '--add', '--cacheinfo', `160000,${sub},vendor/sub`], env);
+    await runGit(repo, ['commit', '-q', '-m', 'exec, link, submodule'], env);
+    const sha = await runGit(repo, ['rev-parse', 'HEAD'], env);
+    const git = await open(repo);
+    const listed = await git.lsTree(sha);
+    // `ls-tree -r -l` without -z: "<mode> <type> <object> <size or ->\t<path>", paths quoted when odd.
+    const expected = runGitSync(repo, ['-c', 'core.quotePath=false', 'ls-tree', '-r', '-l', '--full-tree', sha])
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [fields, name] = line.split('\t') as [string, string];
+        const [mode, type, object, size] = fields.split(/ +/) as [string, string, string, string];
+        return { mode, type, sha: object, path: name.replace(/^"(.*)"$/, '$1'), ...(size === '-' ? {} : { size: Number(size) }) };
+      });
+    expect(listed).toEqual(expected);
+    expect(listed.map((entry) => entry.mode).sort()).toEqual(['100644', '100644', '100644', '100755', '120000', '160000']);
+    expect(listed.find((entry) => entry.path === 'a/naïve name.yaml')?.size).toBe(12_345);
+    expect(listed.find((entry) => entry.path === 'vendor/sub')).toEqual({ mode: '160000', type: 'commit', sha: sub, path: 'vendor/sub' });
+    // Without -l (a new process: a listing with sizes would serve this one), the same entries with no size.
+    const withoutSizes = await (await open(repo)).lsTree(sha, { sizes: false });
+    expect(withoutSizes).toEqual(expected.map(({ size: _size, ...entry }) => entry));
+  });
 });
 
 describe('lookups through cat-file', () => {
