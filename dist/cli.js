@@ -9,5 +9,5 @@ try {
   module.enableCompileCache?.();
 } catch {
 }
-var { main } = await import("./chunks/main-G4BSEBNO.js");
+var { main } = await import("./chunks/main-2SMWQTQK.js");
 process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
