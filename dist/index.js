@@ -10,5 +10,5 @@ if (process.env.RUNNER_ENVIRONMENT !== "github-hosted") {
   } catch {
   }
 }
-var { run } = await import("./chunks/main-QP4JY7TC.js");
+var { run } = await import("./chunks/main-SGHCVVRL.js");
 await run();

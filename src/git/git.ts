@@ -152,20 +152,6 @@ function decodePath(bytes: Buffer): string {
   }
 }
 
-const MODES = ['100644', '100755', '120000', '040000', '160000'];
-const TYPES = ['blob', 'tree', 'commit'];
-
-/** `bytes[start, end)` as one of `known` (shared, not a new string each time), or as latin1 text. */
-function knownString(bytes: Buffer, start: number, end: number, known: readonly string[]): string {
-  for (const text of known) {
-    if (text.length !== end - start) continue;
-    let i = 0;
-    while (i < text.length && bytes[start + i] === text.charCodeAt(i)) i++;
-    if (i === text.length) return text;
-  }
-  return bytes.toString('latin1', start, end);
-}
-
 /** The path in `bytes[start, end)`: most paths are ASCII, read as they are without a decoder. */
 function decodePathIn(bytes: Buffer, start: number, end: number): string {
   for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return decodePath(bytes.subarray(start, end));
@@ -335,27 +321,20 @@ class GitCli implements GitRepository {
     for (let start = 0; start < out.length; ) {
       let end = out.indexOf(0, start);
       if (end < 0) end = out.length;
-      // "<mode> SP <type> SP <object> [SP+ <size>] TAB <path>"; -z keeps paths unquoted. Fields
-      // are read from the bytes: the few modes and types as shared strings, the size as digits.
+      // "<mode> SP <type> SP <object> [SP+ <size>] TAB <path>"; -z keeps paths unquoted.
       const tab = out.indexOf(9, start);
-      const modeEnd = out.indexOf(32, start);
-      const typeAt = modeEnd + 1;
-      const shaAt = out.indexOf(32, typeAt) + 1;
-      let shaEnd = shaAt;
-      while (shaEnd < tab && out[shaEnd] !== 32) shaEnd++;
-      let size = -1;
-      for (let at = shaEnd; at < tab; at++) {
-        const digit = out[at]! - 48;
-        if (digit >= 0 && digit <= 9) size = (size < 0 ? 0 : size * 10) + digit;
-      }
-      const entry: TreeEntry = {
-        mode: knownString(out, start, modeEnd, MODES),
-        type: knownString(out, typeAt, shaAt - 1, TYPES) as TreeEntry['type'],
-        sha: out.toString('latin1', shaAt, shaEnd),
+      const fields = out.toString('latin1', start, tab);
+      const typeAt = fields.indexOf(' ') + 1;
+      const shaAt = fields.indexOf(' ', typeAt) + 1;
+      const shaEnd = fields.indexOf(' ', shaAt);
+      const bytes = shaEnd < 0 ? Number.NaN : Number(fields.slice(shaEnd + 1).trim());
+      entries.push({
+        mode: fields.slice(0, typeAt - 1),
+        type: fields.slice(typeAt, shaAt - 1) as TreeEntry['type'],
+        sha: shaEnd < 0 ? fields.slice(shaAt) : fields.slice(shaAt, shaEnd),
         path: decodePathIn(out, tab + 1, end),
-      };
-      if (size >= 0) entry.size = size;
-      entries.push(entry);
+        ...(Number.isFinite(bytes) ? { size: bytes } : {}),
+      });
       start = end + 1;
     }
     return entries;
