@@ -9,5 +9,5 @@ try {
   module.enableCompileCache?.();
 } catch {
 }
-var { main } = await import("./chunks/main-2HTUEQH5.js");
+var { main } = await import("./chunks/main-ZF7AIJID.js");
 process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });

@@ -65,14 +65,19 @@ export function apiUrl(): string {
 }
 
 /**
- * How requests to `baseUrl` travel: through the proxy the runner names for it, with
- * @actions/github's `undici` fetch (loaded only then), or straight, with `nodeFetch`.
+ * How requests to `baseUrl` travel: through the proxy the runner names for it, with `undici`'s
+ * fetch and @actions/http-client's proxy dispatcher for `baseUrl` (as @actions/github sends
+ * them; loaded only then), or straight, with `nodeFetch`.
  */
 export function transportFor(baseUrl: string): typeof fetch {
   if (!getProxyUrl(new URL(baseUrl))) return nodeFetch as unknown as typeof fetch;
   let proxied: Promise<typeof fetch> | undefined;
   return (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-    proxied ??= import('@actions/github/lib/utils').then(({ defaults }) => (defaults.request?.fetch ?? nodeFetch) as typeof fetch);
+    proxied ??= Promise.all([import('@actions/http-client'), import('undici')]).then(([{ HttpClient }, undici]) => {
+      const dispatcher = new HttpClient().getAgentDispatcher(baseUrl);
+      return ((url: Parameters<typeof fetch>[0], options?: Parameters<typeof fetch>[1]) =>
+        undici.fetch(url as Parameters<typeof undici.fetch>[0], { ...(options as Parameters<typeof undici.fetch>[1]), ...(dispatcher ? { dispatcher } : {}) })) as unknown as typeof fetch;
+    });
     return (await proxied)(input, init);
   }) as typeof fetch;
 }

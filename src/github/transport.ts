@@ -10,8 +10,9 @@ import { request as httpsRequest } from 'node:https';
  * goes on as a GET without a body; the credentials dropped when the origin changes); an
  * `AbortSignal`; an answer with `status`, `url`, iterable `headers`, `text()`, `json()` and
  * `arrayBuffer()`. Bodies are asked for and read uncompressed, or inflated when a server
- * compresses them unasked. A socket idle for `IDLE_TIMEOUT_MS` fails the request as a network
- * error (Octokit retries it), as `undici` times out one that stops answering.
+ * compresses them unasked. As with `undici`'s defaults, a connection not made within
+ * `CONNECT_TIMEOUT_MS`, or a socket idle for `IDLE_TIMEOUT_MS`, fails the request as a network
+ * error (Octokit retries it).
  */
 export async function nodeFetch(input: string | URL, init: NodeFetchInit = {}): Promise<NodeFetchResponse> {
   let url = new URL(String(input));
@@ -19,10 +20,11 @@ export async function nodeFetch(input: string | URL, init: NodeFetchInit = {}): 
   let body = init.body ?? undefined;
   let headers = plainHeaders(init.headers);
   for (let redirects = 0; ; redirects += 1) {
-    const answer = await send(url, method, headers, body, init.signal ?? undefined);
+    const signal = init.signal ?? undefined;
+    const answer = await send(url, method, headers, body, signal, { ...TIMEOUTS, ...init.timeouts });
     const location = answer.headers.location;
     if (!REDIRECTS.has(answer.statusCode ?? 0) || init.redirect === 'manual' || typeof location !== 'string') {
-      return respond(url, answer, await readBody(answer), redirects > 0);
+      return respond(url, answer, await readBody(answer, signal), redirects > 0);
     }
     answer.resume();
     if (init.redirect === 'error') throw new TypeError(`${method} ${url.href} was redirected, and redirects are refused`);
@@ -44,6 +46,13 @@ export interface NodeFetchInit {
   body?: string | Buffer | null;
   signal?: AbortSignal | null;
   redirect?: 'follow' | 'manual' | 'error';
+  /** Not part of `fetch`: other limits than `undici`'s defaults (tests). */
+  timeouts?: Partial<Timeouts>;
+}
+
+export interface Timeouts {
+  connectMs: number;
+  idleMs: number;
 }
 
 export interface NodeFetchResponse {
@@ -88,28 +97,44 @@ export class ResponseHeaders {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 20;
-/** As long as `undici` waits for an answer's headers or its next bytes by default. */
-export const IDLE_TIMEOUT_MS = 300_000;
+/**
+ * `undici`'s defaults: 10 s to connect (and for TLS), and 300 s for an answer's headers or its next
+ * bytes.
+ */
+const TIMEOUTS: Timeouts = { connectMs: 10_000, idleMs: 300_000 };
 
-function send(url: URL, method: string, headers: Record<string, string>, body: string | Buffer | undefined, signal: AbortSignal | undefined): Promise<IncomingMessage> {
+function send(url: URL, method: string, headers: Record<string, string>, body: string | Buffer | undefined, signal: AbortSignal | undefined, timeouts: Timeouts): Promise<IncomingMessage> {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return Promise.reject(new TypeError(`${url.protocol} URLs are not supported: ${url.href}`));
   if (signal?.aborted) return Promise.reject(abortError(signal));
   return new Promise((resolve, reject) => {
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
       method,
       headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      // The socket's idle limit from its creation on (the agent's own, 5 s, would apply until it connects).
+      timeout: timeouts.idleMs,
       ...(signal ? { signal } : {}),
     });
-    request.setTimeout(IDLE_TIMEOUT_MS, () => request.destroy(new Error(`${method} ${url.host}: no answer for ${IDLE_TIMEOUT_MS / 1000} s`)));
+    const fail = (message: string) => request.destroy(Object.assign(new Error(`${method} ${url.host}: ${message}`), { code: 'ETIMEDOUT' }));
+    request.on('timeout', () => fail(`no answer for ${timeouts.idleMs / 1000} s`));
+    request.once('socket', (socket) => {
+      if (!socket.connecting) return;
+      const timer = setTimeout(() => fail(`not connected within ${timeouts.connectMs / 1000} s`), timeouts.connectMs);
+      socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(timer));
+      socket.once('close', () => clearTimeout(timer));
+    });
     request.once('response', resolve);
     request.once('error', (error) => reject(signal?.aborted ? abortError(signal) : error));
     request.end(body);
   });
 }
 
-async function readBody(answer: IncomingMessage): Promise<Buffer> {
+async function readBody(answer: IncomingMessage, signal: AbortSignal | undefined): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of answer) chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of answer) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw signal?.aborted ? abortError(signal) : error;
+  }
   const raw = Buffer.concat(chunks);
   const encoding = String(answer.headers['content-encoding'] ?? '').trim().toLowerCase();
   if (encoding === '' || encoding === 'identity' || raw.length === 0) return raw;

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient, orchestrationUserAgent, transportFor } from '../../src/github/client.js';
+import { httpStatus } from '../../src/github/errors.js';
 import { nodeFetch } from '../../src/github/transport.js';
+import { describeApiFailure, octokitPullRequestApi } from '../../src/refs/pull-request.js';
 
 interface Seen {
   method: string;
@@ -134,6 +136,21 @@ describe('nodeFetch: what Octokit asks of a fetch, over node:http', () => {
     await expect(nodeFetch(`${api.origin}/json`, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('gives up on a server that stops answering, and on a connection that is never made', async () => {
+    // The API answers nothing on /slow; a TCP server that never speaks TLS never completes an https connection.
+    await expect(nodeFetch(`${api.origin}/slow`, { timeouts: { idleMs: 150 } })).rejects.toThrow(/no answer for 0.15 s/);
+    const sockets: Socket[] = [];
+    const silent = createNetServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      await expect(nodeFetch(`https://127.0.0.1:${port}/`, { timeouts: { connectMs: 150 } })).rejects.toMatchObject({ code: 'ETIMEDOUT', message: expect.stringMatching(/not connected within 0.15 s/) });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('refuses a URL that is not http(s)', async () => {
     await expect(nodeFetch('file:///etc/passwd')).rejects.toThrow(/file: URLs are not supported/);
   });
@@ -153,6 +170,21 @@ describe('the GitHub client over nodeFetch', () => {
   it('reports a refusal as Octokit’s RequestError with its status', async () => {
     const octokit = createGitHubClient('t', { baseUrl: api.origin, retryBaseMs: 1 });
     await expect(octokit.request('GET /nowhere')).rejects.toMatchObject({ status: 404, message: expect.stringMatching(/Not Found/) });
+  });
+});
+
+describe('a GitHub API that cannot be reached', () => {
+  it('fails as Octokit fails a network error: status 500 without an answer, the cause as its message', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const octokit = createGitHubClient('ghs_transporttoken000000000000000000000', { baseUrl: `http://127.0.0.1:${port}`, retryBaseMs: 1 });
+    const api = octokitPullRequestApi(octokit, 'acme', 'gate');
+    const error = await api.getPull(3).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 500 });
+    expect(httpStatus(error)).toBeUndefined();
+    expect(describeApiFailure(error)).toMatch(/^connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
   });
 });
 
@@ -201,7 +233,7 @@ describe('which transport a runner gets', () => {
         const fetchThroughProxy = transportFor('http://api.github.invalid');
         const answer = await fetchThroughProxy('http://api.github.invalid/repos/o/r');
         expect(await answer.json()).toMatchObject({ via: 'proxy', target: expect.stringMatching(/\/repos\/o\/r$/) });
-        expect(tunnels.every((target) => target === 'api.github.invalid:80')).toBe(true);
+        expect(tunnels).toEqual(['api.github.invalid:80']);
       });
     } finally {
       proxy.http.closeAllConnections();

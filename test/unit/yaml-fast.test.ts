@@ -245,6 +245,16 @@ describe('parseYamlFast gives the slow reader’s values or defers', () => {
     );
   });
 
+  it('skips plain lines in time linear in the line: a megabyte of spaces before a non-plain character', () => {
+    // A regular expression that could split a run of spaces two ways would take minutes here.
+    for (const tail of ['x', '"', '&a', '- ', 'k: v #', 'k: [a,', 'k:   ']) {
+      const text = `a: 1\n${' '.repeat(1 << 20)}${tail}\n${'k: v\n'.repeat(3)}`;
+      expect(scanYamlText(text)).toEqual(scanYamlText(text, { lineByLine: true }));
+    }
+    const manyLines = `a: 1\n${`${' '.repeat(20_000)}x\n`.repeat(50)}`;
+    expect(scanYamlText(manyLines)).toEqual(scanYamlText(manyLines, { lineByLine: true }));
+  });
+
   it('agrees on generated YAML-ish texts (fuzz)', () => {
     const token = fc.constantFrom(
       'a', 'b', 'key', ' ', '  ', '\n', '\n  ', '\n    ', ': ', ':', '- ', '-', '#', ' #', '"', "'", '[', ']', '{', '}', ', ', ',',

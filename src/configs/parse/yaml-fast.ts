@@ -131,13 +131,15 @@ export function scanYamlText(text: string, options: { lineByLine?: boolean } = {
  * found it: blank, a comment, or `key:` (after `- ` items) with nothing, or a plain scalar that
  * starts with a letter, digit, `_` or `/` and holds no `#` nor `: `, or a quoted scalar without
  * escapes, or a flow sequence of plain words, then maybe a comment. Each line has one way to
- * match, so a run of them is matched in one pass and ends where a line is not plain.
+ * match (a blank line's spaces, in particular, are read by the leading ` *` alone: trailing
+ * spaces belong to the content), so a run is matched in one pass and a line that is not plain
+ * fails in time linear in its length.
  */
 const PLAIN_KEY = String.raw`[A-Za-z0-9_][A-Za-z0-9_./-]*`;
 const PLAIN_VALUE = String.raw`[A-Za-z0-9_/](?:[^\n#: ]|:(?=[^ \n])| +(?=[^ \n#]))*`;
 const QUOTED_VALUE = String.raw`"[^"\\\n]*"|'[^'\n]*'`;
 const FLOW_WORDS = String.raw`\[ *(?:${PLAIN_KEY}(?: *, *${PLAIN_KEY})* *)?\]|\{ *\}`;
-const PLAIN_LINE = String.raw` *(?:(?:- +)*${PLAIN_KEY}:(?: +(?:${PLAIN_VALUE}|${QUOTED_VALUE}|${FLOW_WORDS}))?(?: +#[^\n]*)?|#[^\n]*)? *\n`;
+const PLAIN_LINE = String.raw` *(?:(?:(?:- +)*${PLAIN_KEY}:(?: +(?:${PLAIN_VALUE}|${QUOTED_VALUE}|${FLOW_WORDS}))?(?: +#[^\n]*)?|#[^\n]*) *)?\n`;
 /** Plain lines, each with its line break, as many as follow one another from `lastIndex`. */
 const PLAIN_LINES = new RegExp(`(?:${PLAIN_LINE})*`, 'y');
 
