@@ -23,12 +23,12 @@ const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 /**
  * The client compat-gate talks to GitHub with, set up as @actions/github sets it up: the
  * server from `GITHUB_API_URL` (GHES, tests), the token as `token …`, the runner's
- * orchestration id in the user agent, and, when `HTTPS_PROXY`/`HTTP_PROXY` apply to the server
- * (`NO_PROXY` does not exempt it), the proxy-aware `fetch` of @actions/github. With no proxy,
- * requests go through Node's own `http`/`https` (`nodeFetch`). 5xx answers and network errors
- * are retried twice with quadratic backoff (plugin-retry: n² × `retryBaseMs`, a few seconds in
- * all); a primary or secondary rate limit is waited out twice when the wait is short, and
- * otherwise fails so that the caller can fall back to the event payload and git.
+ * orchestration id in the user agent. Requests go through the proxy `HTTPS_PROXY`/`HTTP_PROXY`
+ * name for the server (`NO_PROXY` does not exempt it) as @actions/github sends them, and
+ * otherwise through Node's own `http`/`https` (`nodeFetch`; see `transportFor`). 5xx answers and
+ * network errors are retried twice with quadratic backoff (plugin-retry: n² × `retryBaseMs`, a
+ * few seconds in all); a primary or secondary rate limit is waited out twice when the wait is
+ * short, and otherwise fails so that the caller can fall back to the event payload and git.
  */
 export function createGitHubClient(
   token: string,

@@ -37,7 +37,7 @@ interface ApiComment {
   user?: { login: string; type: string } | null;
 }
 
-/** The part of `@actions/github`'s `getOctokit()` client that `octokitCommentsClient` uses. */
+/** The part of the GitHub client (github/client.ts) that `octokitCommentsClient` uses. */
 export interface OctokitCommentsLike {
   rest: {
     issues: {

@@ -72,7 +72,7 @@ interface ApiCommit {
 
 type IssueParams = { owner: string; repo: string; issue_number: number };
 
-/** The part of `@actions/github`'s `getOctokit()` client that `octokitPullRequestApi` uses. */
+/** The part of the GitHub client (github/client.ts) that `octokitPullRequestApi` uses. */
 export interface OctokitLike {
   rest: {
     pulls: {

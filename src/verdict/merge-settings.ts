@@ -34,7 +34,7 @@ export interface MergeSettingsApi {
   getMergeSettings(): Promise<MergeSettings | undefined>;
 }
 
-/** The part of `@actions/github`'s client that `octokitMergeSettingsApi` uses. */
+/** The part of the GitHub client (github/client.ts) that `octokitMergeSettingsApi` uses. */
 export interface ReposOctokit {
   rest: { repos: { get(params: { owner: string; repo: string }): Promise<{ data: Record<string, unknown> }> } };
 }

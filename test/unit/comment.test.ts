@@ -1,4 +1,3 @@
-import { getOctokit } from '@actions/github';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigStatus, Verdict, commentMarker, isResolvedComment } from '../../src/constants.js';
@@ -24,6 +23,7 @@ import { acknowledge, type Acknowledgement } from '../../src/verdict/acknowledge
 import { DEFAULT_MERGE_SETTINGS } from '../../src/verdict/merge-settings.js';
 import { releaseReach } from '../../src/verdict/release-tool.js';
 import { startGitHubApi, type FakeComment, type GitHubApi } from '../helpers/github-api.js';
+import { createGitHubClient } from '../../src/github/client.js';
 
 const BASE = { ref: 'main', sha: '1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d' };
 const HEAD = { sha: 'ffeeddccbbaa99887766554433221100ffeeddcc' };
@@ -483,7 +483,7 @@ describe('sticky comment through Octokit against the fake GitHub API', () => {
       pulls: { 42: { title: 'refactor(api): drop telemetry', labels: [], head: { sha: HEAD.sha, ref: 'feature' }, base: { sha: BASE.sha, ref: 'main' }, commits: [] } },
       comments: { 42: comments },
     });
-    return octokitCommentsClient(getOctokit(TOKEN, { baseUrl: api.url }), 'acme', 'stack');
+    return octokitCommentsClient(createGitHubClient(TOKEN, { baseUrl: api.url, retryBaseMs: 1 }), 'acme', 'stack');
   }
 
   function fakeComment(id: number, body: string, user = HUMAN): FakeComment {

@@ -364,7 +364,7 @@ describe('describeApiFailure', () => {
 describe('octokitPullRequestApi', () => {
   type Route = (url: URL, attempt: number) => { status: number; body: unknown; link?: string };
 
-  /** A GitHub client from @actions/github whose HTTP goes to `route` instead of the network. */
+  /** compat-gate's GitHub client, its HTTP sent to `route` instead of the network. */
   function fakeGitHub(route: Route) {
     const requests: URL[] = [];
     const fetch = async (input: string | URL | Request) => {
