@@ -9,5 +9,5 @@ try {
   module.enableCompileCache?.();
 } catch {
 }
-var { main } = await import("./chunks/main-ZF7AIJID.js");
+var { main } = await import("./chunks/main-NZZYJ6I6.js");
 process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });

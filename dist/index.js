@@ -10,5 +10,5 @@ if (process.env.RUNNER_ENVIRONMENT !== "github-hosted") {
   } catch {
   }
 }
-var { run } = await import("./chunks/main-6LV4XWTD.js");
+var { run } = await import("./chunks/main-72RWYMNV.js");
 await run();

@@ -10,17 +10,17 @@ import { request as httpsRequest } from 'node:https';
  * goes on as a GET without a body; the credentials dropped when the origin changes); an
  * `AbortSignal`; an answer with `status`, `url`, iterable `headers`, `text()`, `json()` and
  * `arrayBuffer()`. Bodies are asked for and read uncompressed, or inflated when a server
- * compresses them unasked. As with `undici`'s defaults, a connection not made within
- * `CONNECT_TIMEOUT_MS`, or a socket idle for `IDLE_TIMEOUT_MS`, fails the request as a network
- * error (Octokit retries it).
+ * compresses them unasked. As with `undici`'s defaults (`TIMEOUTS`), a connection not made
+ * within 10 s, or a socket idle for 300 s, fails the request as a network error (Octokit retries
+ * it).
  */
 export async function nodeFetch(input: string | URL, init: NodeFetchInit = {}): Promise<NodeFetchResponse> {
   let url = new URL(String(input));
   let method = (init.method ?? 'GET').toUpperCase();
   let body = init.body ?? undefined;
   let headers = plainHeaders(init.headers);
+  const signal = init.signal ?? undefined;
   for (let redirects = 0; ; redirects += 1) {
-    const signal = init.signal ?? undefined;
     const answer = await send(url, method, headers, body, signal, { ...TIMEOUTS, ...init.timeouts });
     const location = answer.headers.location;
     if (!REDIRECTS.has(answer.statusCode ?? 0) || init.redirect === 'manual' || typeof location !== 'string') {

@@ -382,7 +382,7 @@ export function redactReport(report: Report, secrets: readonly string[]): Report
   const words = secrets.filter((secret) => secret.length >= 4);
   if (words.length === 0) return report;
   // A value with nothing to redact is kept as it is: only what holds a secret is copied, and a
-  // report with none (the rule) is walked without allocating.
+  // report with none (the rule) is walked without copying.
   const scrub = (value: unknown): unknown => {
     if (typeof value === 'string') return words.some((secret) => value.includes(secret)) ? words.reduce((text, secret) => text.split(secret).join('***'), value) : value;
     if (Array.isArray(value)) {
@@ -390,7 +390,7 @@ export function redactReport(report: Report, secrets: readonly string[]): Report
       for (let index = 0; index < value.length; index += 1) {
         const inner: unknown = value[index];
         const scrubbed = scrub(inner);
-        if (scrubbed !== inner) (copy ??= [...value])[index] = scrubbed;
+        if (!Object.is(scrubbed, inner)) (copy ??= [...value])[index] = scrubbed;
       }
       return copy ?? value;
     }
@@ -399,7 +399,7 @@ export function redactReport(report: Report, secrets: readonly string[]): Report
       for (const key of Object.keys(value)) {
         const inner = (value as Record<string, unknown>)[key];
         const scrubbed = scrub(inner);
-        if (scrubbed !== inner) (copy ??= { ...value })[key] = scrubbed;
+        if (!Object.is(scrubbed, inner)) (copy ??= { ...value })[key] = scrubbed;
       }
       return copy ?? value;
     }
