@@ -10,5 +10,5 @@ if (process.env.RUNNER_ENVIRONMENT !== "github-hosted") {
   } catch {
   }
 }
-var { run } = await import("./chunks/main-72RWYMNV.js");
+var { run } = await import("./chunks/main-TTO6BJCO.js");
 await run();

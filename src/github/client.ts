@@ -60,7 +60,7 @@ export function createGitHubClient(
 }
 
 /** The REST API's root: `GITHUB_API_URL` on a runner (GHES has its own), else github.com's. */
-export function apiUrl(): string {
+function apiUrl(): string {
   return process.env.GITHUB_API_URL || 'https://api.github.com';
 }
 

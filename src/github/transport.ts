@@ -69,7 +69,7 @@ export interface NodeFetchResponse {
 }
 
 /** The answer's headers, lower-cased; repeated ones joined with ", " as `fetch` joins them. */
-export class ResponseHeaders {
+class ResponseHeaders {
   readonly #entries: Map<string, string>;
   constructor(raw: IncomingHttpHeaders) {
     this.#entries = new Map(
@@ -147,7 +147,7 @@ async function readBody(answer: IncomingMessage, signal: AbortSignal | undefined
 
 function respond(url: URL, answer: IncomingMessage, bytes: Buffer, redirected: boolean): NodeFetchResponse {
   const status = answer.statusCode ?? 0;
-  const text = async () => bytes.toString('utf8');
+  const text = async (): Promise<string> => bytes.toString('utf8');
   return {
     ok: status >= 200 && status < 300,
     status,
@@ -157,7 +157,7 @@ function respond(url: URL, answer: IncomingMessage, bytes: Buffer, redirected: b
     headers: new ResponseHeaders(answer.headers),
     body: null,
     text,
-    json: async () => JSON.parse(bytes.toString('utf8')) as unknown,
+    json: async () => JSON.parse(await text()) as unknown,
     arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
   };
 }

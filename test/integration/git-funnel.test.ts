@@ -1,17 +1,13 @@
 // The git funnel on real repositories: reads and lookups go through `git cat-file --batch`
 // processes kept for the run, and answer as git's own commands would.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitCommandManager, type GitRepository } from '../../src/git/git.js';
 import { isolatedGitEnv, runGit } from '../helpers/git-fixture.js';
-
-function runGitSync(repo: string, args: string[]): string {
-  return execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
-}
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -50,7 +46,7 @@ describe('listing a tree', () => {
     const repo = path.join(dir, 'repo');
     await commit(repo, { 'a/plain.yaml': 'x: 1\n', 'a/empty.yaml': '', 'a/naïve name.yaml': 'y'.repeat(12_345), 'run.sh': '#!/bin/sh\n' });
     await chmod(path.join(repo, 'run.sh'), 0o755);
-    execFileSync('ln', ['-s', 'a/plain.yaml', path.join(repo, 'link.yaml')]);
+    await symlink('a/plain.yaml', path.join(repo, 'link.yaml'));
     const sub = await runGit(repo, ['rev-parse', 'HEAD'], env);
     await runGit(repo, ['add', '-A'], env);
     // A submodule is a gitlink in the index: `add -A` would drop it, as nothing is checked out there.
@@ -60,8 +56,7 @@ describe('listing a tree', () => {
     const git = await open(repo);
     const listed = await git.lsTree(sha);
     // `ls-tree -r -l` without -z: "<mode> <type> <object> <size or ->\t<path>", paths quoted when odd.
-    const expected = runGitSync(repo, ['-c', 'core.quotePath=false', 'ls-tree', '-r', '-l', '--full-tree', sha])
-      .trim()
+    const expected = (await runGit(repo, ['-c', 'core.quotePath=false', 'ls-tree', '-r', '-l', '--full-tree', sha], env))
       .split('\n')
       .map((line) => {
         const [fields, name] = line.split('\t') as [string, string];

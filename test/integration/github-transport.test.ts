@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createGitHubClient, orchestrationUserAgent, transportFor } from '../../src/github/client.js';
 import { httpStatus } from '../../src/github/errors.js';
 import { nodeFetch } from '../../src/github/transport.js';
@@ -189,27 +189,22 @@ describe('a GitHub API that cannot be reached', () => {
 });
 
 describe('which transport a runner gets', () => {
-  const withEnv = async (env: Record<string, string | undefined>, body: () => Promise<void> | void) => {
-    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-    for (const [key, value] of Object.entries(env)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    try {
-      await body();
-    } finally {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-    }
+  /** Sets (or, with undefined, removes) variables for the rest of the test; afterEach restores them. */
+  const withEnv = (env: Record<string, string | undefined>): void => {
+    for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
   };
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
   const noProxy = { https_proxy: undefined, HTTPS_PROXY: undefined, http_proxy: undefined, HTTP_PROXY: undefined, no_proxy: undefined, NO_PROXY: undefined };
 
   it('goes straight with no proxy, and through the proxy-aware fetch when one applies', async () => {
-    await withEnv(noProxy, () => expect(transportFor('https://api.github.com')).toBe(nodeFetch));
-    await withEnv({ ...noProxy, HTTPS_PROXY: 'http://proxy.internal:3128' }, () => expect(transportFor('https://api.github.com')).not.toBe(nodeFetch));
-    await withEnv({ ...noProxy, HTTPS_PROXY: 'http://proxy.internal:3128', NO_PROXY: 'api.github.com' }, () => expect(transportFor('https://api.github.com')).toBe(nodeFetch));
+    withEnv(noProxy);
+    expect(transportFor('https://api.github.com')).toBe(nodeFetch);
+    withEnv({ HTTPS_PROXY: 'http://proxy.internal:3128' });
+    expect(transportFor('https://api.github.com')).not.toBe(nodeFetch);
+    withEnv({ NO_PROXY: 'api.github.com' });
+    expect(transportFor('https://api.github.com')).toBe(nodeFetch);
   });
 
   it('sends the request through the proxy it names', async () => {
@@ -229,12 +224,11 @@ describe('which transport a runner gets', () => {
     });
     await new Promise<void>((resolve) => proxy.http.listen(0, '127.0.0.1', resolve));
     try {
-      await withEnv({ ...noProxy, GITHUB_API_URL: 'http://api.github.invalid', HTTP_PROXY: proxy.origin }, async () => {
-        const fetchThroughProxy = transportFor('http://api.github.invalid');
-        const answer = await fetchThroughProxy('http://api.github.invalid/repos/o/r');
-        expect(await answer.json()).toMatchObject({ via: 'proxy', target: expect.stringMatching(/\/repos\/o\/r$/) });
-        expect(tunnels).toEqual(['api.github.invalid:80']);
-      });
+      withEnv({ ...noProxy, GITHUB_API_URL: 'http://api.github.invalid', HTTP_PROXY: proxy.origin });
+      const fetchThroughProxy = transportFor('http://api.github.invalid');
+      const answer = await fetchThroughProxy('http://api.github.invalid/repos/o/r');
+      expect(await answer.json()).toMatchObject({ via: 'proxy', target: expect.stringMatching(/\/repos\/o\/r$/) });
+      expect(tunnels).toEqual(['api.github.invalid:80']);
     } finally {
       proxy.http.closeAllConnections();
       await new Promise((resolve) => proxy.http.close(resolve));
@@ -242,7 +236,9 @@ describe('which transport a runner gets', () => {
   });
 
   it('names the runner’s orchestration id in the user agent, unsafe characters replaced', async () => {
-    await withEnv({ ACTIONS_ORCHESTRATION_ID: ' run 7/a:b ' }, () => expect(orchestrationUserAgent()).toBe('actions_orchestration_id/run_7_a_b'));
-    await withEnv({ ACTIONS_ORCHESTRATION_ID: undefined }, () => expect(orchestrationUserAgent()).toBeUndefined());
+    withEnv({ ACTIONS_ORCHESTRATION_ID: ' run 7/a:b ' });
+    expect(orchestrationUserAgent()).toBe('actions_orchestration_id/run_7_a_b');
+    withEnv({ ACTIONS_ORCHESTRATION_ID: undefined });
+    expect(orchestrationUserAgent()).toBeUndefined();
   });
 });
